@@ -1,0 +1,35 @@
+# Two commands set up and check a fresh clone: `make run` and `make test`.
+GO        ?= go
+NODE_REF  := testdata/node
+BIN       := bin/bridge
+
+.PHONY: run test build deps node-deps chromium vet bench fuzz clean
+
+## run: the main job on the embedded defaults: the default suite against the shipped script.
+run:
+	$(GO) run ./cmd/bridge test
+
+## build: bin/bridge.
+build:
+	$(GO) build -o $(BIN) ./cmd/bridge
+
+## test: install what the tests need, then vet and run every test.
+test: deps vet
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+## deps: the real node-oauth (the conformance reference) and Chromium (browser tests).
+deps: node-deps chromium
+
+node-deps: $(NODE_REF)/node_modules/.package-lock.json
+
+$(NODE_REF)/node_modules/.package-lock.json: $(NODE_REF)/package.json $(NODE_REF)/package-lock.json
+	cd $(NODE_REF) && npm ci --no-audit --no-fund
+
+chromium:
+	./tools/install-chromium.sh
+
+clean:
+	rm -rf bin $(NODE_REF)/node_modules

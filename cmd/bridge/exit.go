@@ -1,0 +1,55 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit codes. Each means one thing, everywhere in the CLI.
+const (
+	ExitOK          = 0 // ok
+	ExitCheckFailed = 1 // a check failed
+	ExitUsage       = 2 // bad usage or input
+	ExitRemote      = 3 // a remote service failed
+)
+
+// exitError carries an exit code up to Main. A nil Err means the command has
+// already said all it has to say (a failing report, for example).
+type exitError struct {
+	Code int
+	Err  error
+}
+
+func (e *exitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.Err }
+
+// usageErr marks err as bad usage or input (exit 2).
+func usageErr(format string, args ...any) error {
+	return &exitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// checkFailed ends the command with exit 1. err may be nil when the report
+// already said why.
+func checkFailed(err error) error { return &exitError{Code: ExitCheckFailed, Err: err} }
+
+// remoteErr marks err as a failure of a remote service (exit 3).
+func remoteErr(err error) error { return &exitError{Code: ExitRemote, Err: err} }
+
+// exitCode maps an error returned by a command to its exit code. Errors that do
+// not say otherwise are bad usage: cobra's own flag errors land here.
+func exitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	return ExitUsage
+}

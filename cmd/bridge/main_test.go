@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// exitCodeFileEnv names the file where the in-process bridge of a testscript
+// records its exit code, for the `exitcode` command.
+const exitCodeFileEnv = "BRIDGE_TEST_EXITCODE_FILE"
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"bridge": func() {
+			code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			if f := os.Getenv(exitCodeFileEnv); f != "" {
+				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o600)
+			}
+			os.Exit(code)
+		},
+	})
+}
+
+// TestScripts runs the CLI contract tests in testdata/script/*.txtar against the
+// real CLI: flags, exit codes, stdout and stderr. Besides testscript's own
+// commands, a script can say `exitcode N` to assert the exit code of the last
+// `exec bridge`. $REPO is the repository root, for its testdata.
+func TestScripts(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REPO", root)
+			env.Setenv(exitCodeFileEnv, filepath.Join(env.WorkDir, ".bridge-exitcode"))
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": cmdExitCode,
+		},
+	})
+}
+
+// cmdExitCode asserts the exit code of the last bridge run: `exitcode 2`.
+func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: exitcode N")
+	}
+	data, err := os.ReadFile(ts.Getenv(exitCodeFileEnv))
+	ts.Check(err)
+	got := strings.TrimSpace(string(data))
+	if (got == args[0]) == neg {
+		ts.Fatalf("bridge exited with %s; want %s%s", got, map[bool]string{true: "not ", false: ""}[neg], args[0])
+	}
+}

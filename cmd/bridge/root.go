@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// Main runs the bridge CLI with args and returns its exit code. It is main's
+// whole body, so that testscript can run the real CLI in-process.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.Err != nil {
+			fmt.Fprintln(stderr, "bridge:", err)
+		}
+	}
+	return exitCode(err)
+}
+
+// commands lists the constructors of bridge's subcommands. Each command's file
+// adds itself in an init function, so that commands land independently.
+var commands []func() *cobra.Command
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "bridge",
+		Short: "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
+		Long: `bridge runs the fetchUserProfile script of an Auth0 oauth1 connection for JIRA
+locally, in a sandbox that behaves like Auth0's, against a mock JIRA that checks
+every OAuth 1.0a RSA-SHA1 signature. It checks the profiles the script returns,
+and publishes the connection to Auth0 only once they pass.
+
+Results go to stdout; progress, logs and errors go to stderr.
+Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service failed.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr("%w (see '%s --help')", err, c.CommandPath())
+	})
+	for _, newCmd := range commands {
+		root.AddCommand(newCmd())
+	}
+	return root
+}

@@ -1,0 +1,52 @@
+// Package bridge holds the files shipped inside the bridge binary: the shipped
+// profile script, the default test suite, the default mock users and the public
+// test key pair. Everything else lives under internal/.
+package bridge
+
+import (
+	"embed"
+	"strings"
+)
+
+// ShippedScript is scripts/fetchUserProfile.js: the Auth0 guide's fetchUserProfile
+// with its bugs fixed. Its JIRA_URL placeholder is filled in by RenderScript.
+//
+//go:embed scripts/fetchUserProfile.js
+var ShippedScript string
+
+// ShippedScriptName is the name error messages and stacks use for ShippedScript.
+const ShippedScriptName = "scripts/fetchUserProfile.js"
+
+// TestPrivateKeyPEM and TestPublicKeyPEM are the key pair of the mock's default
+// consumer. They are public: publishing with them is refused.
+//
+//go:embed testdata/keys/test.key
+var TestPrivateKeyPEM []byte
+
+//go:embed testdata/keys/test.pub
+var TestPublicKeyPEM []byte
+
+// DefaultConsumerKey is the consumer key the mock trusts when none is given, the
+// example value of the Auth0 JIRA guide's step 2.
+const DefaultConsumerKey = "auth0-jira"
+
+// DefaultUsers holds the mock's default JIRA users: users/server/*.json and
+// users/cloud/*.json below testdata/.
+//
+//go:embed testdata/users
+var DefaultUsers embed.FS
+
+// DefaultCases is the default test suite, testdata/cases, whose expected profiles
+// belong to ShippedScript.
+//
+//go:embed all:testdata/cases
+var DefaultCases embed.FS
+
+// JIRAURLPlaceholder is the text a script carries where the JIRA base URL goes,
+// as in the Auth0 JIRA guide.
+const JIRAURLPlaceholder = "JIRA_URL"
+
+// RenderScript fills in the JIRA base URL wherever the script says JIRA_URL.
+func RenderScript(source, jiraURL string) string {
+	return strings.ReplaceAll(source, JIRAURLPlaceholder, strings.TrimRight(jiraURL, "/"))
+}
