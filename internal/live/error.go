@@ -1,0 +1,70 @@
+package live
+
+import (
+	"fmt"
+	"net/url"
+)
+
+// Kind says what went wrong in the dance; the CLI maps it to an exit code.
+type Kind string
+
+// The kinds of failure. Problem, Denied, Timeout, Mismatch and Reply are
+// failed checks; Unreachable and Server are remote failures; Input is bad input.
+const (
+	KindProblem     Kind = "oauth_problem"    // JIRA answered with an oauth_problem (FACTS.md §4)
+	KindDenied      Kind = "denied"           // the person clicked Deny
+	KindTimeout     Kind = "approve_timeout"  // no approval within the approval timeout
+	KindMismatch    Kind = "token_mismatch"   // the callback carried another request token
+	KindReply       Kind = "unexpected_reply" // JIRA answered, but not as an OAuth provider does
+	KindUnreachable Kind = "unreachable"      // no answer from JIRA at all
+	KindServer      Kind = "server_error"     // a 5xx without an oauth_problem
+	KindInput       Kind = "bad_input"        // bad options: a non-loopback callback address, a bad URL
+)
+
+// Step names the leg of the dance an error happened in.
+type Step string
+
+// The steps of the dance (RFC 5849 §2.1-2.3).
+const (
+	StepRequestToken Step = "request token"
+	StepAuthorize    Step = "approval"
+	StepAccessToken  Step = "access token"
+)
+
+// Error is a failed dance: what kind of failure, in which step, JIRA's reply
+// when there was one, and advice on what to do next.
+type Error struct {
+	Kind    Kind
+	Step    Step
+	Status  int        // HTTP status of JIRA's reply; 0 if none
+	Problem string     // oauth_problem, for KindProblem
+	Params  url.Values // every parameter of JIRA's problem reply (oauth_signature_base_string, ...)
+	Body    string     // a snippet of JIRA's reply body, for KindReply and KindServer
+	Advice  string     // what to do next; may span lines
+	Err     error      // the underlying error, if any
+}
+
+func (e *Error) Error() string {
+	msg := "live: " + string(e.Step) + ": "
+	switch e.Kind {
+	case KindProblem:
+		msg += fmt.Sprintf("JIRA answered HTTP %d oauth_problem=%s", e.Status, e.Problem)
+	case KindReply, KindServer:
+		msg += fmt.Sprintf("JIRA answered HTTP %d", e.Status)
+		if e.Err != nil {
+			msg += ": " + e.Err.Error()
+		}
+		if e.Body != "" {
+			msg += ": " + e.Body
+		}
+	default:
+		if e.Err != nil {
+			msg += e.Err.Error()
+		} else {
+			msg += string(e.Kind)
+		}
+	}
+	return msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }

@@ -1,0 +1,75 @@
+package live
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// TokenFile is what --save-token writes and `bridge run --token-file` reads: an
+// access token for one consumer on one JIRA. The token secret is a secret; the
+// file is written with mode 0600.
+type TokenFile struct {
+	JIRAURL     string `json:"jira_url"`
+	ConsumerKey string `json:"consumer_key"`
+	Token       string `json:"token"`
+	TokenSecret string `json:"token_secret"`
+}
+
+// WriteTokenFile writes tf to path with mode 0600, never partially: it writes a
+// temporary file in the same directory, syncs it and renames it over path. An
+// existing file at path is replaced.
+func WriteTokenFile(path string, tf TokenFile) (err error) {
+	data, err := json.MarshalIndent(tf, "", "  ")
+	if err != nil {
+		return fmt.Errorf("live: encoding the token file: %v", err)
+	}
+	data = append(data, '\n')
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp") // CreateTemp makes it 0600
+	if err != nil {
+		return fmt.Errorf("live: cannot write the token file %s: %v; check that the directory exists and is writable", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("live: token file %s: %v", path, err)
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("live: writing the token file %s: %v", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("live: writing the token file %s: %v", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("live: writing the token file %s: %v", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("live: cannot put the token file in place at %s: %v", path, err)
+	}
+	return nil
+}
+
+// ReadTokenFile reads a token file written by WriteTokenFile. Every field must
+// be set.
+func ReadTokenFile(path string) (TokenFile, error) {
+	var tf TokenFile
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return tf, fmt.Errorf("live: reading the token file: %v", err)
+	}
+	if err := json.Unmarshal(data, &tf); err != nil {
+		return tf, fmt.Errorf("live: token file %s is not valid JSON: %v; write it with bridge live --save-token", path, err)
+	}
+	for name, v := range map[string]string{"jira_url": tf.JIRAURL, "consumer_key": tf.ConsumerKey, "token": tf.Token, "token_secret": tf.TokenSecret} {
+		if v == "" {
+			return tf, fmt.Errorf("live: token file %s has no %q; write it with bridge live --save-token", path, name)
+		}
+	}
+	return tf, nil
+}
