@@ -1,0 +1,80 @@
+package connection
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors of validation, matched with errors.Is. Key problems also wrap
+// the sentinels of internal/keys (keys.ErrEncrypted, keys.ErrTooSmall, …).
+var (
+	ErrJIRAURL     = errors.New("bad JIRA URL")
+	ErrConsumerKey = errors.New("bad consumer key")
+	ErrPrivateKey  = errors.New("bad private key")
+	ErrPublicKey   = errors.New("bad public key")
+	ErrKeyMismatch = errors.New("the public key does not belong to the private key")
+	ErrTestKey     = errors.New("the private key is the public test key shipped with bridge")
+	ErrName        = errors.New("bad connection name")
+	ErrScript      = errors.New("the script does not compile")
+	ErrScriptSize  = errors.New("the script is too long")
+)
+
+// Error is one validation failure: the setting (Field, named as its flag, e.g.
+// "--jira-url"), what is wrong (Err, wrapping a sentinel) and how to fix it.
+type Error struct {
+	Field string
+	Err   error
+	Fix   string
+}
+
+func (e *Error) Error() string {
+	msg := "connection: " + e.Field + ": " + e.Err.Error()
+	if e.Fix != "" {
+		msg += "; " + e.Fix
+	}
+	return msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// problem builds an *Error wrapping sentinel, with detail after it.
+func problem(field string, sentinel error, fix, detail string, args ...any) *Error {
+	err := sentinel
+	if detail != "" {
+		err = fmt.Errorf("%w: "+detail, append([]any{sentinel}, args...)...)
+	}
+	return &Error{Field: field, Err: err, Fix: fix}
+}
+
+// Problems returns the *Error values inside err (one, or many joined).
+func Problems(err error) []*Error {
+	var out []*Error
+	var walk func(error)
+	walk = func(err error) {
+		if err == nil {
+			return
+		}
+		var e *Error
+		if errors.As(err, &e) && e == err {
+			out = append(out, e)
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, inner := range j.Unwrap() {
+				walk(inner)
+			}
+			return
+		}
+		if errors.As(err, &e) {
+			out = append(out, e)
+		}
+	}
+	walk(err)
+	return out
+}
+
+// tagged is err, also matching sentinel with errors.Is; it reads as err alone.
+type tagged struct{ sentinel, err error }
+
+func (t tagged) Error() string   { return t.err.Error() }
+func (t tagged) Unwrap() []error { return []error{t.sentinel, t.err} }

@@ -1,0 +1,63 @@
+package connection
+
+import (
+	"net/url"
+	"strings"
+)
+
+// The JIRA OAuth endpoints below the base URL, as in the Auth0 JIRA guide's
+// step 3 (FACTS.md §4).
+const (
+	RequestTokenPath  = "/plugins/servlet/oauth/request-token"
+	AccessTokenPath   = "/plugins/servlet/oauth/access-token"
+	AuthorizationPath = "/plugins/servlet/oauth/authorize"
+)
+
+const jiraURLFix = "give JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira"
+
+// NormalizeJIRAURL checks that raw is an absolute http(s) base URL of JIRA,
+// without user info, query or fragment, and returns it with the scheme and
+// host lowercased and no trailing slash. A path prefix (/jira) is kept.
+func NormalizeJIRAURL(raw string) (string, error) {
+	field := "--jira-url"
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", problem(field, ErrJIRAURL, jiraURLFix, "it is empty")
+	}
+	if strings.ContainsAny(s, " \t\r\n") {
+		return "", problem(field, ErrJIRAURL, jiraURLFix, "%q contains white space", raw)
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", problem(field, ErrJIRAURL, jiraURLFix, "%v", err)
+	}
+	scheme := strings.ToLower(u.Scheme)
+	switch {
+	case scheme != "http" && scheme != "https":
+		return "", problem(field, ErrJIRAURL, jiraURLFix, "%q is not an absolute http(s) URL", raw)
+	case u.Host == "" || u.Hostname() == "":
+		return "", problem(field, ErrJIRAURL, jiraURLFix, "%q has no host", raw)
+	case u.User != nil:
+		return "", problem(field, ErrJIRAURL, "remove the user name and password: OAuth signs the requests, JIRA needs no password", "%q carries user info", u.Redacted())
+	case u.RawQuery != "" || u.ForceQuery:
+		return "", problem(field, ErrJIRAURL, "remove the query: "+jiraURLFix, "%q has a query", raw)
+	case u.Fragment != "" || strings.Contains(s, "#"):
+		return "", problem(field, ErrJIRAURL, "remove the #fragment: "+jiraURLFix, "%q has a fragment", raw)
+	}
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	if strings.Contains(path, "//") {
+		return "", problem(field, ErrJIRAURL, jiraURLFix, "%q has an empty path segment", raw)
+	}
+	for _, page := range []string{"/plugins/servlet/", "/rest/", "/secure/", "/browse/", ".jsp"} {
+		if strings.Contains(path+"/", page) {
+			return "", problem(field, ErrJIRAURL, jiraURLFix, "%q is a page of JIRA, not its base URL", raw)
+		}
+	}
+	return scheme + "://" + strings.ToLower(u.Host) + path, nil
+}
+
+// OAuthURLs returns JIRA's request-token, access-token and authorization URLs
+// below the normalized base URL (Auth0 JIRA guide, step 3).
+func OAuthURLs(base string) (requestToken, accessToken, authorize string) {
+	return base + RequestTokenPath, base + AccessTokenPath, base + AuthorizationPath
+}
