@@ -40,7 +40,7 @@ func TestAdvise(t *testing.T) {
 		{
 			name: "timestamp_refused shows the accepted range and how far off this clock is", problem: "timestamp_refused",
 			params: url.Values{"oauth_acceptable_timestamps": {"1799996100-1799996700"}}, // JIRA's clock: 1799996400, an hour behind
-			want: []string{"from 1799996100 to 1799996700", "2027-01-15T06:55:00Z to 2027-01-15T07:05:00Z", "this machine's clock says 1800000000", "about 1h0m0s ahead of JIRA's", "NTP"},
+			want:   []string{"from 1799996100 to 1799996700", "2027-01-15T06:55:00Z to 2027-01-15T07:05:00Z", "this machine's clock says 1800000000", "about 1h0m0s ahead of JIRA's", "NTP"},
 		},
 		{
 			name: "timestamp_refused without a range still says to fix the clock", problem: "timestamp_refused",
