@@ -75,7 +75,7 @@ func Validate(p Params) (*Validated, error) {
 		}
 	}
 	if v.ScriptName == "" {
-		v.ScriptName = "--script"
+		v.ScriptName = "the script"
 	}
 	if jiraURL != "" {
 		v.Rendered = bridge.RenderScript(v.Script, jiraURL)

@@ -14,7 +14,7 @@ import (
 func checkScript(name, rendered string) (warnings []string, errs []error) {
 	for _, f := range profile.CheckScriptSize(rendered) {
 		if f.Severity == profile.SeverityError {
-			errs = append(errs, problem("--script", ErrScriptSize, "shorten the script", "%s: %s", name, f.Message))
+			errs = append(errs, problem("--script", ErrScriptSize, "the count is of the script with JIRA_URL filled in, as Auth0 stores it", "%s: %s", name, f.Message))
 		} else {
 			warnings = append(warnings, name+": "+f.Message)
 		}
