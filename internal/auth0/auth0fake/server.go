@@ -1,0 +1,197 @@
+package auth0fake
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"time"
+)
+
+// AllScopes are the connection scopes of the Management API (FACTS.md §3).
+var AllScopes = []string{
+	"create:connections", "read:connections", "update:connections",
+	"read:connections_options", "update:connections_options",
+}
+
+// Request is one request the fake received, for assertions.
+type Request struct {
+	Method string
+	Path   string // without the query
+	Query  string
+	Body   string // the request body; token requests are logged without it
+	Status int    // the status answered (0 when the client went away)
+	Fault  string // the fault applied, if any
+}
+
+// IsWrite reports whether r would change the tenant: a POST or PATCH of the
+// Management API (the token endpoint does not count).
+func (r Request) IsWrite() bool {
+	return strings.HasPrefix(r.Path, "/api/") && r.Method != http.MethodGet && r.Method != http.MethodHead
+}
+
+// Server is a running fake tenant. Its methods are safe for concurrent use.
+type Server struct {
+	srv *httptest.Server
+
+	// Now is the fake's clock (x-ratelimit-reset); nil = time.Now.
+	Now func() time.Time
+	// Hook, when set, runs before each request is handled, outside the
+	// fake's lock: a test can change the tenant under the client's feet (a
+	// concurrent create, for the 409 race).
+	Hook func(r *http.Request)
+	// AfterWrite, when set, may change a connection right after a create or a
+	// PATCH stored it (as a tenant-side rule would): read-back tests.
+	AfterWrite func(conn map[string]any)
+
+	mu      sync.Mutex
+	clients map[string]app      // client_id -> credentials and scopes
+	tokens  map[string][]string // bearer token -> scopes
+	conns   []map[string]any    // in creation order
+	enabled map[string][]string // connection id -> client ids
+	faults  []*fault
+	log     []Request
+}
+
+type app struct {
+	secret string
+	scopes []string
+}
+
+// New starts a fake tenant on 127.0.0.1. Close it when done.
+func New() *Server {
+	s := &Server{
+		clients: map[string]app{},
+		tokens:  map[string][]string{},
+		enabled: map[string][]string{},
+	}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	return s
+}
+
+// URL is the tenant's base URL, e.g. http://127.0.0.1:41234: the value for
+// bridge publish --domain.
+func (s *Server) URL() string { return s.srv.URL }
+
+// Close stops the server; requests hanging on a fault are released.
+func (s *Server) Close() {
+	s.srv.CloseClientConnections()
+	s.srv.Close()
+}
+
+// AddClient registers a machine-to-machine application that may get tokens
+// with the client-credentials grant, carrying scopes.
+func (s *Server) AddClient(id, secret string, scopes ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.clients[id] = app{secret: secret, scopes: scopes}
+}
+
+// AddToken registers a Management API token (as pasted from the dashboard)
+// carrying scopes.
+func (s *Server) AddToken(token string, scopes ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tokens[token] = scopes
+}
+
+// Requests returns the request log, in order.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.log...)
+}
+
+// Writes returns the logged requests that would change the tenant.
+func (s *Server) Writes() []Request {
+	var out []Request
+	for _, r := range s.Requests() {
+		if r.IsWrite() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// recorder captures the status for the log.
+type recorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(p []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(p)
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(io.LimitReader(r.Body, 8<<20))
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	entry := Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery}
+	if r.URL.Path != "/oauth/token" {
+		entry.Body = string(body)
+	}
+	if s.Hook != nil {
+		s.Hook(r)
+	}
+	rec := &recorder{ResponseWriter: w}
+	defer func() {
+		entry.Status = rec.status
+		s.mu.Lock()
+		s.log = append(s.log, entry)
+		s.mu.Unlock()
+	}()
+
+	if f := s.takeFault(r.Method, r.URL.Path); f != nil {
+		entry.Fault = f.String()
+		if f.Apply {
+			// The request takes effect; its answer is lost.
+			s.route(httptest.NewRecorder(), r)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		f.answer(rec, r, s.now())
+		return
+	}
+	s.route(rec, r)
+}
+
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	p := strings.TrimSuffix(r.URL.Path, "/")
+	switch {
+	case p == "/oauth/token":
+		s.token(w, r)
+	case p == "/api/v2/connections":
+		s.connections(w, r)
+	case strings.HasPrefix(p, "/api/v2/connections/"):
+		rest := strings.TrimPrefix(p, "/api/v2/connections/")
+		id, sub, _ := strings.Cut(rest, "/")
+		switch sub {
+		case "":
+			s.connection(w, r, id)
+		case "clients":
+			s.connectionClients(w, r, id)
+		default:
+			writeError(w, http.StatusNotFound, "Not Found", "Not Found", "")
+		}
+	default:
+		writeError(w, http.StatusNotFound, "Not Found", "Not Found", "")
+	}
+}

@@ -1,0 +1,69 @@
+package auth0
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/auth0/auth0fake"
+)
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// fakeClock is a clock that only moves when the client sleeps.
+type fakeClock struct {
+	mu     sync.Mutex
+	t      time.Time
+	sleeps []time.Duration
+}
+
+func newClock() *fakeClock { return &fakeClock{t: time.Unix(1_800_000_000, 0)} }
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Sleep(_ context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sleeps = append(c.sleeps, d)
+	c.t = c.t.Add(d)
+	return nil
+}
+
+func (c *fakeClock) Sleeps() []time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]time.Duration(nil), c.sleeps...)
+}
+
+const testToken = "tok-9f8e7d6c5b4a39281706"
+
+// setup starts a fake tenant and a client holding an API token with scopes.
+func setup(t *testing.T, scopes ...string) (*auth0fake.Server, *Client, *fakeClock, *bytes.Buffer) {
+	t.Helper()
+	fake := auth0fake.New()
+	t.Cleanup(fake.Close)
+	fake.AddToken(testToken, scopes...)
+	fake.Now = func() time.Time { return time.Unix(1_800_000_000, 0) }
+	tenant, err := ParseTenant(fake.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(tenant, Credentials{APIToken: testToken}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := newClock()
+	c.Retry = Retry{Sleep: clock.Sleep, Now: clock.Now, Jitter: func() float64 { return 0.5 }}
+	var log bytes.Buffer
+	c.Log = &log
+	return fake, c, clock, &log
+}
+
+const jiraBody = `{"name":"jira","strategy":"oauth1","options":{"client_id":"auth0-jira","client_secret":"PEM","requestTokenURL":"https://jira.example.com/plugins/servlet/oauth/request-token","scripts":{"fetchUserProfile":"function(){}"}}}`
