@@ -1,0 +1,51 @@
+// Package jiramock is a mock JIRA: a strict OAuth 1.0a RSA-SHA1 provider with
+// JIRA's token endpoints, approval page and the REST endpoints a
+// fetchUserProfile script reads, in a Server/Data Center and a Cloud flavor.
+//
+// It is strict where real JIRA is (FACTS §4): every request is verified with
+// the mock's own RFC 5849 §3.4.1 base string builder, rebuilt from the
+// request as received, in net.oauth's order (duplicated oauth_* parameter,
+// version, signature method, ±300 s timestamp, nonce, signature). Failures
+// are reported the JIRA way: status, `WWW-Authenticate: OAuth realm=…,
+// oauth_problem=…` and the same fields form-encoded in the body, with
+// oauth_signature_base_string for signature_invalid.
+//
+// Files: server.go (New, routing), verify.go (the validator), params.go
+// (where parameters come from), basestring.go (RFC 5849 §3.4.1), nonce.go,
+// problem.go (error replies), tokens.go (request-token, access-token),
+// authorize.go (approval page), rest.go (session, user, myself), users.go,
+// consumer.go, faults.go, grants.go (MintAccessToken and per-token worlds),
+// log.go (request log), dance.go (a client doing the whole dance).
+//
+// # Assumptions
+//
+// Where FACTS marks something unconfirmed, or JIRA's exact behaviour is not
+// recorded, the mock chooses as follows:
+//
+//   - Cloud session: GET /rest/auth/1/session answers 200 with self (naming
+//     the accountId) and loginInfo, and no name. /rest/api/2/myself and
+//     /rest/api/2/user?accountId= work; ?username= and ?key= give 400 "not
+//     supported in GDPR strict mode"; a missing or unknown accountId gives
+//     400 or 404 with JIRA's error shape.
+//   - Server /rest/api/2/user without username or key answers 404 "Either the
+//     'username' or the 'key' query parameters need to be provided"; an
+//     unknown key "The user with the key 'x' does not exist".
+//   - Users are served verbatim whatever ?expand= says: a user file holds
+//     JIRA's answer to expand=groups. loginInfo is synthesised.
+//   - Consumer and token are looked up before the validator runs, as JIRA's
+//     servlets do; within the validator the order is the one above. On the
+//     access-token endpoint JIRA's token checks come first (FACTS §4).
+//   - A request token is deleted once exchanged (as in JIRA), so a reused one
+//     gets token_rejected; the reply's oauth_problem_advice says why. Every
+//     problem reply carries oauth_problem_advice (Problem Reporting
+//     extension) saying what to do next.
+//   - oauth_callback is required on request-token (OAuth 1.0a); a missing one
+//     gives parameter_absent.
+//   - Parameters are decoded as Java's URLDecoder does ('+' is a space), in
+//     the header too (net.oauth's "flexible decoding"). Form bodies count only
+//     on POST, as Tomcat reads them.
+//   - REST is served under /rest/api/2, /rest/api/3 and /rest/api/latest.
+//   - Anonymous calls (no complete set of the six OAuth parameters) get 401
+//     JSON; the server's faults apply to them too.
+//   - A Grant without a user gets the first user of its flavor.
+package jiramock

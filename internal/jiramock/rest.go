@@ -1,0 +1,169 @@
+package jiramock
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// jsonType is the Content-Type of JIRA's REST answers.
+const jsonType = "application/json;charset=UTF-8"
+
+// serveREST answers a REST endpoint. A call counts as OAuth only when all six
+// OAuth parameters are present (FACTS §4); otherwise it is anonymous and gets
+// JIRA's 401. An OAuth call is checked like Atlassian's OAuth filter does:
+// consumer, access token, then the validator; it then sees its token's world.
+// The world's fault for the endpoint, if any, changes the answer last.
+func (s *Mock) serveREST(x *exchange, ep Endpoint) {
+	op, p := x.oauth()
+	if p != nil {
+		x.fail(p)
+		return
+	}
+	var a answer
+	faults := s.faults
+	if !op.complete() {
+		x.entry.Token = "" // not an OAuth call: do not file it under a token
+		a = anonymous(s.flavor)
+	} else {
+		c, p := s.checkConsumer(op)
+		if p != nil {
+			x.fail(p)
+			return
+		}
+		w, p := s.tokens.access(op.token, c.Key, x.now)
+		if p != nil {
+			x.fail(p)
+			return
+		}
+		if p := s.validate(x.r, op, c, x.now); p != nil {
+			x.fail(p)
+			return
+		}
+		x.entry.Verdict = VerdictOK
+		faults = w.faults
+		switch ep {
+		case EndpointSession:
+			a = session(x.r, w, x.now)
+		case EndpointUser:
+			a = userLookup(x.r, w)
+		default:
+			a = jsonAnswer(http.StatusOK, w.user.Raw)
+		}
+		a.header = whoHeaders(w)
+	}
+	status, note := serveAnswer(x.w, x.r, a, faults[ep])
+	x.entry.Status, x.dropped = status, status == 0
+	if note != "" {
+		x.entry.Detail = note
+	}
+}
+
+// whoHeaders are the headers JIRA adds to an authenticated answer (FACTS §5):
+// X-AUSERNAME on Server, X-AACCOUNTID on Cloud, and X-Seraph-LoginReason.
+func whoHeaders(w *world) http.Header {
+	// JIRA's own spelling; header names are case-insensitive anyway.
+	h := http.Header{"X-Seraph-LoginReason": {"OK"}}
+	if w.flavor == Cloud {
+		h["X-AACCOUNTID"] = []string{w.user.AccountID}
+	} else {
+		h["X-AUSERNAME"] = []string{w.user.Name}
+	}
+	return h
+}
+
+// anonymous is JIRA's answer to a call without (complete) OAuth: 401 with
+// the "not authenticated" error (FACTS §5).
+func anonymous(f Flavor) answer {
+	a := errorAnswer(http.StatusUnauthorized, "You are not authenticated. Authentication required to perform this operation.")
+	if f == Server {
+		a.header = http.Header{"X-AUSERNAME": {"anonymous"}}
+	}
+	return a
+}
+
+// session is GET /rest/auth/1/session: self, name and loginInfo (FACTS §5).
+// On Cloud (unconfirmed there, see doc.go) it has self and loginInfo and no
+// name, self naming the accountId.
+func session(r *http.Request, w *world, now time.Time) answer {
+	type loginInfo struct {
+		FailedLoginCount  int    `json:"failedLoginCount"`
+		LoginCount        int    `json:"loginCount"`
+		PreviousLoginTime string `json:"previousLoginTime"`
+	}
+	type sess struct {
+		Self      string    `json:"self"`
+		Name      string    `json:"name,omitempty"`
+		LoginInfo loginInfo `json:"loginInfo"`
+	}
+	v := sess{LoginInfo: loginInfo{LoginCount: 1, PreviousLoginTime: now.Add(-time.Hour).Format("2006-01-02T15:04:05.000-0700")}}
+	self := requestBase(r) + "/rest/api/latest/user?"
+	if w.flavor == Cloud {
+		v.Self = self + "accountId=" + url.QueryEscape(w.user.AccountID)
+	} else {
+		v.Self = self + "username=" + url.QueryEscape(w.user.Name)
+		v.Name = w.user.Name
+	}
+	b, _ := json.Marshal(v)
+	return jsonAnswer(http.StatusOK, b)
+}
+
+// userLookup is GET /rest/api/2/user (FACTS §5). Server finds a user by
+// ?username= (case-insensitive, as JIRA user names are) or ?key=; Cloud by
+// ?accountId= and refuses ?username= and ?key= in GDPR strict mode. The user
+// is served verbatim, whatever ?expand= asks: the user files hold JIRA's
+// answer to expand=groups.
+func userLookup(r *http.Request, w *world) answer {
+	q := r.URL.Query()
+	if w.flavor == Cloud {
+		for _, banned := range []string{"username", "key"} {
+			if q.Has(banned) {
+				return errorAnswer(http.StatusBadRequest, "The query parameter '"+banned+"' is not supported in GDPR strict mode.")
+			}
+		}
+		id := q.Get("accountId")
+		if id == "" {
+			return errorAnswer(http.StatusBadRequest, "The query parameter 'accountId' is required.")
+		}
+		for _, u := range w.users {
+			if u.AccountID == id {
+				return jsonAnswer(http.StatusOK, u.Raw)
+			}
+		}
+		return errorAnswer(http.StatusNotFound, "The user with account ID '"+id+"' does not exist")
+	}
+	switch {
+	case q.Has("username"):
+		name := q.Get("username")
+		for _, u := range w.users {
+			if u.Name != "" && strings.EqualFold(u.Name, name) {
+				return jsonAnswer(http.StatusOK, u.Raw)
+			}
+		}
+		return errorAnswer(http.StatusNotFound, "The user named '"+name+"' does not exist")
+	case q.Has("key"):
+		key := q.Get("key")
+		for _, u := range w.users {
+			if u.Key != "" && u.Key == key {
+				return jsonAnswer(http.StatusOK, u.Raw)
+			}
+		}
+		return errorAnswer(http.StatusNotFound, "The user with the key '"+key+"' does not exist")
+	}
+	return errorAnswer(http.StatusNotFound, "Either the 'username' or the 'key' query parameters need to be provided")
+}
+
+func jsonAnswer(status int, body []byte) answer {
+	return answer{status: status, contentType: jsonType, body: body}
+}
+
+// errorAnswer is JIRA's REST error shape: {"errorMessages":[…],"errors":{}}.
+func errorAnswer(status int, msg string) answer {
+	b, _ := json.Marshal(struct {
+		ErrorMessages []string          `json:"errorMessages"`
+		Errors        map[string]string `json:"errors"`
+	}{[]string{msg}, map[string]string{}})
+	return jsonAnswer(status, b)
+}

@@ -1,0 +1,330 @@
+package jiramock
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Config configures a mock JIRA. The zero Config is a Server-flavoured JIRA
+// on a free loopback port with the default consumer and users.
+type Config struct {
+	Addr        string           // listen address; "" = 127.0.0.1:0
+	Flavor      Flavor           // "" = Server
+	Consumers   []Consumer       // nil = []Consumer{DefaultConsumer()}
+	Users       []User           // nil = DefaultUsers(Flavor)
+	AutoApprove string           // user ID: GET authorize redirects at once as this user
+	Faults      Faults           // per-endpoint faults of the dance's access tokens and anonymous calls
+	Now         func() time.Time // nil = time.Now (tests skew the clock with it)
+	Log         io.Writer        // non-nil: one line per request (bridge mock -v)
+}
+
+// Mock is a running mock JIRA: a real net/http server on its own listener.
+type Mock struct {
+	flavor    Flavor
+	consumers map[string]*Consumer
+	users     []User // nil: the default users of each flavor
+	auto      string
+	faults    Faults
+	nowFn     func() time.Time
+
+	nonces *nonceCache
+	tokens *tokenStore
+	log    *requestLog
+
+	ln   net.Listener
+	srv  *http.Server
+	base string
+}
+
+// New checks cfg and starts serving. The error names the address when it is
+// busy.
+func New(cfg Config) (*Mock, error) {
+	s := &Mock{
+		flavor: cfg.Flavor.orDefault(Server),
+		users:  cfg.Users,
+		auto:   cfg.AutoApprove,
+		faults: cfg.Faults,
+		nowFn:  cfg.Now,
+		nonces: newNonceCache(timestampWindow),
+		tokens: newTokenStore(),
+		log:    newRequestLog(cfg.Log),
+	}
+	if _, err := ParseFlavor(string(s.flavor)); err != nil {
+		return nil, err
+	}
+	if s.nowFn == nil {
+		s.nowFn = time.Now
+	}
+	consumers := cfg.Consumers
+	if consumers == nil {
+		consumers = []Consumer{DefaultConsumer()}
+	}
+	s.consumers = make(map[string]*Consumer, len(consumers))
+	for i := range consumers {
+		c := consumers[i]
+		if c.Key == "" || c.PublicKey == nil {
+			return nil, fmt.Errorf("jiramock: consumer %d needs a key and a public key", i+1)
+		}
+		if _, dup := s.consumers[c.Key]; dup {
+			return nil, fmt.Errorf("jiramock: consumer key %q is registered twice", c.Key)
+		}
+		if c.Name == "" {
+			c.Name = c.Key
+		}
+		s.consumers[c.Key] = &c
+	}
+	if cfg.Users != nil {
+		if len(cfg.Users) == 0 {
+			return nil, errors.New("jiramock: the user list is empty: give at least one user")
+		}
+		if err := checkUniqueIDs(cfg.Users); err != nil {
+			return nil, err
+		}
+	}
+	if s.auto != "" {
+		if _, ok := findUser(s.usersFor(s.flavor), s.auto); !ok {
+			return nil, fmt.Errorf("jiramock: auto-approve user %q is not one of the users (%s)", s.auto, userIDs(s.usersFor(s.flavor)))
+		}
+	}
+	if err := cfg.Faults.Validate(); err != nil {
+		return nil, err
+	}
+	addr := cfg.Addr
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, fmt.Errorf("jiramock: address %s is already in use: stop the other server or pick another port (--addr 127.0.0.1:0 takes a free one)", addr)
+		}
+		return nil, fmt.Errorf("jiramock: cannot listen on %s: %w", addr, err)
+	}
+	s.ln = ln
+	s.base = "http://" + displayAddr(ln.Addr())
+	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ErrorLog: nil}
+	go func() { _ = s.srv.Serve(ln) }()
+	return s, nil
+}
+
+// displayAddr turns a wildcard listen address into a loopback one a client
+// can dial.
+func displayAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	host := tcp.IP.String()
+	if tcp.IP == nil || tcp.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, fmt.Sprint(tcp.Port))
+}
+
+// URL is the base URL, with no trailing slash, e.g. http://127.0.0.1:41234.
+func (s *Mock) URL() string { return s.base }
+
+// Close stops the server and drops open connections (delayed answers end).
+func (s *Mock) Close() { _ = s.srv.Close() }
+
+// Flavor is the server's flavor.
+func (s *Mock) Flavor() Flavor { return s.flavor }
+
+// Users are the users of the server's flavor, as the approval page lists them.
+func (s *Mock) Users() []User { return s.usersFor(s.flavor) }
+
+// Consumers are the registered consumers, sorted by key.
+func (s *Mock) Consumers() []Consumer {
+	out := make([]Consumer, 0, len(s.consumers))
+	for _, c := range s.consumers {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+func (s *Mock) now() time.Time { return s.nowFn() }
+
+// usersFor: the configured users, or the default users of flavor f.
+func (s *Mock) usersFor(f Flavor) []User {
+	if s.users != nil {
+		return s.users
+	}
+	return DefaultUsers(f)
+}
+
+func (s *Mock) consumerKeys() string {
+	keys := make([]string, 0, len(s.consumers))
+	for k := range s.consumers {
+		keys = append(keys, fmt.Sprintf("%q", k))
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+// The mock's paths. REST is served under api/2, api/3 and api/latest alike.
+const (
+	pathRequestToken = "/plugins/servlet/oauth/request-token"
+	pathAuthorize    = "/plugins/servlet/oauth/authorize"
+	pathAccessToken  = "/plugins/servlet/oauth/access-token"
+	pathSession      = "/rest/auth/1/session"
+)
+
+// ServeHTTP routes a request and logs it.
+func (s *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sw := &statusWriter{ResponseWriter: w}
+	x := &exchange{s: s, w: sw, r: r, now: s.now()}
+	x.entry = LogEntry{Time: x.now, Method: r.Method, Path: r.RequestURI, Verdict: VerdictAnonymous}
+	if x.entry.Path == "" {
+		x.entry.Path = r.URL.RequestURI()
+	}
+	defer func() {
+		if x.entry.Status == 0 && !x.dropped {
+			x.entry.Status = sw.status
+		}
+		s.log.add(x.entry)
+	}()
+	p := r.URL.Path
+	switch {
+	case p == pathRequestToken:
+		if x.methods(http.MethodPost, http.MethodGet) {
+			s.serveRequestToken(x)
+		}
+	case p == pathAccessToken:
+		if x.methods(http.MethodPost, http.MethodGet) {
+			s.serveAccessToken(x)
+		}
+	case p == pathAuthorize:
+		if x.methods(http.MethodGet, http.MethodPost) {
+			s.serveAuthorize(x)
+		}
+	case p == pathSession:
+		if x.methods(http.MethodGet) {
+			s.serveREST(x, EndpointSession)
+		}
+	case restPath(p, "user"):
+		if x.methods(http.MethodGet) {
+			s.serveREST(x, EndpointUser)
+		}
+	case restPath(p, "myself"):
+		if x.methods(http.MethodGet) {
+			s.serveREST(x, EndpointMyself)
+		}
+	default:
+		x.text(http.StatusNotFound, "jiramock: no such endpoint "+p+
+			". The mock serves "+pathRequestToken+", "+pathAuthorize+", "+pathAccessToken+", "+pathSession+
+			", /rest/api/2/user and /rest/api/2/myself.\n")
+	}
+}
+
+func restPath(p, name string) bool {
+	for _, v := range []string{"2", "3", "latest"} {
+		if p == "/rest/api/"+v+"/"+name {
+			return true
+		}
+	}
+	return false
+}
+
+// exchange is one request being answered, with its log entry.
+type exchange struct {
+	s       *Mock
+	w       *statusWriter
+	r       *http.Request
+	now     time.Time
+	entry   LogEntry
+	dropped bool
+}
+
+func (x *exchange) methods(allowed ...string) bool {
+	for _, m := range allowed {
+		if x.r.Method == m {
+			return true
+		}
+	}
+	x.w.Header().Set("Allow", strings.Join(allowed, ", "))
+	x.text(http.StatusMethodNotAllowed, "jiramock: "+x.r.Method+" is not allowed here; use "+strings.Join(allowed, " or ")+"\n")
+	return false
+}
+
+// oauth collects the request's parameters and notes its consumer and token
+// in the log entry.
+func (x *exchange) oauth() (*oauthParams, *problem) {
+	params, err := collectParams(x.r)
+	if err != nil {
+		return nil, newProblem(ProblemParameterRejected, err.Error())
+	}
+	op := readOAuth(params)
+	x.entry.Consumer, x.entry.Token = op.consumerKey, op.token
+	return &op, nil
+}
+
+// fail answers with an OAuth problem and logs it as the verdict.
+func (x *exchange) fail(p *problem) {
+	x.entry.Verdict = p.name
+	x.entry.Detail = p.detail
+	if x.entry.Detail == "" {
+		x.entry.Detail = p.advice
+	}
+	p.write(x.w, requestBase(x.r))
+}
+
+// replyForm answers a token endpoint: text/plain, pairs form-encoded in order.
+func (x *exchange) replyForm(kv ...string) {
+	var b strings.Builder
+	for i := 0; i+1 < len(kv); i += 2 {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(percentEncode(kv[i]))
+		b.WriteByte('=')
+		b.WriteString(percentEncode(kv[i+1]))
+	}
+	x.entry.Verdict = VerdictOK
+	x.text(http.StatusOK, b.String())
+}
+
+func (x *exchange) text(status int, body string) {
+	x.w.Header().Set("Content-Type", "text/plain;charset=UTF-8")
+	x.w.WriteHeader(status)
+	_, _ = io.WriteString(x.w, body)
+}
+
+// statusWriter remembers the status for the log. It passes Hijack through so
+// that a fault can drop the connection.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	hj, ok := w.ResponseWriter.(http.Hijacker)
+	if !ok {
+		return nil, nil, errors.New("jiramock: the connection cannot be hijacked")
+	}
+	return hj.Hijack()
+}

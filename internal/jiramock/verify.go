@@ -1,0 +1,204 @@
+package jiramock
+
+import (
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha1"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The only signature method JIRA's application links accept (FACTS §4).
+const rsaSHA1 = "RSA-SHA1"
+
+// timestampWindow is net.oauth's default tolerance, ±300 s (FACTS §4).
+const timestampWindow = 300
+
+// oauthParams are the protocol parameters of a request, picked out of all its
+// parameters. has records which were present (even if empty); dup names the
+// first oauth_* parameter that came more than once.
+type oauthParams struct {
+	all                                                        []param
+	consumerKey, token, signatureMethod, signature, timestamp string
+	nonce, version, callback, verifier                         string
+	has                                                        uint16
+	dup                                                        string
+}
+
+const (
+	hasConsumerKey uint16 = 1 << iota
+	hasToken
+	hasSignatureMethod
+	hasSignature
+	hasTimestamp
+	hasNonce
+	hasVersion
+	hasCallback
+	hasVerifier
+
+	// hasAll6 is the set whose presence makes a REST call count as OAuth
+	// (FACTS §4); with any missing, it is anonymous.
+	hasAll6 = hasConsumerKey | hasToken | hasSignatureMethod | hasSignature | hasTimestamp | hasNonce
+)
+
+// readOAuth picks the oauth_* parameters out of params.
+func readOAuth(params []param) oauthParams {
+	op := oauthParams{all: params}
+	for i, p := range params {
+		if !strings.HasPrefix(p.name, "oauth_") {
+			continue
+		}
+		if op.dup == "" {
+			for _, q := range params[:i] {
+				if q.name == p.name {
+					op.dup = p.name
+					break
+				}
+			}
+		}
+		var dst *string
+		var bit uint16
+		switch p.name {
+		case "oauth_consumer_key":
+			dst, bit = &op.consumerKey, hasConsumerKey
+		case "oauth_token":
+			dst, bit = &op.token, hasToken
+		case "oauth_signature_method":
+			dst, bit = &op.signatureMethod, hasSignatureMethod
+		case "oauth_signature":
+			dst, bit = &op.signature, hasSignature
+		case "oauth_timestamp":
+			dst, bit = &op.timestamp, hasTimestamp
+		case "oauth_nonce":
+			dst, bit = &op.nonce, hasNonce
+		case "oauth_version":
+			dst, bit = &op.version, hasVersion
+		case "oauth_callback":
+			dst, bit = &op.callback, hasCallback
+		case "oauth_verifier":
+			dst, bit = &op.verifier, hasVerifier
+		default:
+			continue
+		}
+		if op.has&bit == 0 { // the first value counts; a second is op.dup
+			*dst = p.value
+			op.has |= bit
+		}
+	}
+	return op
+}
+
+// complete reports whether all six parameters that make a REST call an OAuth
+// call are present (FACTS §4).
+func (op *oauthParams) complete() bool { return op.has&hasAll6 == hasAll6 }
+
+// checkConsumer finds the request's consumer. JIRA's servlets look the
+// consumer up before running the validator.
+func (s *Mock) checkConsumer(op *oauthParams) (*Consumer, *problem) {
+	if op.has&hasConsumerKey == 0 {
+		return nil, newProblem(ProblemParameterAbsent, "sign the request: oauth_consumer_key is missing",
+			param{name: "oauth_parameters_absent", value: "oauth_consumer_key"})
+	}
+	c, ok := s.consumers[op.consumerKey]
+	if !ok {
+		return nil, newProblem(ProblemConsumerKeyUnknown,
+			"no application link has consumer key "+strconv.Quote(op.consumerKey)+": use the key registered with JIRA")
+	}
+	return c, nil
+}
+
+// validate runs the checks of net.oauth's SimpleOAuthValidator, in its order
+// (FACTS §4): a duplicated oauth_* parameter, the version, the signature
+// method, the required parameters, the ±300 s timestamp window, the nonce
+// (recorded before the signature is checked, as there), and last the RSA-SHA1
+// signature over the base string rebuilt from the request as received.
+func (s *Mock) validate(r *http.Request, op *oauthParams, c *Consumer, now time.Time) *problem {
+	if op.dup != "" {
+		return newProblem(ProblemParameterRejected, op.dup+" was sent more than once: send each OAuth parameter once",
+			param{name: "oauth_parameters_rejected", value: op.dup})
+	}
+	if op.has&hasVersion != 0 && op.version != "1.0" {
+		return newProblem(ProblemVersionRejected, "oauth_version is "+strconv.Quote(op.version)+": send 1.0 or leave it out",
+			param{name: "oauth_acceptable_versions", value: "1.0-1.0"})
+	}
+	if op.has&hasSignatureMethod == 0 {
+		return newProblem(ProblemParameterAbsent, "oauth_signature_method is missing: JIRA needs RSA-SHA1",
+			param{name: "oauth_parameters_absent", value: "oauth_signature_method"})
+	}
+	if op.signatureMethod != rsaSHA1 {
+		return newProblem(ProblemSignatureMethodRejected,
+			"JIRA accepts only RSA-SHA1, not "+strconv.Quote(op.signatureMethod)+": sign with the private key of the application link")
+	}
+	var absent []string
+	for _, req := range []struct {
+		bit  uint16
+		name string
+	}{{hasSignature, "oauth_signature"}, {hasTimestamp, "oauth_timestamp"}, {hasNonce, "oauth_nonce"}} {
+		if op.has&req.bit == 0 {
+			absent = append(absent, req.name)
+		}
+	}
+	if absent != nil {
+		return newProblem(ProblemParameterAbsent, "missing: "+strings.Join(absent, ", "),
+			param{name: "oauth_parameters_absent", value: strings.Join(absent, "&")})
+	}
+	ts, err := strconv.ParseInt(op.timestamp, 10, 64)
+	if err != nil {
+		return newProblem(ProblemParameterRejected, "oauth_timestamp must be whole seconds since 1970",
+			param{name: "oauth_parameters_rejected", value: "oauth_timestamp"})
+	}
+	nowSec := now.Unix()
+	if lo, hi := nowSec-timestampWindow, nowSec+timestampWindow; ts < lo || ts > hi {
+		return newProblem(ProblemTimestampRefused,
+			"oauth_timestamp "+op.timestamp+" is more than 300 s away from the server's clock "+strconv.FormatInt(nowSec, 10)+": fix the clock",
+			param{name: "oauth_acceptable_timestamps", value: strconv.FormatInt(lo, 10) + "-" + strconv.FormatInt(hi, 10)})
+	}
+	if !s.nonces.use(c.Key, op.token, op.nonce, ts, nowSec) {
+		return newProblem(ProblemNonceUsed, "this oauth_nonce was already used with this timestamp: sign every request afresh")
+	}
+	return s.checkSignature(r, op, c)
+}
+
+// checkSignature verifies oauth_signature with rsa.VerifyPKCS1v15 over SHA-1
+// (RFC 5849 §3.4.3). A failure carries oauth_signature,
+// oauth_signature_base_string and oauth_signature_method, as JIRA's does.
+func (s *Mock) checkSignature(r *http.Request, op *oauthParams, c *Consumer) *problem {
+	base := baseString(r.Method, s.requestBaseURI(r), op.all)
+	sig, err := base64.StdEncoding.DecodeString(op.signature)
+	if err != nil {
+		sig, err = base64.RawStdEncoding.DecodeString(op.signature)
+	}
+	if err == nil {
+		sum := sha1.Sum([]byte(base))
+		if rsa.VerifyPKCS1v15(c.PublicKey, crypto.SHA1, sum[:], sig) == nil {
+			return nil
+		}
+	}
+	p := newProblem(ProblemSignatureInvalid,
+		"the signature does not match the base string the mock computed from the request as received: compare it with the one you signed",
+		param{name: "oauth_signature", value: op.signature},
+		param{name: "oauth_signature_base_string", value: base},
+		param{name: "oauth_signature_method", value: op.signatureMethod})
+	p.detail = "base string: " + base
+	return p
+}
+
+// requestBaseURI rebuilds the request's URL from r.Host and the listener's
+// scheme (a handler's r.URL has neither, FACTS §6) and the path as received.
+func (s *Mock) requestBaseURI(r *http.Request) string {
+	path, _ := splitTarget(r)
+	return baseURI(requestScheme(r), r.Host, path)
+}
+
+func requestScheme(r *http.Request) string {
+	if r.TLS != nil {
+		return "https"
+	}
+	return "http"
+}
+
+// requestBase is the base URL the client used, e.g. http://127.0.0.1:8080.
+func requestBase(r *http.Request) string { return requestScheme(r) + "://" + r.Host }
