@@ -21,8 +21,8 @@ func TestRESTWithMintedToken(t *testing.T) {
 		header     map[string]string
 	}{
 		{name: "server session", grant: Grant{User: "fred"}, path: "/rest/auth/1/session", status: 200,
-			wantJSON:   map[string]any{"name": "fred", "self": m.URL() + "/rest/api/latest/user?username=fred"},
-			header:     map[string]string{"X-AUSERNAME": "fred", "X-Seraph-LoginReason": "OK"}},
+			wantJSON: map[string]any{"name": "fred", "self": m.URL() + "/rest/api/latest/user?username=fred"},
+			header:   map[string]string{"X-AUSERNAME": "fred", "X-Seraph-LoginReason": "OK"}},
 		{name: "server user by name", grant: Grant{User: "fred"}, path: "/rest/api/2/user?username=jdoe&expand=groups", status: 200,
 			wantJSON: map[string]any{"key": "JIRAUSER10640", "displayName": "Jane Doe"}},
 		{name: "server user by name, any case", grant: Grant{User: "fred"}, path: "/rest/api/2/user?username=JDoe", status: 200,

@@ -150,7 +150,7 @@ func (s *Mock) serveRequestToken(x *exchange) {
 		return
 	}
 	t := s.tokens.newRequest(c.Key, op.callback, x.now)
-	x.replyForm( "oauth_token", t.value, "oauth_token_secret", t.secret, "oauth_callback_confirmed", "true")
+	x.replyForm("oauth_token", t.value, "oauth_token_secret", t.secret, "oauth_callback_confirmed", "true")
 }
 
 // validCallback: "oob", or an absolute http(s) URL with a host (FACTS §4).

@@ -21,11 +21,11 @@ const timestampWindow = 300
 // parameters. has records which were present (even if empty); dup names the
 // first oauth_* parameter that came more than once.
 type oauthParams struct {
-	all                                                        []param
+	all                                                       []param
 	consumerKey, token, signatureMethod, signature, timestamp string
-	nonce, version, callback, verifier                         string
-	has                                                        uint16
-	dup                                                        string
+	nonce, version, callback, verifier                        string
+	has                                                       uint16
+	dup                                                       string
 }
 
 const (
