@@ -162,7 +162,7 @@ func deniedError() *Error {
 
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <html><head><meta charset="utf-8"><title>bridge: {{.Title}}</title></head>
-<body><h1>{{.Title}}</h1><p id="message">{{.Message}}</p></body></html>
+<body><h1>{{.Title}}</h1><p id="bridge-message">{{.Message}}</p></body></html>
 `))
 
 func (c *CallbackServer) page(w http.ResponseWriter, status int, title, message string) {
