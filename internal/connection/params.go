@@ -58,7 +58,7 @@ func Validate(p Params) (*Validated, error) {
 		v.Warnings = append(v.Warnings, "the JIRA URL uses http: OAuth tokens and user data travel in clear between Auth0 and JIRA; use https")
 	}
 
-	add(checkConsumerKey(p.ConsumerKey))
+	add(CheckConsumerKey(p.ConsumerKey))
 
 	if v.Name == "" {
 		v.Name = DefaultName
@@ -90,7 +90,10 @@ func Validate(p Params) (*Validated, error) {
 	return v, nil
 }
 
-func checkConsumerKey(k string) error {
+// CheckConsumerKey checks a JIRA consumer key: not empty, no white space or
+// control characters (the guide asks for "any arbitrary URL-friendly name"),
+// and not a PEM pasted by mistake.
+func CheckConsumerKey(k string) error {
 	const fix = "give the Consumer Key of JIRA's incoming Application Link, e.g. auth0-jira"
 	switch {
 	case k == "":

@@ -34,7 +34,7 @@ func ReachabilityWarning(ctx context.Context, jiraURL string, r Resolver) string
 		return fmt.Sprintf("Auth0 calls JIRA from the internet and cannot reach %s (%s): the login will fail unless JIRA is reachable from the internet at that address", host, why)
 	}
 	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return warn("localhost")
+		return warn("this machine")
 	}
 	if addr, err := netip.ParseAddr(host); err == nil {
 		if why := unreachable(addr); why != "" {

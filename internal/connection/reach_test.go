@@ -32,7 +32,7 @@ func TestReachabilityWarning(t *testing.T) {
 		"mapped.example":   {"::ffff:127.0.0.1"},
 	}
 	cases := []struct{ url, want string }{
-		{"http://localhost:8080", "cannot reach localhost (localhost)"},
+		{"http://localhost:8080", "cannot reach localhost (this machine)"},
 		{"http://jira.localhost", "cannot reach jira.localhost"},
 		{"http://127.0.0.1:8080/jira", "loopback address"},
 		{"http://[::1]:8080", "loopback address"},

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestKeygenPrintsTheWrittenPair checks that the public key keygen prints is
+// the one in PREFIX.pub, and that PREFIX.pub belongs to PREFIX.key.
+func TestKeygenPrintsTheWrittenPair(t *testing.T) {
+	prefix := filepath.Join(t.TempDir(), "jira")
+	for _, asJSON := range []bool{false, true} {
+		var stdout, stderr bytes.Buffer
+		args := []string{"keygen", "--out", prefix, "--force", "--domain", "t.auth0.com"}
+		if asJSON {
+			args = append(args, "--json")
+		}
+		require.Equal(t, ExitOK, Main(args, nil, &stdout, &stderr), stderr.String())
+
+		priv, _, err := keys.LoadPrivateKey(prefix + ".key")
+		require.NoError(t, err)
+		pub, err := keys.LoadPublicKey(prefix + ".pub")
+		require.NoError(t, err)
+		assert.True(t, keys.Matches(priv, pub))
+		pubPEM, err := os.ReadFile(prefix + ".pub")
+		require.NoError(t, err)
+
+		if asJSON {
+			var res keygenResult
+			require.NoError(t, json.Unmarshal(stdout.Bytes(), &res))
+			assert.Equal(t, string(pubPEM), res.PublicKey)
+			assert.Equal(t, "https://t.auth0.com/login/callback", res.CallbackURL)
+		} else {
+			assert.True(t, strings.HasSuffix(stdout.String(), "\n\n"+string(pubPEM)), "the public key ends the settings, ready to copy")
+		}
+		keyPEM, err := os.ReadFile(prefix + ".key")
+		require.NoError(t, err)
+		for _, line := range strings.Split(strings.TrimSpace(string(keyPEM)), "\n")[1:] {
+			assert.NotContains(t, stdout.String()+stderr.String(), line, "no private key line in the output")
+		}
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.key")
+	require.NoError(t, writeFileAtomic(path, []byte("one"), 0o600, false))
+	err := writeFileAtomic(path, []byte("two"), 0o600, false)
+	require.ErrorIs(t, err, os.ErrExist)
+	data, _ := os.ReadFile(path)
+	assert.Equal(t, "one", string(data), "an existing file is kept")
+	require.NoError(t, writeFileAtomic(path, []byte("three"), 0o600, true))
+	data, _ = os.ReadFile(path)
+	assert.Equal(t, "three", string(data))
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left behind")
+}
