@@ -97,4 +97,3 @@ func connDomain(flag string) (string, error) {
 	}
 	return t.BaseURL, nil
 }
-
