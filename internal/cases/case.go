@@ -1,0 +1,196 @@
+package cases
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/script"
+)
+
+// Case is one test case: a JIRA user in a flavor of JIRA, faults of the mock,
+// and what the script must produce. See doc.go for the file format.
+type Case struct {
+	Name        string          // path below the cases directory, without ".json"
+	File        string          // the file, for messages
+	Description string          // what the case shows
+	Flavor      jiramock.Flavor // server (default) or cloud
+	User        *jiramock.User  // what the mock serves as this case's user
+	Faults      jiramock.Faults // nil: none
+	Timeout     time.Duration   // 0: the suite's time limit
+	Expect      Expect
+}
+
+// Expect is a case's expectation: exactly one of Profile and Error.
+type Expect struct {
+	Profile json.RawMessage `json:"profile,omitempty"` // matched exactly: every field, type and value
+	Error   *ExpectedError  `json:"error,omitempty"`
+}
+
+// ExpectedError expects the script to fail with an outcome of Kind and a
+// message that Message matches (nil: any message).
+type ExpectedError struct {
+	Kind    script.Kind
+	Message *regexp.Regexp
+}
+
+// MarshalJSON writes the expectation as in a case file.
+func (e ExpectedError) MarshalJSON() ([]byte, error) {
+	v := struct {
+		Kind    script.Kind `json:"kind"`
+		Message string      `json:"message,omitempty"`
+	}{Kind: e.Kind}
+	if e.Message != nil {
+		v.Message = e.Message.String()
+	}
+	return json.Marshal(v)
+}
+
+// file is the JSON shape of a case file, decoded after scan has checked the
+// field names.
+type file struct {
+	Description string          `json:"description"`
+	Flavor      *string         `json:"flavor"`
+	User        json.RawMessage `json:"user"`
+	Faults      json.RawMessage `json:"faults"`
+	Timeout     *string         `json:"timeout"`
+	Expect      *struct {
+		Profile json.RawMessage `json:"profile"`
+		Error   *struct {
+			Kind    string `json:"kind"`
+			Message string `json:"message"`
+		} `json:"error"`
+	} `json:"expect"`
+}
+
+// Parse reads one case file. name is the case's name, path the file name for
+// messages. The error is an *Error with file:line:col.
+func Parse(name, path string, data []byte) (*Case, error) {
+	pos, serr := scan(path, data)
+	if serr != nil {
+		return nil, serr
+	}
+	at := func(field, format string, args ...any) error {
+		// The field itself, or else the nearest enclosing field that is there.
+		for f := field; f != ""; {
+			if off, ok := pos[f]; ok {
+				return errAt(path, data, off, format, args...)
+			}
+			i := strings.LastIndexByte(f, '.')
+			if i < 0 {
+				break
+			}
+			f = f[:i]
+		}
+		return &Error{File: path, Message: fmt.Sprintf(format, args...)}
+	}
+
+	var f file
+	if err := json.Unmarshal(data, &f); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			if _, ok := pos[te.Field]; ok {
+				return nil, at(te.Field, "%s must be %s, not a JSON %s", te.Field, jsonType(te.Type.Kind().String()), te.Value)
+			}
+			return nil, errAt(path, data, te.Offset, "%s must be %s, not a JSON %s", te.Field, jsonType(te.Type.Kind().String()), te.Value)
+		}
+		return nil, &Error{File: path, Message: "cannot read the case: " + err.Error()}
+	}
+
+	c := &Case{Name: name, File: path, Description: f.Description, Flavor: jiramock.Server}
+	if f.Flavor != nil {
+		fl, err := jiramock.ParseFlavor(*f.Flavor)
+		if err != nil {
+			return nil, at("flavor", "flavor %q is unknown: use \"server\" or \"cloud\"", *f.Flavor)
+		}
+		c.Flavor = fl
+	}
+
+	if isNull(f.User) {
+		return nil, at("user", "the case has no \"user\": add the JIRA user object the mock should serve (see testdata/users/)")
+	}
+	u, err := jiramock.ParseUser(f.User)
+	if err != nil {
+		return nil, at("user", "user is not a JIRA user object: %v", err)
+	}
+	c.User = &u
+
+	if !isNull(f.Faults) {
+		var fs jiramock.Faults
+		if err := json.Unmarshal(f.Faults, &fs); err != nil {
+			return nil, at("faults", "faults: %v", err)
+		}
+		c.Faults = fs
+	}
+
+	if f.Timeout != nil {
+		d, err := time.ParseDuration(*f.Timeout)
+		if err != nil || d <= 0 {
+			return nil, at("timeout", "timeout %q is not a positive duration: write e.g. \"200ms\" or \"2s\"", *f.Timeout)
+		}
+		c.Timeout = d
+	}
+
+	if f.Expect == nil {
+		return nil, &Error{File: path, Message: "the case has no \"expect\": add {\"profile\": {…}} or {\"error\": {\"kind\": …, \"message\": …}}"}
+	}
+	hasProfile, hasError := !isNull(f.Expect.Profile), f.Expect.Error != nil
+	switch {
+	case hasProfile && hasError:
+		return nil, at("expect", "expect has both a profile and an error: a case expects one of them, remove the other")
+	case !hasProfile && !hasError:
+		return nil, at("expect", "expect is empty: add {\"profile\": {…}} or {\"error\": {\"kind\": …, \"message\": …}}")
+	case hasProfile:
+		if bytes.TrimSpace(f.Expect.Profile)[0] != '{' {
+			return nil, at("expect.profile", "expect.profile must be a JSON object, as the script passes to cb(null, profile)")
+		}
+		c.Expect.Profile = f.Expect.Profile
+	default:
+		if f.Expect.Error.Kind == "" {
+			return nil, at("expect.error.kind", "expect.error has no kind: add \"kind\": one of %s", ErrorKinds)
+		}
+		kind, err := script.ParseKind(f.Expect.Error.Kind)
+		if err != nil || kind == script.KindProfile {
+			return nil, at("expect.error.kind", "error kind %q is unknown: use one of %s", f.Expect.Error.Kind, ErrorKinds)
+		}
+		ee := &ExpectedError{Kind: kind}
+		if f.Expect.Error.Message != "" {
+			re, err := regexp.Compile(f.Expect.Error.Message)
+			if err != nil {
+				return nil, at("expect.error.message", "message is not a valid regexp (Go RE2 syntax; escape . ( ) [ with \\\\): %v", err)
+			}
+			ee.Message = re
+		}
+		c.Expect.Error = ee
+	}
+	return c, nil
+}
+
+// ErrorKinds lists the outcome kinds an expected error may name.
+const ErrorKinds = "callback, exception, timeout, double_callback, memory, syntax"
+
+func isNull(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) == 0 || string(t) == "null"
+}
+
+func jsonType(goKind string) string {
+	switch goKind {
+	case "string":
+		return "a string"
+	case "struct", "map":
+		return "an object"
+	case "slice", "array":
+		return "an array"
+	case "bool":
+		return "true or false"
+	case "ptr":
+		return "a value of another type"
+	}
+	return "a number"
+}

@@ -1,0 +1,34 @@
+// Package cases loads the test cases of `bridge test`.
+//
+// A case is one JSON file in a cases directory. Its name is its path below that
+// directory, with forward slashes and without ".json" (server/fred.json is the
+// case "server/fred"). Files and directories whose names start with "." are
+// skipped. The file format (issue 4):
+//
+//	{
+//	  "description": "what the case shows",            // optional
+//	  "flavor": "server" | "cloud",                    // optional, default "server"
+//	  "user": { …a JIRA user object… },                 // required: what the mock serves for this case
+//	  "faults": {                                       // optional: jiramock.Faults
+//	    "session" | "user" | "myself": {
+//	      "status": 500, "body": "…", "contentType": "text/html",
+//	      "delay": "2s", "redirect": "/path", "drop": true
+//	    }
+//	  },
+//	  "timeout": "200ms",                               // optional: the script's time limit for this case
+//	  "expect": {                                       // required, exactly one of:
+//	    "profile": { … },                               //   the profile, matched exactly (fields, types, values)
+//	    "error": {"kind": "exception", "message": "regexp"}  // or the outcome kind and a message regexp
+//	  }
+//	}
+//
+// Loading is strict: malformed JSON, an unknown or duplicated field, a wrong
+// type, an unknown flavor, fault or outcome kind, a bad regexp or duration, or
+// an expectation of both a profile and an error is an error naming
+// file:line:col and what to fix. Every bad file is reported, not just the first.
+//
+// The error kinds are the script runtime's outcome kinds other than "profile":
+// callback, exception, timeout, double_callback, memory and syntax. The message
+// regexp uses Go syntax (RE2) and matches anywhere in the message; an empty or
+// missing message matches any.
+package cases
