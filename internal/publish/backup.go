@@ -1,0 +1,56 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// writeBackup saves raw, a connection as the tenant returned it, to
+// DIR/NAME-ID-YYYYMMDDTHHMMSSZ.json with mode 0600 (it holds the tenant's
+// secrets) and returns the path. It never overwrites a file.
+func writeBackup(dir, name, id string, raw json.RawMessage, now time.Time) (string, error) {
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("creating the backup directory: %w; choose another with --backup-dir", err)
+	}
+	var pretty bytes.Buffer
+	if err := json.Indent(&pretty, raw, "", "  "); err != nil {
+		pretty.Reset()
+		pretty.Write(raw)
+	}
+	pretty.WriteByte('\n')
+	base := fmt.Sprintf("%s-%s-%s", name, id, now.UTC().Format("20060102T150405Z"))
+	for i := 0; ; i++ {
+		path := filepath.Join(dir, base+".json")
+		if i > 0 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, i))
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if os.IsExist(err) && i < 100 {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("writing the backup: %w; choose another directory with --backup-dir", err)
+		}
+		_, werr := f.Write(pretty.Bytes())
+		cerr := f.Close()
+		if werr != nil || cerr != nil {
+			os.Remove(path)
+			return "", fmt.Errorf("writing the backup %s: %v", path, errorsJoin(werr, cerr))
+		}
+		return path, nil
+	}
+}
+
+func errorsJoin(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}

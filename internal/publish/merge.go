@@ -1,0 +1,213 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/redact"
+)
+
+// decodeObject decodes a JSON object keeping numbers exact (json.Number), so
+// that settings on the tenant survive a round trip unchanged.
+func decodeObject(data []byte) (map[string]any, error) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil {
+		return nil, err
+	}
+	if m == nil {
+		return nil, fmt.Errorf("not a JSON object")
+	}
+	return m, nil
+}
+
+// encode marshals v without HTML escaping (a script's && stays readable).
+func encode(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic("publish: encoding decoded JSON: " + err.Error())
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// Merge returns the options to store: existing with update merged onto it.
+// Objects merge key by key, recursively (so options.scripts keeps scripts
+// bridge does not set); any other value in update replaces the existing one.
+// Keys only in existing survive: PATCH replaces options wholesale (FACTS.md
+// §3), so whatever is not sent is lost. Neither argument is modified.
+func Merge(existing, update map[string]any) map[string]any {
+	out := deepCopy(existing).(map[string]any)
+	for k, v := range update {
+		if sub, ok := v.(map[string]any); ok {
+			if old, ok := out[k].(map[string]any); ok {
+				out[k] = Merge(old, sub)
+				continue
+			}
+		}
+		out[k] = deepCopy(v)
+	}
+	return out
+}
+
+func deepCopy(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(t))
+		for k, x := range t {
+			m[k] = deepCopy(x)
+		}
+		return m
+	case []any:
+		s := make([]any, len(t))
+		for i, x := range t {
+			s[i] = deepCopy(x)
+		}
+		return s
+	}
+	return v
+}
+
+// Change is one field of the options that differs between the tenant and the
+// publish. Old and New are JSON; secrets are masked.
+type Change struct {
+	Path string          `json:"path"` // e.g. options.scripts.fetchUserProfile
+	Kind string          `json:"kind"` // added, removed, changed
+	Old  json.RawMessage `json:"old,omitempty"`
+	New  json.RawMessage `json:"new,omitempty"`
+}
+
+// Diff compares the options before and after, field by field, recursing into
+// objects. Values under a key naming a secret are masked; every value is also
+// passed through r.
+func Diff(before, after map[string]any, r *redact.Redactor) []Change {
+	var out []Change
+	diffInto(&out, "options", before, after, false, r)
+	return out
+}
+
+func diffInto(out *[]Change, path string, before, after map[string]any, secret bool, r *redact.Redactor) {
+	keys := map[string]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		p := path + "." + k
+		sec := secret || isSecretKey(k)
+		b, inB := before[k]
+		a, inA := after[k]
+		switch {
+		case !inB:
+			*out = append(*out, Change{Path: p, Kind: "added", New: shown(a, sec, r)})
+		case !inA:
+			*out = append(*out, Change{Path: p, Kind: "removed", Old: shown(b, sec, r)})
+		default:
+			bm, bok := b.(map[string]any)
+			am, aok := a.(map[string]any)
+			if bok && aok {
+				diffInto(out, p, bm, am, sec, r)
+				continue
+			}
+			if !equalJSON(b, a) {
+				*out = append(*out, Change{Path: p, Kind: "changed", Old: shown(b, sec, r), New: shown(a, sec, r)})
+			}
+		}
+	}
+}
+
+// isSecretKey: option names holding secrets (client_secret, consumerSecret,
+// consumer_secret, …).
+func isSecretKey(k string) bool { return strings.Contains(strings.ToLower(k), "secret") }
+
+func shown(v any, secret bool, r *redact.Redactor) json.RawMessage {
+	if secret {
+		return encode(redact.Mask)
+	}
+	return json.RawMessage(r.String(string(encode(v))))
+}
+
+// equalJSON compares decoded JSON values; numbers compare by their text.
+func equalJSON(a, b any) bool { return reflect.DeepEqual(a, b) }
+
+// maskSecrets returns a copy of v with every value under a secret-named key
+// replaced by the mask, for dry-run requests.
+func maskSecrets(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		m := maps.Clone(t)
+		for k, x := range m {
+			if isSecretKey(k) {
+				m[k] = redact.Mask
+			} else {
+				m[k] = maskSecrets(x)
+			}
+		}
+		return m
+	case []any:
+		s := make([]any, len(t))
+		for i, x := range t {
+			s[i] = maskSecrets(x)
+		}
+		return s
+	}
+	return v
+}
+
+// String renders a change for people: one line, long strings summarised.
+func (c Change) String() string {
+	switch c.Kind {
+	case "added":
+		return "+ " + c.Path + " = " + summary(c.New)
+	case "removed":
+		return "- " + c.Path + " (was " + summary(c.Old) + ")"
+	}
+	if old, nw, ok := multiline(c.Old, c.New); ok {
+		return "~ " + c.Path + ": " + lineDiff(old, nw)
+	}
+	return "~ " + c.Path + ": " + summary(c.Old) + " -> " + summary(c.New)
+}
+
+func summary(v json.RawMessage) string {
+	s := string(v)
+	var str string
+	if json.Unmarshal(v, &str) == nil && (len(str) > 80 || strings.Contains(str, "\n")) {
+		return fmt.Sprintf("(%d characters, %d lines)", len(str), strings.Count(str, "\n")+1)
+	}
+	return s
+}
+
+func multiline(a, b json.RawMessage) (string, string, bool) {
+	var x, y string
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return "", "", false
+	}
+	if !strings.Contains(x, "\n") && !strings.Contains(y, "\n") && len(x) <= 80 && len(y) <= 80 {
+		return "", "", false
+	}
+	return x, y, true
+}
+
+// lineDiff says where two long strings (scripts) first differ.
+func lineDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	i := 0
+	for i < len(al) && i < len(bl) && al[i] == bl[i] {
+		i++
+	}
+	return fmt.Sprintf("changed (%d -> %d lines; first difference at line %d)", len(al), len(bl), i+1)
+}
