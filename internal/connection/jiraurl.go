@@ -45,6 +45,14 @@ func NormalizeJIRAURL(raw string) (string, error) {
 		return "", problem(field, ErrJIRAURL, "remove the #fragment: "+jiraURLFix, "%q has a fragment", raw)
 	}
 	path := strings.TrimRight(u.EscapedPath(), "/")
+	// The URL is rendered into the script inside a '…' string literal, so a
+	// quote or backslash would break it or inject code: allow only RFC 3986
+	// path characters without the apostrophe.
+	for _, r := range u.Host + path {
+		if !urlSafe(r) {
+			return "", problem(field, ErrJIRAURL, jiraURLFix, "%q contains %q, which cannot go into the script's JIRA_URL", raw, r)
+		}
+	}
 	if strings.Contains(path, "//") {
 		return "", problem(field, ErrJIRAURL, jiraURLFix, "%q has an empty path segment", raw)
 	}
@@ -60,4 +68,15 @@ func NormalizeJIRAURL(raw string) (string, error) {
 // below the normalized base URL (Auth0 JIRA guide, step 3).
 func OAuthURLs(base string) (requestToken, accessToken, authorize string) {
 	return base + RequestTokenPath, base + AccessTokenPath, base + AuthorizationPath
+}
+
+// urlSafe reports whether r may appear in a rendered JIRA URL's host or path:
+// RFC 3986 unreserved and sub-delims characters, ':', '@', '/', '%', '[' and
+// ']' (IPv6 hosts), but no apostrophe, which would end the script's string.
+func urlSafe(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return true
+	}
+	return strings.ContainsRune("-._~!$&()*+,;=:@/%[]", r)
 }

@@ -31,6 +31,10 @@ func TestNormalizeJIRAURL(t *testing.T) {
 		{in: "https://jira.example.com/plugins/servlet/oauth/request-token", bad: "not its base URL"},
 		{in: "https://jira.example.com/rest/api/2/myself", bad: "not its base URL"},
 		{in: "https://jira.example .com", bad: "white space"},
+		{in: "https://jira.example.com/a'+require('x')+'", bad: "cannot go into the script"},
+		{in: `https://jira.example.com/a\b`, want: "https://jira.example.com/a%5Cb"},
+		{in: "https://jira.example.com/ji%27ra", want: "https://jira.example.com/ji%27ra"},
+		{in: "https://jira.example.com/jíra", want: "https://jira.example.com/j%C3%ADra"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
