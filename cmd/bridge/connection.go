@@ -40,6 +40,8 @@ Secrets (the private key) are shown as [REDACTED] unless --show-secrets.
 stderr: warnings, e.g. a JIRA on localhost or a private address, which Auth0
 cannot reach from the internet.
 
+Exit codes: 0 ok (warnings or not); 2 bad input, every problem listed.
+
 Use 'bridge publish' to create or update the connection after verifying it.`,
 		Example: `  bridge connection --jira-url https://jira.example.com --consumer-key auth0-jira \
     --private-key jira.key --public-key jira.pub

@@ -53,7 +53,9 @@ stdout: the settings of JIRA's Application Link (the guide's step 2), ready to
 paste: the link itself, then the incoming link's consumer key, consumer name,
 callback URL (https://TENANT/login/callback, given --domain) and the public
 key. With --json, the same as one JSON object.
-stderr: the files written and what to do next.`,
+stderr: the files written and what to do next.
+
+Exit codes: 0 ok; 2 bad input, or a file exists (named; --force replaces it).`,
 		Example: `  bridge keygen --domain example.eu.auth0.com
   bridge keygen --out keys/jira-prod --consumer-key auth0-jira-prod --json`,
 		Args: cobra.NoArgs,
