@@ -101,7 +101,7 @@ func session(r *http.Request, w *world, now time.Time) answer {
 	v := sess{LoginInfo: loginInfo{LoginCount: 1, PreviousLoginTime: now.Add(-time.Hour).Format("2006-01-02T15:04:05.000-0700")}}
 	self := requestBase(r) + "/rest/api/latest/user?"
 	if w.flavor == Cloud {
-		v.Self = self + "accountId=" + url.QueryEscape(w.user.AccountID)
+		v.Self = self + "accountId=" + strings.ReplaceAll(url.QueryEscape(w.user.AccountID), "%3A", ":") // as JIRA writes it
 	} else {
 		v.Self = self + "username=" + url.QueryEscape(w.user.Name)
 		v.Name = w.user.Name
