@@ -1,0 +1,100 @@
+package report
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/cases"
+	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/profile"
+	"github.com/jira-auth0-bridge/bridge/internal/script"
+)
+
+// Status is a case's verdict.
+type Status string
+
+// The verdicts.
+const (
+	Pass Status = "pass"
+	Fail Status = "fail"
+)
+
+// Report is the result of one suite run: `bridge test`'s output in every
+// format, and what publish and live check before they act.
+type Report struct {
+	Script         string            `json:"script"`          // the script's file name
+	ScriptFindings []profile.Finding `json:"script_findings"` // the size limit (FACTS §2)
+	Strict         bool              `json:"strict"`          // warnings fail
+	Cases          []*Case           `json:"cases"`           // in case order
+	Summary        Summary           `json:"summary"`
+	MockURL        string            `json:"-"` // the shared mock's base URL for this run
+}
+
+// Summary counts the verdicts. Its text form, "N passed, N failed", ends the
+// human report; CI tooling reads that line.
+type Summary struct {
+	Passed   int           `json:"passed"`
+	Failed   int           `json:"failed"`
+	Total    int           `json:"total"`
+	Duration time.Duration `json:"-"` // the suite's wall time
+}
+
+// Case is one case's verdict with everything that explains it. The fields of
+// the script's Result (outcome, profile, error, console, requests) appear
+// inline in its JSON.
+type Case struct {
+	Name        string          `json:"name"`
+	File        string          `json:"file,omitempty"`
+	Description string          `json:"description,omitempty"`
+	Flavor      jiramock.Flavor `json:"flavor"`
+	Status      Status          `json:"status"`
+	Duration    time.Duration   `json:"-"`
+	// Failures says why the case failed, one reason a line; empty when it passed.
+	Failures []string     `json:"failures,omitempty"`
+	Expect   cases.Expect `json:"expect"`
+	*script.Result
+	Findings []profile.Finding   `json:"findings"`
+	Diff     []Change            `json:"diff,omitempty"` // expected vs actual profile
+	Mock     []jiramock.LogEntry `json:"mock"`           // the mock's log of this case's requests
+}
+
+// Passed reports whether every case passed and the script is within Auth0's
+// limits.
+func (r *Report) Passed() bool {
+	return r.Summary.Failed == 0 && !profile.HasErrors(r.ScriptFindings, r.Strict)
+}
+
+// Tally fills in the summary from the cases.
+func (r *Report) Tally(wall time.Duration) {
+	r.Summary = Summary{Total: len(r.Cases), Duration: wall}
+	for _, c := range r.Cases {
+		if c.Status == Pass {
+			r.Summary.Passed++
+		} else {
+			r.Summary.Failed++
+		}
+	}
+}
+
+// ms is a duration in milliseconds for JSON, to the microsecond.
+func ms(d time.Duration) float64 {
+	return float64(d.Round(time.Microsecond)) / float64(time.Millisecond)
+}
+
+// MarshalJSON adds the durations in milliseconds.
+func (c *Case) MarshalJSON() ([]byte, error) {
+	type plain Case
+	return json.Marshal(struct {
+		*plain
+		DurationMS float64 `json:"duration_ms"`
+	}{(*plain)(c), ms(c.Duration)})
+}
+
+// MarshalJSON adds the wall time in milliseconds.
+func (s Summary) MarshalJSON() ([]byte, error) {
+	type plain Summary
+	return json.Marshal(struct {
+		plain
+		DurationMS float64 `json:"duration_ms"`
+	}{plain(s), ms(s.Duration)})
+}

@@ -1,0 +1,225 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/profile"
+)
+
+// TextOptions shape the human report.
+type TextOptions struct {
+	Color   bool // ANSI colours: only when stdout is a terminal
+	Verbose bool // details of passing cases too (profile, console, requests, mock log)
+}
+
+const (
+	red    = "\x1b[31m"
+	green  = "\x1b[32m"
+	yellow = "\x1b[33m"
+	dim    = "\x1b[2m"
+	reset  = "\x1b[0m"
+)
+
+type painter bool
+
+func (p painter) paint(color, s string) string {
+	if !p {
+		return s
+	}
+	return color + s + reset
+}
+
+// WriteText writes the human report: one line per case with its time, the
+// details of each failure (diff, outcome and stack, console, the mock's request
+// log), and last the line "N passed, N failed".
+func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+	var b bytes.Buffer
+	p := painter(opts.Color)
+	if len(r.ScriptFindings) > 0 {
+		fmt.Fprintf(&b, "script %s:\n", r.Script)
+		for _, f := range r.ScriptFindings {
+			fmt.Fprintf(&b, "    %s\n", paintFinding(p, f))
+		}
+	}
+	width := 0
+	for _, c := range r.Cases {
+		width = max(width, len(c.Name))
+	}
+	for _, c := range r.Cases {
+		status := p.paint(green, "ok  ")
+		if c.Status != Pass {
+			status = p.paint(red, "FAIL")
+		}
+		fmt.Fprintf(&b, "%s %-*s %8s\n", status, width, c.Name, Duration(c.Duration))
+		if c.Status != Pass || opts.Verbose {
+			writeDetails(&b, c, p, "     ")
+		} else {
+			for _, f := range c.Findings {
+				fmt.Fprintf(&b, "     %s\n", paintFinding(p, f))
+			}
+		}
+	}
+	s := r.Summary
+	if s.Total > 0 && s.Duration > 0 {
+		fmt.Fprintf(&b, "%d cases in %s (%.0f cases/s)\n", s.Total, Duration(s.Duration), float64(s.Total)/s.Duration.Seconds())
+	}
+	fmt.Fprintf(&b, "%d passed, %d failed\n", s.Passed, s.Failed)
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// Details is the explanation of one case as plain text: what JUnit's failure
+// element carries.
+func Details(c *Case) string {
+	var b bytes.Buffer
+	writeDetails(&b, c, false, "")
+	return b.String()
+}
+
+func writeDetails(b *bytes.Buffer, c *Case, p painter, in string) {
+	line := func(format string, args ...any) { fmt.Fprintf(b, in+format+"\n", args...) }
+	if c.Description != "" {
+		line("%s", p.paint(dim, c.Description))
+	}
+	for _, f := range c.Failures {
+		line("%s %s", p.paint(red, "✗"), f)
+	}
+	line("want: %s", describeExpect(c))
+	if res := c.Result; res != nil {
+		if res.Error != nil {
+			line("got:  %s: %s", res.Error.Kind, res.Error.Message)
+			for _, s := range splitLines(res.Error.Stack) {
+				line("      %s", s)
+			}
+			if len(res.Error.Value) > 0 {
+				line("      err = %s", res.Error.Value)
+			}
+		} else {
+			line("got:  %s", res.Outcome)
+		}
+	}
+	if len(c.Diff) > 0 {
+		line("diff (- expected only, + actual only, ~ changed, ! type changed):")
+		for _, ch := range c.Diff {
+			line("  %s", paintChange(p, ch))
+		}
+	} else if c.Result != nil && len(c.Result.Profile) > 0 && (c.Status != Pass || len(c.Expect.Profile) == 0) {
+		line("profile: %s", c.Result.Profile)
+	}
+	if len(c.Findings) > 0 {
+		line("findings:")
+		for _, f := range c.Findings {
+			line("  %s", paintFinding(p, f))
+		}
+	}
+	if c.Result != nil && len(c.Result.Console) > 0 {
+		line("console:")
+		for _, l := range c.Result.Console {
+			for _, t := range splitLines(l.Text) {
+				line("  %-5s %s", l.Level, t)
+			}
+		}
+	}
+	if c.Result != nil && len(c.Result.Requests) > 0 {
+		line("requests:")
+		for _, r := range c.Result.Requests {
+			switch {
+			case r.Error != "":
+				line("  %s %s -> %s", r.Method, r.URL, p.paint(red, r.Error))
+			default:
+				line("  %s %s -> %d", r.Method, r.URL, r.Status)
+			}
+		}
+	}
+	if len(c.Mock) > 0 {
+		line("mock log:")
+		for _, e := range c.Mock {
+			verdict := e.Verdict
+			if verdict != "ok" {
+				verdict = p.paint(red, verdict)
+			}
+			s := fmt.Sprintf("  %s %s -> %d %s", e.Method, e.Path, e.Status, verdict)
+			if e.Detail != "" {
+				s += " (" + e.Detail + ")"
+			}
+			line("%s", s)
+		}
+	}
+}
+
+func describeExpect(c *Case) string {
+	switch {
+	case c.Expect.Error != nil:
+		s := "error " + string(c.Expect.Error.Kind)
+		if c.Expect.Error.Message != nil {
+			s += " matching /" + c.Expect.Error.Message.String() + "/"
+		}
+		return s
+	case len(c.Expect.Profile) > 0:
+		return "profile " + compactJSON(c.Expect.Profile)
+	}
+	return "(nothing)"
+}
+
+func paintChange(p painter, ch Change) string {
+	path := ch.Path
+	if path == "" {
+		path = "(the profile)"
+	}
+	switch ch.Kind {
+	case Missing:
+		return p.paint(red, "- "+path+": "+string(ch.Expected)) + " (missing)"
+	case Added:
+		return p.paint(green, "+ "+path+": "+string(ch.Actual)) + " (added)"
+	case TypeChanged:
+		return p.paint(yellow, fmt.Sprintf("! %s: %s (%s) -> %s (%s)", path, ch.Expected, typeOf(ch.Expected), ch.Actual, typeOf(ch.Actual)))
+	}
+	return p.paint(yellow, fmt.Sprintf("~ %s: %s -> %s", path, ch.Expected, ch.Actual))
+}
+
+func paintFinding(p painter, f profile.Finding) string {
+	if f.Severity == profile.SeverityError {
+		return p.paint(red, f.String())
+	}
+	return p.paint(yellow, f.String())
+}
+
+func typeOf(raw json.RawMessage) string {
+	v, err := parse(raw)
+	if err != nil {
+		return "?"
+	}
+	return v.typ
+}
+
+func compactJSON(raw json.RawMessage) string {
+	var b bytes.Buffer
+	if err := json.Compact(&b, raw); err != nil {
+		return string(raw)
+	}
+	return b.String()
+}
+
+func splitLines(s string) []string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// Duration formats d for people: 850µs, 12.3ms, 1.25s.
+func Duration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return d.Round(time.Microsecond).String()
+	case d < time.Second:
+		return d.Round(100 * time.Microsecond).String()
+	}
+	return d.Round(10 * time.Millisecond).String()
+}
