@@ -1,0 +1,229 @@
+package script
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// outcomeOf reads the arguments of the first cb: a truthy err is a callback
+// failure, as Auth0 (Node convention) treats it; otherwise the profile is
+// serialized at once, as JSON.stringify makes it.
+func (r *runner) outcomeOf(call goja.FunctionCall) *Result {
+	errArg := call.Argument(0)
+	if errArg.ToBoolean() {
+		e := r.describeCallbackError(errArg)
+		return &Result{Outcome: KindCallback, Error: e}
+	}
+	profile := call.Argument(1)
+	if goja.IsUndefined(profile) || goja.IsNull(profile) {
+		return &Result{Outcome: KindCallback, Error: &Error{Kind: KindCallback,
+			Message: "cb was called without an error and without a profile (cb(null, profile) expected)"}}
+	}
+	text, err := r.stringify(profile)
+	if err != nil {
+		return &Result{Outcome: KindException, Error: &Error{Kind: KindException,
+			Message: "the profile cannot be turned into JSON: " + err.Error()}}
+	}
+	if text == "" {
+		return &Result{Outcome: KindCallback, Error: &Error{Kind: KindCallback,
+			Message: fmt.Sprintf("cb was called with a profile JSON cannot represent (%s)", profile.ExportType())}}
+	}
+	return &Result{Outcome: KindProfile, Profile: json.RawMessage(text)}
+}
+
+// stringify is the runtime's JSON.stringify; "" when it returns undefined.
+func (r *runner) stringify(v goja.Value) (string, error) {
+	fn, _ := goja.AssertFunction(r.vm.Get("JSON").ToObject(r.vm).Get("stringify"))
+	out, err := fn(goja.Undefined(), v)
+	if err != nil {
+		var ex *goja.Exception
+		if errors.As(err, &ex) {
+			return "", errors.New(ex.Value().String())
+		}
+		return "", err
+	}
+	if goja.IsUndefined(out) {
+		return "", nil
+	}
+	return out.String(), nil
+}
+
+// describeCallbackError shows an err given to cb. An Error keeps its name,
+// message, stack and own properties (code, statusCode); a plain object such as
+// node-oauth's {statusCode, data} (FACTS §1) is kept as it is.
+func (r *runner) describeCallbackError(v goja.Value) *Error {
+	e := &Error{Kind: KindCallback}
+	obj, isObj := v.(*goja.Object)
+	if isObj && r.isError(obj) {
+		e.Message = obj.String()
+		if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
+			e.Stack = r.cleanStack(s.String())
+		}
+		fields := map[string]any{"name": obj.Get("name").String(), "message": obj.Get("message").String()}
+		for _, k := range obj.Keys() {
+			fields[k] = obj.Get(k).Export()
+		}
+		if b, err := json.Marshal(fields); err == nil {
+			e.Value = b
+		} else if text, err := r.stringify(v); err == nil && text != "" {
+			e.Value = json.RawMessage(text)
+		}
+		return e
+	}
+	text, err := r.stringify(v)
+	if err != nil || text == "" {
+		e.Message = v.String()
+		return e
+	}
+	e.Value = json.RawMessage(text)
+	if isObj {
+		e.Message = "cb got a non-Error value: " + snippet(text, 300)
+		if sc := obj.Get("statusCode"); sc != nil && !goja.IsUndefined(sc) {
+			e.Message = fmt.Sprintf("cb got node-oauth's error object: HTTP %s: %s", sc.String(), snippet(strings.TrimSpace(obj.Get("data").String()), 300))
+		}
+		return e
+	}
+	e.Message = v.String()
+	return e
+}
+
+func (r *runner) isError(o *goja.Object) bool {
+	ctor, ok := r.vm.Get("Error").(*goja.Object)
+	if !ok {
+		return false
+	}
+	return instanceOf(r.vm, o, ctor)
+}
+
+func instanceOf(vm *goja.Runtime, o, ctor *goja.Object) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return o.Get("constructor") != nil && vm.InstanceOf(o, ctor)
+}
+
+// errorOf maps what a JS call or the loop returned to a failure, or nil when
+// the run was only stopped after its first cb.
+func (r *runner) errorOf(err error, reason *stopReason) *Error {
+	var own *Error
+	var interrupted *goja.InterruptedError
+	var overflow *goja.StackOverflowError
+	var ex *goja.Exception
+	switch {
+	case errors.As(err, &own):
+		return own
+	case errors.As(err, &interrupted):
+		rs, _ := interrupted.Value().(*stopReason)
+		if rs == nil {
+			rs = reason
+		}
+		if rs == nil || rs.kind == "" || rs.kind == KindDoubleCallback {
+			return nil
+		}
+		if rs.kind == KindTimeout {
+			msg := r.timeoutMessage()
+			if rs.why != "" {
+				msg = rs.why + "; " + msg
+			}
+			return &Error{Kind: KindTimeout, Message: msg + " (the script was still running JavaScript: an endless loop?)",
+				Stack: r.formatFrames(interrupted.Stack())}
+		}
+		return &Error{Kind: rs.kind, Message: rs.why, Stack: r.formatFrames(interrupted.Stack())}
+	case errors.As(err, &overflow):
+		// Node throws a catchable RangeError; goja's overflow cannot be caught (doc.go).
+		return &Error{Kind: KindException,
+			Message: "RangeError: Maximum call stack size exceeded (endless recursion? In the bridge this cannot be caught)",
+			Stack:   r.formatFrames(firstFrames(overflow.Stack(), 12))}
+	case errors.As(err, &ex):
+		e := &Error{Kind: KindException, Message: ex.Value().String(), Stack: r.formatFrames(ex.Stack())}
+		if o, ok := ex.Value().(*goja.Object); ok && r.isError(o) {
+			e.Message = o.String()
+		} else if text, err := r.stringify(ex.Value()); err == nil && text != "" {
+			e.Message = "Uncaught " + text
+		}
+		return e
+	}
+	return &Error{Kind: KindException, Message: err.Error()}
+}
+
+func firstFrames(fs []goja.StackFrame, n int) []goja.StackFrame {
+	if len(fs) > n {
+		return fs[:n]
+	}
+	return fs
+}
+
+// formatFrames writes a stack the way Node does ("    at fn (file:line:col)"),
+// in the script's own coordinates.
+func (r *runner) formatFrames(frames []goja.StackFrame) string {
+	var b strings.Builder
+	for _, f := range frames {
+		pos := f.Position()
+		name := f.FuncName()
+		if pos.Filename == "" && pos.Line == 0 {
+			fmt.Fprintf(&b, "    at %s (native)\n", name)
+			continue
+		}
+		line, col := pos.Line, pos.Column
+		if pos.Filename == r.prog.filename {
+			line, col = scriptPosition(line, col)
+		}
+		if name == "<anonymous>" || name == "" {
+			fmt.Fprintf(&b, "    at %s:%d:%d\n", pos.Filename, line, col)
+		} else {
+			fmt.Fprintf(&b, "    at %s (%s:%d:%d)\n", name, pos.Filename, line, col)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// callerPosition says where the JS code calling into Go is, as "file:line:col".
+func (r *runner) callerPosition() string {
+	for _, f := range r.vm.CaptureCallStack(3, nil) {
+		pos := f.Position()
+		if pos.Filename == "" {
+			continue
+		}
+		line, col := pos.Line, pos.Column
+		if pos.Filename == r.prog.filename {
+			line, col = scriptPosition(line, col)
+		}
+		return fmt.Sprintf("%s:%d:%d", pos.Filename, line, col)
+	}
+	return ""
+}
+
+// gojaFrame matches a frame of goja's own stack text: "at fn (file:line:col(pc))".
+var gojaFrame = regexp.MustCompile(`at (?:(\S+) \()?([^\s()]+):(\d+):(\d+)\(\d+\)\)?`)
+
+// cleanStack rewrites an Error's stack property into Node's frame format in
+// the script's own coordinates.
+func (r *runner) cleanStack(stack string) string {
+	return gojaFrame.ReplaceAllStringFunc(stack, func(m string) string {
+		p := gojaFrame.FindStringSubmatch(m)
+		line, _ := strconv.Atoi(p[3])
+		col, _ := strconv.Atoi(p[4])
+		if p[2] == r.prog.filename {
+			line, col = scriptPosition(line, col)
+		}
+		if p[1] == "" {
+			return fmt.Sprintf("at %s:%d:%d", p[2], line, col)
+		}
+		return fmt.Sprintf("at %s (%s:%d:%d)", p[1], p[2], line, col)
+	})
+}
+
+func snippet(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

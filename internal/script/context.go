@@ -1,0 +1,45 @@
+package script
+
+import "strings"
+
+// Context is the ctx object the script sees (FACTS §2): the connection's
+// options as Auth0 passes them to fetchUserProfile.
+type Context struct {
+	RequestTokenURL, AccessTokenURL, UserAuthorizationURL string
+	ClientID                                              string // consumer key -> ctx.client_id
+	ClientSecret                                          string // private key PEM -> ctx.client_secret
+	SignatureMethod                                       string // "RSA-SHA1"
+}
+
+// The JIRA OAuth endpoints below the base URL (FACTS §4).
+const (
+	RequestTokenPath = "/plugins/servlet/oauth/request-token"
+	AccessTokenPath  = "/plugins/servlet/oauth/access-token"
+	AuthorizePath    = "/plugins/servlet/oauth/authorize"
+)
+
+// ContextFor returns the ctx of a JIRA connection: the three JIRA OAuth URLs
+// derived from the base URL, the consumer key and the private key PEM, RSA-SHA1.
+func ContextFor(jiraURL, consumerKey, privateKeyPEM string) Context {
+	base := strings.TrimRight(jiraURL, "/")
+	return Context{
+		RequestTokenURL:      base + RequestTokenPath,
+		AccessTokenURL:       base + AccessTokenPath,
+		UserAuthorizationURL: base + AuthorizePath,
+		ClientID:             consumerKey,
+		ClientSecret:         privateKeyPEM,
+		SignatureMethod:      "RSA-SHA1",
+	}
+}
+
+// object returns ctx as the script sees it.
+func (c Context) object() map[string]any {
+	return map[string]any{
+		"requestTokenURL":      c.RequestTokenURL,
+		"accessTokenURL":       c.AccessTokenURL,
+		"userAuthorizationURL": c.UserAuthorizationURL,
+		"client_id":            c.ClientID,
+		"client_secret":        c.ClientSecret,
+		"signatureMethod":      c.SignatureMethod,
+	}
+}

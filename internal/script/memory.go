@@ -1,0 +1,68 @@
+package script
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+	"time"
+)
+
+// The heap watchdog (doc.go explains its limits).
+const (
+	memoryPoll     = 5 * time.Millisecond
+	memoryGCPeriod = 100 * time.Millisecond
+	heapObjects    = "/memory/classes/heap/objects:bytes"
+)
+
+// watchMemory samples the process heap until stop is closed and calls trip
+// once when it has grown more than limit bytes since the watch began. A
+// crossing is confirmed after a garbage collection, so that garbage does not
+// count. goja has no per-runtime accounting, so the heap is the process's:
+// runs in parallel share it (doc.go).
+func watchMemory(limit int64, stop <-chan struct{}, trip func(used uint64)) {
+	sample := []metrics.Sample{{Name: heapObjects}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		if sample[0].Value.Kind() != metrics.KindUint64 {
+			return 0
+		}
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	tick := time.NewTicker(memoryPoll)
+	defer tick.Stop()
+	var lastGC time.Time
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+		used := read()
+		if used <= base || int64(used-base) <= limit {
+			continue
+		}
+		if time.Since(lastGC) < memoryGCPeriod {
+			continue
+		}
+		runtime.GC()
+		lastGC = time.Now()
+		if used = read(); used > base && int64(used-base) > limit {
+			trip(used - base)
+			return
+		}
+	}
+}
+
+// formatBytes renders n in binary units, as --max-memory takes them.
+func formatBytes(n uint64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}

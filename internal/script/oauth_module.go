@@ -1,0 +1,246 @@
+package script
+
+import (
+	"math/rand/v2"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// oauthModule is require('oauth'): node-oauth 0.10.2 (FACTS §1) emulated in
+// Go. Objects keep node-oauth's own properties (_headers, _clientOptions, …)
+// and its prototype methods, so a script that reads or patches them (for
+// example OAuth.prototype._getNonce) behaves as under Node.
+func (r *runner) oauthModule() *goja.Object {
+	exports := r.vm.NewObject()
+	ctor := r.vm.ToValue(r.oauthConstructor).(*goja.Object)
+	proto := ctor.Get("prototype").(*goja.Object)
+	r.oauthPrototype(proto)
+	_ = exports.Set("OAuth", ctor)
+	return exports
+}
+
+// nonceChars is node-oauth's NONCE_CHARS (L225-229).
+const nonceChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+// oauthConstructor is `new OAuth(requestUrl, accessUrl, consumerKey,
+// consumerSecret, version, authorize_callback, signatureMethod, nonceSize,
+// customHeaders)` (L9-38).
+func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
+	this := call.This
+	arg := call.Argument
+	method := arg(6)
+	set := func(k string, v any) { _ = this.Set(k, v) }
+	set("_isEcho", false)
+	set("_requestUrl", arg(0))
+	set("_accessUrl", arg(1))
+	set("_consumerKey", arg(2))
+	set("_consumerSecret", r.encodeValue(arg(3))) // L15
+	if method.Equals(r.vm.ToValue("RSA-SHA1")) { // L16-18: the secret is the PEM key
+		set("_privateKey", arg(3))
+	}
+	set("_version", arg(4))
+	if goja.IsUndefined(arg(5)) { // L20-25
+		set("_authorize_callback", "oob")
+	} else {
+		set("_authorize_callback", arg(5))
+	}
+	switch method.String() { // L27-28
+	case "PLAINTEXT", "HMAC-SHA1", "HMAC-SHA256", "RSA-SHA1":
+	default:
+		panic(r.nodeError("Error", "Un-supported signature method: "+method.String(), nil))
+	}
+	set("_signatureMethod", method)
+	if n := arg(7); n.ToBoolean() { // L30
+		set("_nonceSize", n)
+	} else {
+		set("_nonceSize", 32)
+	}
+	if h := arg(8); h.ToBoolean() { // L31-33: custom headers replace the defaults
+		set("_headers", h)
+	} else {
+		headers := r.vm.NewObject()
+		_ = headers.Set("Accept", "*/*")
+		_ = headers.Set("Connection", "close")
+		_ = headers.Set("User-Agent", "Node authentication")
+		set("_headers", headers)
+	}
+	opts := r.vm.NewObject() // L34-36
+	_ = opts.Set("requestTokenHttpMethod", "POST")
+	_ = opts.Set("accessTokenHttpMethod", "POST")
+	_ = opts.Set("followRedirects", true)
+	set("_clientOptions", opts)
+	set("_defaultClientOptions", opts)
+	set("_oauthParameterSeperator", ",")
+	return nil
+}
+
+// oauthPrototype puts node-oauth's methods on OAuth.prototype.
+func (r *runner) oauthPrototype(p *goja.Object) {
+	fn := func(name string, f func(this *goja.Object, call goja.FunctionCall) goja.Value) {
+		_ = p.Set(name, func(call goja.FunctionCall) goja.Value {
+			return f(call.This.ToObject(r.vm), call)
+		})
+	}
+	chars := make([]any, len(nonceChars))
+	for i, c := range nonceChars {
+		chars[i] = string(c)
+	}
+	_ = p.Set("NONCE_CHARS", r.vm.NewArray(chars...))
+	fn("_getTimestamp", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L64-66
+		if h := r.opts.hooks; h != nil && h.timestamp != nil {
+			return r.vm.ToValue(h.timestamp())
+		}
+		return r.vm.ToValue(timeNow().Unix())
+	})
+	fn("_getNonce", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L231-242
+		if h := r.opts.hooks; h != nil && h.nonce != nil {
+			return r.vm.ToValue(h.nonce())
+		}
+		n := int(call.Argument(0).ToInteger())
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteByte(nonceChars[rand.IntN(len(nonceChars))])
+		}
+		return r.vm.ToValue(b.String())
+	})
+	fn("_encodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		return r.vm.ToValue(r.encodeValue(call.Argument(0)))
+	})
+	fn("_decodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L81-86
+		v := call.Argument(0)
+		if goja.IsUndefined(v) || goja.IsNull(v) {
+			return r.vm.ToValue(v.String())
+		}
+		return r.vm.ToValue(unescapeQS(strings.ReplaceAll(v.String(), "+", " ")))
+	})
+	fn("_normalizeUrl", func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		return r.vm.ToValue(normalizeURL(r.urlArg(call.Argument(0))))
+	})
+	fn("_isParameterNameAnOAuthParameter", func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		return r.vm.ToValue(strings.HasPrefix(call.Argument(0).String(), "oauth_"))
+	})
+	fn("_createSignatureBase", func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		return r.vm.ToValue(strings.ToUpper(call.Argument(0).String()) + "&" +
+			encodeData(normalizeURL(r.urlArg(call.Argument(1)))) + "&" + r.encodeValue(call.Argument(2)))
+	})
+	fn("_prepareParameters", func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		ordered := r.prepareParameters(this, call.Argument(0), call.Argument(1), call.Argument(2).String(),
+			r.urlArg(call.Argument(3)), call.Argument(4))
+		out := make([]any, len(ordered))
+		for i, p := range ordered {
+			out[i] = r.vm.NewArray(p.Name, p.Value)
+		}
+		return r.vm.NewArray(out...)
+	})
+	fn("_performSecureRequest", func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		a := call.Argument
+		r.performSecureRequest(this, a(0), a(1), a(2).String(), a(3), a(4), a(5), a(6), a(7))
+		return goja.Undefined()
+	})
+	fn("setClientOptions", r.setClientOptions)
+	fn("getOAuthAccessToken", r.getOAuthAccessToken)
+	fn("getOAuthRequestToken", r.getOAuthRequestToken)
+	fn("getProtectedResource", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L480-482
+		a := call.Argument
+		r.performSecureRequest(this, a(2), a(3), a(1).String(), a(0), goja.Null(), r.vm.ToValue(""), goja.Null(), a(4))
+		return goja.Undefined()
+	})
+	simple := func(method string) func(this *goja.Object, call goja.FunctionCall) goja.Value { // L484-490
+		return func(this *goja.Object, call goja.FunctionCall) goja.Value {
+			a := call.Argument
+			r.performSecureRequest(this, a(1), a(2), method, a(0), goja.Null(), r.vm.ToValue(""), goja.Null(), a(3))
+			return goja.Undefined()
+		}
+	}
+	fn("get", simple("GET"))
+	fn("delete", simple("DELETE"))
+	putOrPost := func(method string) func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		return func(this *goja.Object, call goja.FunctionCall) goja.Value {
+			a := call.Argument
+			r.putOrPost(this, method, a(0), a(1), a(2), a(3), a(4), a(5))
+			return goja.Undefined()
+		}
+	}
+	fn("post", putOrPost("POST"))
+	fn("put", putOrPost("PUT"))
+	fn("_putOrPost", func(this *goja.Object, call goja.FunctionCall) goja.Value {
+		a := call.Argument
+		r.putOrPost(this, a(0).String(), a(1), a(2), a(3), a(4), a(5), a(6))
+		return goja.Undefined()
+	})
+	fn("signUrl", r.signURL)
+	fn("authHeader", r.authHeader)
+}
+
+// putOrPost is _putOrPost (L492-504): a content type that is a function is
+// the callback; a body that is not a string becomes extra_params, sent
+// form-encoded.
+func (r *runner) putOrPost(this *goja.Object, method string, u, token, secret, body, contentType, cb goja.Value) {
+	extra := goja.Null()
+	if _, ok := goja.AssertFunction(contentType); ok {
+		cb, contentType = contentType, goja.Null()
+	}
+	if _, isString := body.Export().(string); !isString {
+		contentType = r.vm.ToValue("application/x-www-form-urlencoded")
+		extra, body = body, goja.Null()
+	}
+	r.performSecureRequest(this, token, secret, method, u, extra, body, contentType, cb)
+}
+
+// setClientOptions is L442-456: the default options, overridden by own keys of options.
+func (r *runner) setClientOptions(this *goja.Object, call goja.FunctionCall) goja.Value {
+	options := call.Argument(0).ToObject(r.vm)
+	defaults := this.Get("_defaultClientOptions").ToObject(r.vm)
+	merged := r.vm.NewObject()
+	for _, k := range defaults.Keys() {
+		if hasOwn(options, k) {
+			_ = merged.Set(k, options.Get(k))
+		} else {
+			_ = merged.Set(k, defaults.Get(k))
+		}
+	}
+	_ = this.Set("_clientOptions", merged)
+	return goja.Undefined()
+}
+
+func hasOwn(o *goja.Object, k string) bool {
+	for _, key := range o.Keys() {
+		if key == k {
+			return true
+		}
+	}
+	return o.GetOwnPropertyNames() != nil && contains(o.GetOwnPropertyNames(), k)
+}
+
+func contains(l []string, s string) bool {
+	for _, v := range l {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// encodeValue is _encodeData on a JS value (L68-79): null, undefined and
+// everything loosely equal to "" (0, false, []) encode to "".
+func (r *runner) encodeValue(v goja.Value) string {
+	return encodeData(r.paramString(v))
+}
+
+// paramString is a parameter value as node-oauth ends up encoding it.
+func (r *runner) paramString(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) || v.Equals(r.vm.ToValue("")) {
+		return ""
+	}
+	return v.String()
+}
+
+// urlArg is a URL argument; url.parse throws for anything but a string.
+func (r *runner) urlArg(v goja.Value) string {
+	if s, ok := v.Export().(string); ok {
+		return s
+	}
+	panic(r.nodeError("TypeError", `The "url" argument must be of type string. Received `+describeArg(v),
+		map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
+}

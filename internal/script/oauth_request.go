@@ -1,0 +1,322 @@
+package script
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+var timeNow = time.Now
+
+// paramSet is node-oauth's oauthParameters object: names in insertion
+// order, a later assignment overwriting the earlier value in place.
+type paramSet struct {
+	names  []string
+	values map[string][]string
+}
+
+func (s *paramSet) set(name string, values ...string) {
+	if s.values == nil {
+		s.values = map[string][]string{}
+	}
+	if _, ok := s.values[name]; !ok {
+		s.names = append(s.names, name)
+	}
+	s.values[name] = values
+}
+
+// pairs is _makeArrayOfArgumentsHash (L140-156): an array value gives one pair per element.
+func (s *paramSet) pairs() []param {
+	var out []param
+	for _, n := range s.names {
+		for _, v := range s.values[n] {
+			out = append(out, param{n, v})
+		}
+	}
+	return out
+}
+
+// call calls this[name](args...) through JS, so that a script's patch of
+// the method is honoured as under Node.
+func (r *runner) callMethod(this *goja.Object, name string, args ...goja.Value) goja.Value {
+	fn, ok := goja.AssertFunction(this.Get(name))
+	if !ok {
+		panic(r.nodeError("TypeError", "this."+name+" is not a function", nil))
+	}
+	v, err := fn(this, args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// prepareParameters is _prepareParameters (L261-308): the oauth_* parameters,
+// then extra_params, then the URL query (repeated keys as key[0], key[1]),
+// signed; returned sorted by raw name and value with oauth_signature last.
+// A signing failure (a bad key) is thrown synchronously (FACTS §1).
+func (r *runner) prepareParameters(this *goja.Object, token, tokenSecret goja.Value, method, rawURL string, extra goja.Value) []param {
+	var ps paramSet
+	ps.set("oauth_timestamp", r.paramString(r.callMethod(this, "_getTimestamp")))
+	ps.set("oauth_nonce", r.paramString(r.callMethod(this, "_getNonce", this.Get("_nonceSize"))))
+	ps.set("oauth_version", r.paramString(this.Get("_version")))
+	ps.set("oauth_signature_method", r.paramString(this.Get("_signatureMethod")))
+	ps.set("oauth_consumer_key", r.paramString(this.Get("_consumerKey")))
+	if token.ToBoolean() { // L270-272
+		ps.set("oauth_token", r.paramString(token))
+	}
+	if extra.ToBoolean() { // L279-283
+		eo := extra.ToObject(r.vm)
+		for _, k := range eo.Keys() {
+			ps.set(k, r.valuesOf(eo.Get(k))...)
+		}
+	}
+	if u := parseLegacyURL(rawURL); u.Query != "" { // L284-300
+		for _, p := range queryParams(u.Query) {
+			ps.set(p.Name, p.Value)
+		}
+	}
+	pairs := ps.pairs()
+	base := signatureBase(method, rawURL, pairs)
+	sig := r.createSignature(this, base, tokenSecret)
+	ordered := append([]param(nil), pairs...)
+	sortParams(ordered) // L305: sorted raw, not encoded
+	if h := r.opts.hooks; h != nil && h.onBase != nil {
+		h.onBase(base)
+	}
+	return append(ordered, param{"oauth_signature", sig})
+}
+
+// valuesOf is a parameter's values: an array gives one per element (L145-149).
+func (r *runner) valuesOf(v goja.Value) []string {
+	if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
+		n := int(o.Get("length").ToInteger())
+		out := make([]string, n)
+		for i := 0; i < n; i++ {
+			out[i] = r.paramString(o.Get(strconv.Itoa(i)))
+		}
+		return out
+	}
+	return []string{r.paramString(v)}
+}
+
+// createSignature reads the secrets from the object as node-oauth does (L199-224).
+func (r *runner) createSignature(this *goja.Object, base string, tokenSecret goja.Value) string {
+	ts := ""
+	if tokenSecret != nil && !goja.IsUndefined(tokenSecret) {
+		ts = r.encodeValue(tokenSecret)
+	}
+	pk := ""
+	if v := this.Get("_privateKey"); v != nil && v.ToBoolean() {
+		pk = v.String()
+	}
+	sig, err := createSignature(this.Get("_signatureMethod").String(), base, r.paramString(this.Get("_consumerSecret")), ts, pk)
+	if err != nil {
+		if se, ok := err.(*signError); ok {
+			props := map[string]any{}
+			for k, v := range se.props {
+				props[k] = v
+			}
+			props["code"] = se.Code
+			panic(r.nodeError("Error", se.Message, props))
+		}
+		panic(r.nodeError("Error", err.Error(), nil))
+	}
+	return sig
+}
+
+// orderedHeaders are Node's outgoing headers: set case-insensitively, the
+// first position kept, the last name and value winning.
+type orderedHeaders []headerField
+
+func (h *orderedHeaders) set(name, value string) {
+	for i := range *h {
+		if strings.EqualFold((*h)[i].Name, name) {
+			(*h)[i] = headerField{name, value}
+			return
+		}
+	}
+	*h = append(*h, headerField{name, value})
+}
+
+// performSecureRequest is _performSecureRequest (L310-440).
+func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja.Value, method string, urlV, extra, body, contentType, cb goja.Value) {
+	rawURL := r.urlArg(urlV)
+	ordered := r.prepareParameters(this, token, tokenSecret, method, rawURL, extra)
+	if !contentType.ToBoolean() { // L313-315
+		contentType = r.vm.ToValue("application/x-www-form-urlencoded")
+	}
+	u := parseLegacyURL(rawURL)
+
+	// Headers, in node-oauth's order (L320-364).
+	var headers orderedHeaders
+	sep := this.Get("_oauthParameterSeperator").String()
+	headers.set("Authorization", authorizationHeader(ordered, sep))
+	headers.set("Host", u.Host())
+	if h := this.Get("_headers"); h != nil && h.ToBoolean() {
+		ho := h.ToObject(r.vm)
+		for _, k := range ho.Keys() {
+			headers.set(k, ho.Get(k).String())
+		}
+	}
+	// L337-342: oauth_* extra params are deleted from the caller's object.
+	var eo *goja.Object
+	if extra != nil && !goja.IsUndefined(extra) && !goja.IsNull(extra) {
+		eo = extra.ToObject(r.vm)
+		for _, k := range eo.Keys() {
+			if strings.HasPrefix(k, "oauth_") {
+				_ = eo.Delete(k)
+			}
+		}
+	}
+	isPutPost := method == "POST" || method == "PUT"
+	bodyIsNull := body == nil || goja.IsUndefined(body) || goja.IsNull(body)
+	if isPutPost && bodyIsNull && eo != nil { // L344-352
+		var ps []param
+		for _, k := range eo.Keys() {
+			for _, v := range r.stringifyValues(eo.Get(k)) {
+				ps = append(ps, param{k, v})
+			}
+		}
+		body = r.vm.ToValue(stringifyQuery(ps))
+		bodyIsNull = false
+	}
+	var bodyBytes []byte
+	if !bodyIsNull && body.ToBoolean() { // L354-362
+		s, ok := body.Export().(string)
+		if !ok {
+			panic(r.nodeError("TypeError", `The "string" argument must be of type string or an instance of Buffer or ArrayBuffer. Received `+describeArg(body),
+				map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
+		}
+		bodyBytes = []byte(s)
+	}
+	headers.set("Content-length", strconv.Itoa(len(bodyBytes)))
+	headers.set("Content-Type", contentType.String())
+
+	path := u.Pathname // L366-369
+	if path == "" {
+		path = "/"
+	}
+	if u.Query != "" {
+		path += "?" + u.Query
+	}
+	fn, hasCallback := goja.AssertFunction(cb)
+	if !hasCallback {
+		// Without a callback node-oauth returns the unsent request (L432-437);
+		// the shim has no request object to give, so nothing is sent.
+		return
+	}
+	req := &wireRequest{Method: method, Path: path, Header: headers}
+	if isPutPost && len(bodyBytes) > 0 { // L427-429
+		req.Body = bodyBytes
+	}
+	switch u.Protocol {
+	case "https:":
+		req.Scheme, req.Port = "https", "443"
+	default:
+		req.Scheme, req.Port = "http", "80"
+	}
+	req.Host = u.Hostname
+	if !u.HasHost || req.Host == "" {
+		req.Host = "localhost" // Node's http.request default
+	}
+	if u.Port != "" {
+		req.Port = u.Port
+	}
+	followRedirects := true
+	if co := this.Get("_clientOptions"); co != nil && co.ToBoolean() {
+		followRedirects = co.ToObject(r.vm).Get("followRedirects").ToBoolean()
+	}
+	r.send(rawURL, req, func(resp *wireResponse, err *netError) error {
+		if err != nil {
+			_, e := fn(goja.Undefined(), err.value(r)) // L420-425
+			return e
+		}
+		if resp.Truncated {
+			return nil // 'end' never fires: the callback is never called (FACTS §1)
+		}
+		data := r.vm.ToValue(toUTF8(resp.Body))
+		res := r.responseObject(resp)
+		switch {
+		case resp.StatusCode >= 200 && resp.StatusCode <= 299: // L391-392
+			_, e := fn(goja.Undefined(), goja.Null(), data, res)
+			return e
+		case (resp.StatusCode == 301 || resp.StatusCode == 302) && followRedirects && resp.location() != "": // L395-396
+			// Same method, token, extra_params (oauth_* already deleted) and body; a new nonce and signature.
+			var e error
+			r.guard(&e, func() {
+				r.performSecureRequest(this, token, tokenSecret, method, r.vm.ToValue(resp.location()), extraOrNull(eo), body, contentType, cb)
+			})
+			return e
+		default: // L399
+			errObj := r.vm.NewObject()
+			_ = errObj.Set("statusCode", resp.StatusCode)
+			_ = errObj.Set("data", data)
+			_, e := fn(goja.Undefined(), errObj, data, res)
+			return e
+		}
+	})
+}
+
+func extraOrNull(o *goja.Object) goja.Value {
+	if o == nil {
+		return goja.Null()
+	}
+	return o
+}
+
+// guard runs f, turning a JS throw out of Go code into an error, as a throw
+// inside an event handler is an uncaught exception in Node.
+func (r *runner) guard(errp *error, f func()) {
+	defer func() {
+		if v := recover(); v != nil {
+			switch x := v.(type) {
+			case goja.Value:
+				*errp = r.exceptionFromValue(x)
+			case error:
+				*errp = x
+			default:
+				panic(v)
+			}
+		}
+	}()
+	f()
+}
+
+// exceptionFromValue throws v in the VM to get a *goja.Exception with a stack.
+func (r *runner) exceptionFromValue(v goja.Value) error {
+	thrower, _ := goja.AssertFunction(r.vm.ToValue(func(goja.FunctionCall) goja.Value { panic(v) }))
+	_, err := thrower(goja.Undefined())
+	return err
+}
+
+// stringifyValues is querystring.stringify's view of a value: arrays give
+// one entry per element; strings, finite numbers and booleans print; the
+// rest is "".
+func (r *runner) stringifyValues(v goja.Value) []string {
+	one := func(v goja.Value) string {
+		switch x := v.Export().(type) {
+		case string:
+			return x
+		case bool:
+			return strconv.FormatBool(x)
+		case int64:
+			return v.String()
+		case float64:
+			if x-x == 0 {
+				return v.String()
+			}
+		}
+		return ""
+	}
+	if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
+		n := int(o.Get("length").ToInteger())
+		out := make([]string, n)
+		for i := range out {
+			out[i] = one(o.Get(strconv.Itoa(i)))
+		}
+		return out
+	}
+	return []string{one(v)}
+}

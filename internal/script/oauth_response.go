@@ -1,0 +1,135 @@
+package script
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// send makes one HTTP request for the script: recorded in Result.Requests,
+// checked against the network policy, sent on a goroutine, and answered on
+// the loop, always asynchronously (FACTS §1).
+func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, *netError) error) {
+	idx := len(r.res.Requests)
+	r.res.Requests = append(r.res.Requests, Request{Method: req.Method, URL: rawURL})
+	start := time.Now()
+	r.inflight[idx] = start
+	enqueue := r.loop.register()
+	finish := func(resp *wireResponse, ne *netError) func() error {
+		return func() error {
+			delete(r.inflight, idx)
+			q := &r.res.Requests[idx]
+			q.Duration = time.Since(start)
+			switch {
+			case ne != nil:
+				q.Error = ne.Message
+			case resp != nil:
+				q.Status = resp.StatusCode
+				if resp.Truncated {
+					q.Error = "the connection closed before the body was complete: node-oauth never calls back then"
+				}
+			}
+			return done(resp, ne)
+		}
+	}
+	if !r.net.allows(req.Host, req.Port) {
+		ne := r.net.blocked(req.Host, req.Port)
+		go enqueue(finish(nil, ne))
+		return
+	}
+	wire, ctx := r.wire, r.ctx
+	go func() {
+		resp, err := wire.Do(ctx, req)
+		var ne *netError
+		if err != nil {
+			ne = nodeNetError(err, req.Host, req.Port)
+		}
+		enqueue(finish(resp, ne))
+	}()
+}
+
+// location is the first Location header, as response.headers.location.
+func (w *wireResponse) location() string {
+	for i := 0; i+1 < len(w.RawHeaders); i += 2 {
+		if strings.EqualFold(w.RawHeaders[i], "location") {
+			return w.RawHeaders[i+1]
+		}
+	}
+	return ""
+}
+
+// dropDuplicates are the headers Node keeps only the first of
+// (_http_incoming.js matchKnownFields).
+var dropDuplicates = map[string]bool{
+	"content-type": true, "content-length": true, "user-agent": true, "referer": true, "host": true,
+	"authorization": true, "proxy-authorization": true, "if-modified-since": true,
+	"if-unmodified-since": true, "from": true, "location": true, "max-forwards": true,
+	"retry-after": true, "etag": true, "last-modified": true, "server": true, "age": true, "expires": true,
+}
+
+// responseObject is the IncomingMessage node-oauth passes as `response`:
+// statusCode, statusMessage, headers (names lower-cased, duplicates merged
+// as Node merges them), rawHeaders and httpVersion.
+func (r *runner) responseObject(w *wireResponse) *goja.Object {
+	o := r.vm.NewObject()
+	headers := r.vm.NewObject()
+	var cookies []any
+	merged := map[string]string{}
+	var order []string
+	for i := 0; i+1 < len(w.RawHeaders); i += 2 {
+		name, value := strings.ToLower(w.RawHeaders[i]), w.RawHeaders[i+1]
+		if name == "set-cookie" {
+			if cookies == nil {
+				order = append(order, name)
+			}
+			cookies = append(cookies, value)
+			continue
+		}
+		prev, seen := merged[name]
+		switch {
+		case !seen:
+			order = append(order, name)
+			merged[name] = value
+		case dropDuplicates[name]:
+		case name == "cookie":
+			merged[name] = prev + "; " + value
+		default:
+			merged[name] = prev + ", " + value
+		}
+	}
+	for _, name := range order {
+		if name == "set-cookie" {
+			_ = headers.Set(name, r.vm.NewArray(cookies...))
+		} else {
+			_ = headers.Set(name, merged[name])
+		}
+	}
+	raw := make([]any, len(w.RawHeaders))
+	for i, v := range w.RawHeaders {
+		raw[i] = v
+	}
+	major, minor, _ := strings.Cut(w.HTTPVersion, ".")
+	_ = o.Set("statusCode", w.StatusCode)
+	_ = o.Set("statusMessage", w.StatusMessage)
+	_ = o.Set("headers", headers)
+	_ = o.Set("rawHeaders", r.vm.NewArray(raw...))
+	_ = o.Set("trailers", r.vm.NewObject())
+	_ = o.Set("rawTrailers", r.vm.NewArray())
+	_ = o.Set("httpVersion", w.HTTPVersion)
+	_ = o.Set("httpVersionMajor", atoiOr(major))
+	_ = o.Set("httpVersionMinor", atoiOr(minor))
+	_ = o.Set("complete", true)
+	return o
+}
+
+func atoiOr(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return n
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

@@ -1,0 +1,116 @@
+package script
+
+import (
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// getOAuthRequestToken is L535-556: ([extraParams,] cb); oauth_callback is
+// set from authorize_callback when that is truthy; the answer is parsed
+// with querystring.parse into cb(null, token, secret, results).
+func (r *runner) getOAuthRequestToken(this *goja.Object, call goja.FunctionCall) goja.Value {
+	extra, cb := call.Argument(0), call.Argument(1)
+	if _, ok := goja.AssertFunction(extra); ok {
+		cb, extra = extra, r.vm.NewObject()
+	}
+	if ac := this.Get("_authorize_callback"); ac != nil && ac.ToBoolean() {
+		_ = extra.ToObject(r.vm).Set("oauth_callback", ac)
+	}
+	method := this.Get("_clientOptions").ToObject(r.vm).Get("requestTokenHttpMethod").String()
+	r.performSecureRequest(this, goja.Null(), goja.Null(), method, this.Get("_requestUrl"), extra, goja.Null(), goja.Null(),
+		r.vm.ToValue(r.tokenCallback(cb)))
+	return goja.Undefined()
+}
+
+// getOAuthAccessToken is L458-477: (token, secret, [verifier,] cb).
+func (r *runner) getOAuthAccessToken(this *goja.Object, call goja.FunctionCall) goja.Value {
+	token, secret, verifier, cb := call.Argument(0), call.Argument(1), call.Argument(2), call.Argument(3)
+	extra := r.vm.NewObject()
+	if _, ok := goja.AssertFunction(verifier); ok {
+		cb = verifier
+	} else {
+		_ = extra.Set("oauth_verifier", verifier)
+	}
+	method := this.Get("_clientOptions").ToObject(r.vm).Get("accessTokenHttpMethod").String()
+	r.performSecureRequest(this, token, secret, method, this.Get("_accessUrl"), extra, goja.Null(), goja.Null(),
+		r.vm.ToValue(r.tokenCallback(cb)))
+	return goja.Undefined()
+}
+
+// tokenCallback adapts the request callback to the token callback shape.
+func (r *runner) tokenCallback(cb goja.Value) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(cb)
+		if !ok {
+			panic(r.nodeError("TypeError", "callback is not a function", nil))
+		}
+		var err error
+		if e := call.Argument(0); e.ToBoolean() {
+			_, err = fn(goja.Undefined(), e)
+		} else {
+			results := r.vm.NewObject()
+			var token, secret goja.Value = goja.Undefined(), goja.Undefined()
+			for _, p := range parseQuery(call.Argument(1).String()) {
+				var v goja.Value = r.vm.ToValue(p.Values[0])
+				if len(p.Values) > 1 {
+					vals := make([]any, len(p.Values))
+					for i, s := range p.Values {
+						vals[i] = s
+					}
+					v = r.vm.NewArray(vals...)
+				}
+				switch p.Key {
+				case "oauth_token":
+					token = v
+				case "oauth_token_secret":
+					secret = v
+				default:
+					_ = results.Set(p.Key, v)
+				}
+			}
+			_, err = fn(goja.Undefined(), goja.Null(), token, secret, results)
+		}
+		if err != nil {
+			panic(err)
+		}
+		return goja.Undefined()
+	}
+}
+
+// signUrl is L558-574: the URL with the signed oauth_* parameters as its query.
+func (r *runner) signURL(this *goja.Object, call goja.FunctionCall) goja.Value {
+	rawURL := r.urlArg(call.Argument(0))
+	method := "GET"
+	if m := call.Argument(3); !goja.IsUndefined(m) {
+		method = m.String()
+	}
+	ordered := r.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, r.vm.NewObject())
+	u := parseLegacyURL(rawURL)
+	var q []string
+	for _, p := range ordered {
+		q = append(q, p.Name+"="+encodeData(p.Value))
+	}
+	proto, host, path := u.Protocol, u.Host(), u.Pathname
+	if proto == "" {
+		proto = "null"
+	}
+	if !u.HasHost {
+		host = "null"
+	}
+	if path == "" {
+		path = "null"
+	}
+	return r.vm.ToValue(proto + "//" + host + path + "?" + strings.Join(q, "&"))
+}
+
+// authHeader is L576-583: the Authorization header for a request.
+func (r *runner) authHeader(this *goja.Object, call goja.FunctionCall) goja.Value {
+	rawURL := r.urlArg(call.Argument(0))
+	method := "GET"
+	if m := call.Argument(3); !goja.IsUndefined(m) {
+		method = m.String()
+	}
+	ordered := r.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, r.vm.NewObject())
+	return r.vm.ToValue(authorizationHeader(ordered, this.Get("_oauthParameterSeperator").String()))
+}

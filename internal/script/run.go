@@ -1,0 +1,317 @@
+package script
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/redact"
+)
+
+// Defaults of Options.
+const (
+	DefaultTimeout   = 20 * time.Second // the webtask limit, about 20 s (FACTS §2)
+	DefaultMaxMemory = 256 << 20        // 256 MiB
+
+	// afterCallbackGrace is how long a run keeps going after the first cb
+	// while work is still pending, so that a second cb is caught.
+	afterCallbackGrace = time.Second
+	// maxCallStackSize turns runaway recursion into a stack overflow.
+	maxCallStackSize = 4096
+)
+
+// Options configure one Run.
+type Options struct {
+	Token, TokenSecret string
+	Ctx                Context
+	AllowedHosts       []string      // host[:port] the script may reach; empty = hosts of Ctx URLs
+	Timeout            time.Duration // 0 = 20s
+	MaxMemory          int64         // bytes; 0 = 256 MiB
+	HTTPClient         *http.Client  // nil = a shared keep-alive client
+	Secrets            []string      // more values to redact (ClientSecret and TokenSecret always are)
+
+	// hooks lets tests fix what node-oauth leaves to chance.
+	hooks *testHooks
+}
+
+// testHooks are the Go equivalents of monkeypatching _getNonce and
+// _getTimestamp in Node (the conformance tests use them).
+type testHooks struct {
+	nonce     func() string
+	timestamp func() int64
+	onBase    func(string) // sees every signature base string
+}
+
+// stopReason says why a run was stopped from outside the script.
+type stopReason struct {
+	kind Kind // "" = the grace period after cb ran out
+	why  string
+}
+
+// runner is the state of one Run; everything but stop and the memory
+// watchdog lives on the goroutine that called Run.
+type runner struct {
+	prog  *Program
+	opts  Options
+	vm    *goja.Runtime
+	loop  *loop
+	red   *redact.Redactor
+	res   *Result
+	ctx   context.Context // canceled when the run ends: aborts HTTP in flight
+	start time.Time
+
+	net      *netPolicy
+	wire     *wireClient
+	inflight map[int]time.Time // index in res.Requests -> start
+
+	consoleBytes int
+	consoleCut   bool
+
+	timers  map[int64]*timer
+	timerID int64
+
+	cbCalls  int
+	first    *Result // the outcome of the first cb
+	secondAt string  // where the second cb came from
+
+	stopOnce sync.Once
+	stopCh   chan struct{}
+	stopMu   sync.Mutex
+	reason   *stopReason
+}
+
+// Run runs the script once: evaluates it, calls it as fn(token, tokenSecret,
+// ctx, cb) on a fresh runtime and event loop, and returns how it ended. It
+// never panics and always returns a Result.
+func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
+	start := time.Now()
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.MaxMemory <= 0 {
+		opts.MaxMemory = DefaultMaxMemory
+	}
+	runCtx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	r := &runner{
+		prog:     p,
+		opts:     opts,
+		loop:     newLoop(),
+		red:      redact.New(append([]string{opts.Ctx.ClientSecret, opts.TokenSecret}, opts.Secrets...)...),
+		res:      &Result{Console: []ConsoleLine{}, Requests: []Request{}},
+		ctx:      runCtx,
+		start:    start,
+		inflight: map[int]time.Time{},
+		stopCh:   make(chan struct{}),
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			r.res.Outcome = KindException
+			r.res.Profile = nil
+			r.res.Error = failure(KindException, "bridge: internal error while running the script: %v (please report it)", v)
+		}
+		r.finishRequests()
+		r.redactResult()
+		r.res.Duration = time.Since(start)
+		res = r.res
+	}()
+	r.net = newNetPolicy(opts)
+	r.wire = wireFor(opts.HTTPClient)
+	r.vm = goja.New()
+	r.vm.SetMaxCallStackSize(maxCallStackSize)
+
+	go func() {
+		select {
+		case <-runCtx.Done():
+			if ctx.Err() != nil {
+				r.stop(&stopReason{kind: KindTimeout, why: "the run was canceled (" + ctx.Err().Error() + ")"})
+			} else {
+				r.stop(&stopReason{kind: KindTimeout})
+			}
+		case <-r.stopCh:
+		}
+	}()
+	go watchMemory(opts.MaxMemory, r.stopCh, func(used uint64) {
+		r.stop(&stopReason{kind: KindMemory, why: fmt.Sprintf(
+			"the script's heap grew past the %s ceiling (%s in use); raise it with --max-memory if this is expected",
+			formatBytes(uint64(opts.MaxMemory)), formatBytes(used))})
+	})
+	defer r.stop(&stopReason{}) // ends the watchers
+
+	r.install()
+	err := r.call()
+	if err == nil {
+		err = r.loop.run(r.stopCh, func() bool { return r.cbCalls >= 2 })
+	}
+	r.settle(err)
+	return r.res
+}
+
+// stop ends the run from any goroutine: the loop stops waiting and running JS
+// is interrupted. The first reason wins.
+func (r *runner) stop(reason *stopReason) {
+	r.stopOnce.Do(func() {
+		r.stopMu.Lock()
+		r.reason = reason
+		r.stopMu.Unlock()
+		close(r.stopCh)
+		if r.vm != nil {
+			r.vm.Interrupt(reason)
+		}
+	})
+}
+
+func (r *runner) stopReason() *stopReason {
+	r.stopMu.Lock()
+	defer r.stopMu.Unlock()
+	return r.reason
+}
+
+// call evaluates the script and calls the function it evaluates to.
+func (r *runner) call() error {
+	v, err := r.vm.RunProgram(r.prog.prg)
+	if err != nil {
+		return err
+	}
+	fn, ok := goja.AssertFunction(v)
+	if !ok {
+		return &Error{Kind: KindSyntax, Message: "the script does not evaluate to a function"}
+	}
+	cb := r.vm.ToValue(r.callback)
+	ctxObj := r.vm.ToValue(r.opts.Ctx.object())
+	_, err = fn(goja.Undefined(), r.vm.ToValue(r.opts.Token), r.vm.ToValue(r.opts.TokenSecret), ctxObj, cb)
+	return err
+}
+
+// callback is the cb the script gets. The first call decides the outcome;
+// a second one is a double_callback.
+func (r *runner) callback(call goja.FunctionCall) goja.Value {
+	r.cbCalls++
+	switch r.cbCalls {
+	case 1:
+		r.first = r.outcomeOf(call)
+		// Keep going a little while work is pending, to catch a second cb.
+		t := time.AfterFunc(afterCallbackGrace, func() { r.stop(&stopReason{}) })
+		go func() { <-r.stopCh; t.Stop() }()
+	case 2:
+		r.secondAt = r.callerPosition()
+		r.stop(&stopReason{kind: KindDoubleCallback})
+	}
+	return goja.Undefined()
+}
+
+// settle turns how the loop ended into the Result.
+func (r *runner) settle(err error) {
+	r.vm.ClearInterrupt()
+	reason := r.stopReason()
+	if r.cbCalls >= 2 {
+		r.res.Outcome = KindDoubleCallback
+		msg := "cb was called a second time"
+		if r.secondAt != "" {
+			msg += " at " + r.secondAt
+		}
+		if r.first != nil {
+			msg += fmt.Sprintf("; the first call ended the run as %s", r.first.Outcome)
+			if r.first.Error != nil {
+				msg += ": " + r.first.Error.Message
+			}
+		}
+		r.res.Error = &Error{Kind: KindDoubleCallback, Message: msg}
+		return
+	}
+	if err != nil {
+		if e := r.errorOf(err, reason); e != nil {
+			r.res.Outcome, r.res.Error = e.Kind, e
+			if e.Kind == KindTimeout && e.Message == "" {
+				e.Message = r.timeoutMessage()
+			}
+			return
+		}
+	}
+	if r.first != nil {
+		*r.res = mergeFirst(r.res, r.first)
+		return
+	}
+	switch {
+	case reason != nil && reason.kind == KindMemory:
+		r.res.Outcome, r.res.Error = KindMemory, &Error{Kind: KindMemory, Message: reason.why}
+	case reason != nil && reason.kind == KindTimeout:
+		msg := r.timeoutMessage()
+		if reason.why != "" {
+			msg = reason.why + "; " + msg
+		}
+		r.res.Outcome, r.res.Error = KindTimeout, &Error{Kind: KindTimeout, Message: msg}
+	default:
+		r.res.Outcome, r.res.Error = KindTimeout, &Error{Kind: KindTimeout, Message: r.idleMessage()}
+	}
+}
+
+func mergeFirst(res, first *Result) Result {
+	out := *res
+	out.Outcome, out.Profile, out.Error = first.Outcome, first.Profile, first.Error
+	return out
+}
+
+// timeoutMessage lists the requests still pending at the time limit.
+func (r *runner) timeoutMessage() string {
+	msg := fmt.Sprintf("the script did not call cb within %s", r.opts.Timeout)
+	if len(r.inflight) == 0 {
+		return msg + "; no request was pending"
+	}
+	msg += "; still pending:"
+	for i := range r.res.Requests {
+		if t, ok := r.inflight[i]; ok {
+			q := r.res.Requests[i]
+			msg += fmt.Sprintf(" %s %s (for %s);", q.Method, q.URL, time.Since(t).Round(time.Millisecond))
+		}
+	}
+	return msg[:len(msg)-1]
+}
+
+// idleMessage explains a run that ran out of work without calling cb.
+func (r *runner) idleMessage() string {
+	msg := "the script returned without calling cb and nothing is pending: in Auth0 the login would hang until the time limit"
+	for _, q := range r.res.Requests {
+		if q.Error != "" && q.Status == 0 {
+			msg += fmt.Sprintf("; %s %s: %s", q.Method, q.URL, q.Error)
+		}
+	}
+	return msg
+}
+
+// finishRequests marks the requests still in flight when the run ended.
+func (r *runner) finishRequests() {
+	for i, t := range r.inflight {
+		q := &r.res.Requests[i]
+		q.Duration = time.Since(t)
+		if q.Error == "" {
+			q.Error = "still pending when the run ended"
+		}
+	}
+}
+
+// redactResult hides the known secrets in everything the Result carries.
+func (r *runner) redactResult() {
+	res := r.res
+	if res.Error != nil {
+		res.Error.Message = r.red.String(res.Error.Message)
+		res.Error.Stack = r.red.String(res.Error.Stack)
+		if res.Error.Value != nil {
+			res.Error.Value = []byte(r.red.String(string(res.Error.Value)))
+		}
+	}
+	if res.Profile != nil {
+		res.Profile = []byte(r.red.String(string(res.Profile)))
+	}
+	for i := range res.Console {
+		res.Console[i].Text = r.red.String(res.Console[i].Text)
+	}
+	for i := range res.Requests {
+		res.Requests[i].URL = r.red.String(res.Requests[i].URL)
+		res.Requests[i].Error = r.red.String(res.Requests[i].Error)
+	}
+}

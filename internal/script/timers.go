@@ -1,0 +1,135 @@
+package script
+
+import (
+	"math"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// timer is one setTimeout, setInterval or setImmediate. Each scheduled firing
+// is pending work of the loop until it runs or is cleared.
+type timer struct {
+	id       int64
+	fn       goja.Callable
+	args     []goja.Value
+	delay    time.Duration
+	interval bool
+	t        *time.Timer
+	enqueue  func(func() error)
+	cleared  bool
+	obj      *goja.Object
+}
+
+// installTimers provides setTimeout, setInterval, setImmediate and their
+// clear functions, with Node's argument rules: a non-function callback is a
+// TypeError; a delay that is not a number in [1, 2^31-1] ms becomes 1 ms.
+func (r *runner) installTimers() {
+	r.timers = map[int64]*timer{}
+	set := func(interval, immediate bool) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value {
+			fn, ok := goja.AssertFunction(call.Argument(0))
+			if !ok {
+				panic(r.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
+					map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
+			}
+			t := &timer{fn: fn, interval: interval}
+			rest := 1
+			if !immediate {
+				t.delay = nodeDelay(call.Argument(1))
+				rest = 2
+			}
+			if len(call.Arguments) > rest {
+				t.args = append([]goja.Value(nil), call.Arguments[rest:]...)
+			}
+			r.timerID++
+			t.id = r.timerID
+			r.timers[t.id] = t
+			t.obj = r.timerObject(t)
+			r.schedule(t)
+			return t.obj
+		}
+	}
+	_ = r.vm.Set("setTimeout", set(false, false))
+	_ = r.vm.Set("setInterval", set(true, false))
+	_ = r.vm.Set("setImmediate", set(false, true))
+	for _, name := range []string{"clearTimeout", "clearInterval", "clearImmediate"} {
+		_ = r.vm.Set(name, func(call goja.FunctionCall) goja.Value {
+			r.clearTimer(call.Argument(0))
+			return goja.Undefined()
+		})
+	}
+}
+
+// nodeDelay applies Node's delay rules (timers.js: after < 1 or > TIMEOUT_MAX -> 1).
+func nodeDelay(v goja.Value) time.Duration {
+	ms := v.ToFloat()
+	if math.IsNaN(ms) || ms < 1 || ms > math.MaxInt32 {
+		ms = 1
+	}
+	return time.Duration(ms * float64(time.Millisecond))
+}
+
+func (r *runner) schedule(t *timer) {
+	t.enqueue = r.loop.register()
+	enqueue := t.enqueue
+	t.t = time.AfterFunc(t.delay, func() {
+		enqueue(func() error { return r.fire(t) })
+	})
+}
+
+// fire runs a timer's callback on the loop goroutine.
+func (r *runner) fire(t *timer) error {
+	if t.cleared {
+		return nil
+	}
+	if !t.interval {
+		delete(r.timers, t.id)
+	}
+	if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
+		return err
+	}
+	if t.interval && !t.cleared {
+		r.schedule(t)
+	}
+	return nil
+}
+
+func (r *runner) clearTimer(v goja.Value) {
+	var id int64
+	if o, ok := v.(*goja.Object); ok {
+		if idv := o.Get("_bridgeTimerId"); idv != nil {
+			id = idv.ToInteger()
+		}
+	} else if v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+		id = v.ToInteger()
+	}
+	t, ok := r.timers[id]
+	if !ok {
+		return
+	}
+	t.cleared = true
+	delete(r.timers, id)
+	if t.t.Stop() {
+		t.enqueue(nil) // the firing will never come: no longer pending
+	}
+}
+
+// timerObject is what setTimeout returns: like Node's Timeout, it has ref,
+// unref, hasRef and refresh, and turns into its id as a number.
+func (r *runner) timerObject(t *timer) *goja.Object {
+	o := r.vm.NewObject()
+	_ = o.DefineDataProperty("_bridgeTimerId", r.vm.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	self := func(goja.FunctionCall) goja.Value { return o }
+	_ = o.Set("ref", self)
+	_ = o.Set("unref", self)
+	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return r.vm.ToValue(true) })
+	_ = o.Set("refresh", func(goja.FunctionCall) goja.Value {
+		if !t.cleared && t.t.Stop() {
+			t.t.Reset(t.delay)
+		}
+		return o
+	})
+	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return r.vm.ToValue(t.id) })
+	return o
+}
