@@ -36,7 +36,7 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	set("_accessUrl", arg(1))
 	set("_consumerKey", arg(2))
 	set("_consumerSecret", r.encodeValue(arg(3))) // L15
-	if method.Equals(r.vm.ToValue("RSA-SHA1")) { // L16-18: the secret is the PEM key
+	if method.Equals(r.vm.ToValue("RSA-SHA1")) {  // L16-18: the secret is the PEM key
 		set("_privateKey", arg(3))
 	}
 	set("_version", arg(4))
