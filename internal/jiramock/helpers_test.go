@@ -137,3 +137,5 @@ func assertProblem(t testing.TB, r reply, status int, problem string) url.Values
 	}
 	return fields
 }
+
+func ioCopy(w io.Writer, resp *http.Response) (int64, error) { return io.Copy(w, resp.Body) }
