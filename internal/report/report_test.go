@@ -46,7 +46,7 @@ func sample() *Report {
 		Failures: []string{"expected error callback, but the script ended with exception: ReferenceError: r is not defined"},
 		Expect:   cases.Expect{Error: &cases.ExpectedError{Kind: script.KindCallback, Message: regexp.MustCompile(`HTTP 204`)}},
 		Result: &script.Result{Outcome: script.KindException,
-			Error:    &script.Error{Kind: script.KindException, Message: "ReferenceError: r is not defined", Stack: "ReferenceError: r is not defined\n    at script.js:12:58(5)"},
+			Error:    &script.Error{Kind: script.KindException, Message: "ReferenceError: r is not defined", Stack: "ReferenceError: r is not defined\n\tat script.js:12:58(5)"},
 			Console:  []script.ConsoleLine{},
 			Requests: []script.Request{{Method: "GET", URL: "http://127.0.0.1:1/rest/auth/1/session", Status: 401}}},
 		Findings: []profile.Finding{},
@@ -96,8 +96,7 @@ func TestWriteText(t *testing.T) {
 		"       GET http://127.0.0.1:1/rest/auth/1/session -> 200\n",
 		"     want: error callback matching /HTTP 204/\n",
 		"     got:  exception: ReferenceError: r is not defined\n",
-		"           ReferenceError: r is not defined\n",
-		"               at script.js:12:58(5)\n",
+		"             at script.js:12:58(5)\n",
 		"       GET /rest/auth/1/session -> 401 signature_invalid (base string GET&http%3A%2F%2F127.0.0.1%3A1%2Frest…)\n",
 		"3 cases in 20ms",
 	} {

@@ -93,8 +93,11 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string) {
 	if res := c.Result; res != nil {
 		if res.Error != nil {
 			line("got:  %s: %s", res.Error.Kind, res.Error.Message)
-			for _, s := range splitLines(res.Error.Stack) {
-				line("      %s", s)
+			for i, s := range splitLines(res.Error.Stack) {
+				if i == 0 && s == res.Error.Message {
+					continue // the stack repeats the message
+				}
+				line("      %s", strings.Replace(s, "\t", "  ", 1))
 			}
 			if len(res.Error.Value) > 0 {
 				line("      err = %s", res.Error.Value)

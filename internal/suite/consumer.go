@@ -1,0 +1,34 @@
+package suite
+
+import (
+	"fmt"
+
+	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/keys"
+)
+
+// consumer resolves the options into the consumer the mock trusts and the
+// key PEM the script signs with.
+func consumer(o Options) (jiramock.Consumer, string, error) {
+	key := o.ConsumerKey
+	if key == "" {
+		key = bridge.DefaultConsumerKey
+	}
+	priv, pemText := o.PrivateKey, o.PrivateKeyPEM
+	switch {
+	case priv == nil && pemText == "":
+		c := jiramock.DefaultConsumer()
+		c.Key = key
+		return c, string(bridge.TestPrivateKeyPEM), nil
+	case priv == nil:
+		k, err := keys.ParsePrivateKey([]byte(pemText), "the private key")
+		if err != nil {
+			return jiramock.Consumer{}, "", fmt.Errorf("suite: %w", err)
+		}
+		priv = k
+	case pemText == "":
+		pemText = string(keys.EncodePKCS8(priv))
+	}
+	return jiramock.Consumer{Key: key, Name: "bridge test", PublicKey: &priv.PublicKey}, pemText, nil
+}
