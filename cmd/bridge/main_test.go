@@ -43,10 +43,21 @@ func TestScripts(t *testing.T) {
 			env.Setenv(exitCodeFileEnv, filepath.Join(env.WorkDir, ".bridge-exitcode"))
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		Cmds: withExtraScriptCmds(map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitCode,
-		},
+		}),
 	})
+}
+
+// extraScriptCmds are testscript commands that other test files of this
+// package register in an init function (publish_script_test.go: auth0fake).
+var extraScriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){}
+
+func withExtraScriptCmds(cmds map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	for name, cmd := range extraScriptCmds {
+		cmds[name] = cmd
+	}
+	return cmds
 }
 
 // cmdExitCode asserts the exit code of the last bridge run: `exitcode 2`.

@@ -108,6 +108,7 @@ func (cl *Client) do(ctx context.Context, c call) error {
 	for attempt := 1; ; attempt++ {
 		status, header, body, err := cl.send(ctx, c.method, target, data)
 		var wait time.Duration
+		hinted := false
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("auth0: %s %s: %w", c.method, shown, ctx.Err())
@@ -129,7 +130,7 @@ func (cl *Client) do(ctx context.Context, c call) error {
 				if !retryableStatus(st) {
 					return fmt.Errorf("auth0: getting a Management API token with the client credentials: %w", ae)
 				}
-				wait, _ = cl.Retry.hinted(h)
+				wait, hinted = cl.Retry.hinted(h)
 			} else {
 				cl.logf("%s %s: %v", c.method, shown, err)
 				lastErr = fmt.Errorf("auth0: %s %s: %w", c.method, shown, err)
@@ -150,12 +151,12 @@ func (cl *Client) do(ctx context.Context, c call) error {
 				return ae
 			}
 			lastErr = ae
-			wait, _ = cl.Retry.hinted(header)
+			wait, hinted = cl.Retry.hinted(header)
 		}
 		if attempt >= cl.Retry.maxAttempts() {
 			return giveUp(lastErr, attempt)
 		}
-		if wait == 0 {
+		if !hinted {
 			wait = cl.Retry.backoff(attempt)
 		}
 		if cl.Retry.now().Add(wait).Sub(start) > cl.Retry.maxElapsed() {
