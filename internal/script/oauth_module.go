@@ -2,6 +2,7 @@ package script
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -132,6 +133,17 @@ func (r *runner) oauthPrototype(p *goja.Object) {
 			out[i] = r.vm.NewArray(p.Name, p.Value)
 		}
 		return r.vm.NewArray(out...)
+	})
+	fn("_buildAuthorizationHeaders", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L120-136
+		var ps []param
+		if arr, ok := call.Argument(0).(*goja.Object); ok {
+			n := int(arr.Get("length").ToInteger())
+			for i := 0; i < n; i++ {
+				pair := arr.Get(strconv.Itoa(i)).ToObject(r.vm)
+				ps = append(ps, param{pair.Get("0").String(), r.paramString(pair.Get("1"))})
+			}
+		}
+		return r.vm.ToValue(authorizationHeader(ps, this.Get("_oauthParameterSeperator").String()))
 	})
 	fn("_performSecureRequest", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		a := call.Argument

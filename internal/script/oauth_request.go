@@ -79,12 +79,12 @@ func (r *runner) prepareParameters(this *goja.Object, token, tokenSecret goja.Va
 	}
 	pairs := ps.pairs()
 	base := signatureBase(method, rawURL, pairs)
-	sig := r.createSignature(this, base, tokenSecret)
-	ordered := append([]param(nil), pairs...)
-	sortParams(ordered) // L305: sorted raw, not encoded
 	if h := r.opts.hooks; h != nil && h.onBase != nil {
 		h.onBase(base)
 	}
+	sig := r.createSignature(this, base, tokenSecret)
+	ordered := append([]param(nil), pairs...)
+	sortParams(ordered) // L305: sorted raw, not encoded
 	return append(ordered, param{"oauth_signature", sig})
 }
 
@@ -193,6 +193,11 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	}
 	headers.set("Content-length", strconv.Itoa(len(bodyBytes)))
 	headers.set("Content-Type", contentType.String())
+	if !hasHeader(headers, "connection") {
+		// Node's http agent (keepAlive by default since Node 19) adds this last;
+		// only custom headers can lack it.
+		headers = append(headers, headerField{"Connection", "keep-alive"})
+	}
 
 	path := u.Pathname // L366-369
 	if path == "" {
