@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/jira-auth0-bridge/bridge/internal/live"
+	"github.com/jira-auth0-bridge/bridge/internal/redact"
+	"github.com/jira-auth0-bridge/bridge/internal/script"
+)
+
+func init() { commands = append(commands, newLiveCmd) }
+
+// liveFlags are the options of `bridge live`.
+type liveFlags struct {
+	jiraURL, consumerKey, privateKey string
+	script                           string
+	callbackAddr                     string
+	noBrowser, oob, json             bool
+	approveTimeout                   time.Duration
+	saveToken                        string
+}
+
+// openBrowser opens the authorize URL; tests replace it.
+var openBrowser = live.OpenBrowser
+
+func newLiveCmd() *cobra.Command {
+	var f liveFlags
+	cmd := &cobra.Command{
+		Use:   "live --jira-url URL --consumer-key KEY --private-key FILE",
+		Short: "Check a real JIRA: do the OAuth dance in your browser, then run the script against it",
+		Long: `live checks the whole chain against a real JIRA before you publish: the
+Application Link's consumer key, the key pair, and the script.
+
+It asks JIRA for a request token (RSA-SHA1, with a callback to a server on
+this machine's loopback), prints the authorize URL and opens your browser.
+You log in to JIRA as the user to check and click Allow. live then fetches the
+access token and runs the script against JIRA with it, and prints the profile
+with its Auth0 checks, as 'bridge run' does.
+
+With --oob, JIRA shows a verifier instead of redirecting back: paste it (or the
+whole URL the browser landed on). Use it over SSH, or where JIRA sends the
+browser to the Application Link's own callback.
+
+--save-token FILE keeps the access token (mode 0600) for
+'bridge run --token-file FILE', e.g. in CI. The token is as good as a password
+for that JIRA user; keep the file private.
+
+The authorize URL, progress and advice go to stderr; the profile to stdout.
+Exit codes: 0 the profile passed its checks; 1 JIRA refused (oauth_problem),
+the user denied access, no approval in time, or the script or the profile
+failed; 2 bad input; 3 JIRA unreachable or failing (5xx).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runLive(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.jiraURL, "jira-url", "", "JIRA's base URL, e.g. https://jira.example.com (required)")
+	fl.StringVar(&f.consumerKey, "consumer-key", "", "the Application Link's incoming consumer key (the connection's client_id) (required)")
+	fl.StringVar(&f.privateKey, "private-key", "", "PEM file of the RSA private key whose public key is in the Application Link (required)")
+	fl.StringVar(&f.script, "script", "", "fetchUserProfile script to run (default: the shipped script)")
+	fl.StringVar(&f.callbackAddr, "callback-addr", live.DefaultCallbackAddr, "loopback address for the OAuth callback")
+	fl.BoolVar(&f.noBrowser, "no-browser", false, "print the authorize URL only; do not open a browser")
+	fl.BoolVar(&f.oob, "oob", false, "ask JIRA to show the verifier instead of redirecting; paste it here")
+	fl.DurationVar(&f.approveTimeout, "approve-timeout", live.DefaultApproveTimeout, "how long to wait for the approval")
+	fl.BoolVar(&f.json, "json", false, "print the result as JSON, as 'bridge run --json' does")
+	fl.StringVar(&f.saveToken, "save-token", "", "write the access token to this file (mode 0600) for 'bridge run --token-file'")
+	return cmd
+}
+
+func runLive(cmd *cobra.Command, f liveFlags) error {
+	ctx := cmd.Context()
+	stderr := cmd.ErrOrStderr()
+	if err := f.check(cmd); err != nil {
+		return err
+	}
+	jiraURL := strings.TrimRight(f.jiraURL, "/")
+	key, keyPEM, err := keys.LoadPrivateKey(f.privateKey)
+	if err != nil {
+		return usageErr("%w", err)
+	}
+	// Never print the private key (nor, later, the token secret).
+	errw := redact.New(string(keyPEM)).Writer(stderr)
+	if keys.IsTestKey(key) {
+		fmt.Fprintln(errw, "bridge live: warning: --private-key is bridge's public test key; a real JIRA must never trust it")
+	}
+	prog, err := compileLiveScript(f.script, jiraURL)
+	if err != nil {
+		return err
+	}
+
+	opts := live.Options{
+		JIRAURL:        jiraURL,
+		ConsumerKey:    f.consumerKey,
+		PrivateKey:     key,
+		PrivateKeyFile: f.privateKey,
+		CallbackAddr:   f.callbackAddr,
+		OOB:            f.oob,
+		ApproveTimeout: f.approveTimeout,
+		Stdin:          cmd.InOrStdin(),
+		Progress:       errw,
+	}
+	if !f.noBrowser && live.HasDisplay(runtime.GOOS, os.Getenv) {
+		opts.OpenBrowser = openBrowser
+	}
+	tok, err := live.Run(ctx, opts)
+	if err != nil {
+		return liveFailure(errw, err)
+	}
+	errw = redact.New(string(keyPEM), tok.TokenSecret).Writer(stderr)
+
+	if f.saveToken != "" {
+		tf := live.TokenFile{JIRAURL: jiraURL, ConsumerKey: f.consumerKey, Token: tok.Token, TokenSecret: tok.TokenSecret}
+		if err := live.WriteTokenFile(f.saveToken, tf); err != nil {
+			return usageErr("%w", err)
+		}
+		fmt.Fprintf(errw, "bridge live: saved the access token to %s (mode 0600); use it with bridge run --token-file %s\n", f.saveToken, f.saveToken)
+	}
+
+	fmt.Fprintf(errw, "bridge live: running %s against %s\n", prog.Filename(), jiraURL)
+	res := prog.Run(ctx, script.Options{
+		Token:       tok.Token,
+		TokenSecret: tok.TokenSecret,
+		Ctx:         script.ContextFor(jiraURL, f.consumerKey, string(keyPEM)),
+	})
+	return printLiveResult(cmd.OutOrStdout(), errw, res, f.json)
+}
+
+// check says what is missing or wrong among the flags (exit 2).
+func (f liveFlags) check(cmd *cobra.Command) error {
+	var missing []string
+	for _, m := range []struct{ name, val string }{{"--jira-url", f.jiraURL}, {"--consumer-key", f.consumerKey}, {"--private-key", f.privateKey}} {
+		if m.val == "" {
+			missing = append(missing, m.name)
+		}
+	}
+	if len(missing) > 0 {
+		return usageErr("live: %s required (see 'bridge live --help')", strings.Join(missing, ", "))
+	}
+	if err := live.CheckJIRAURL(f.jiraURL); err != nil {
+		return usageErr("%w", err)
+	}
+	if f.approveTimeout <= 0 {
+		return usageErr("live: --approve-timeout must be positive, e.g. 5m")
+	}
+	if f.oob && cmd.Flags().Changed("callback-addr") {
+		return usageErr("live: --callback-addr has no use with --oob: JIRA redirects nowhere")
+	}
+	return nil
+}
+
+// compileLiveScript compiles --script, or the shipped script, for jiraURL.
+func compileLiveScript(path, jiraURL string) (*script.Program, error) {
+	name, src := bridge.ShippedScriptName, bridge.ShippedScript
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, usageErr("live: reading the script: %w", err)
+		}
+		name, src = path, string(data)
+	}
+	prog, err := script.Compile(name, bridge.RenderScript(src, jiraURL))
+	if err != nil {
+		return nil, usageErr("%w; fix the script, then run again (no need to approve first)", err)
+	}
+	return prog, nil
+}
+
+// liveFailure prints a failed dance with its advice and maps it to an exit
+// code: bad input 2, JIRA unreachable or failing 3, anything else 1.
+func liveFailure(w io.Writer, err error) error {
+	var e *live.Error
+	if !errors.As(err, &e) {
+		if errors.Is(err, context.Canceled) {
+			return checkFailed(errors.New("live: interrupted"))
+		}
+		return checkFailed(err)
+	}
+	fmt.Fprintf(w, "bridge: %v\n", e)
+	if e.Advice != "" {
+		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(e.Advice, "\n", "\n  "))
+	}
+	code := ExitCheckFailed
+	switch e.Kind {
+	case live.KindInput:
+		code = ExitUsage
+	case live.KindUnreachable, live.KindServer:
+		code = ExitRemote
+	}
+	return &exitError{Code: code}
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+)
+
+// chromiumPath is where Debian's chromium package puts the browser; `make
+// test` installs it (tools/install-chromium.sh).
+const chromiumPath = "/usr/bin/chromium"
+
+// needChromium returns the browser to drive. A missing browser fails the test
+// under CI=true, where these tests must never be skipped, and skips it
+// elsewhere.
+func needChromium(t *testing.T) string {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err == nil {
+		return chromiumPath
+	}
+	if path, err := exec.LookPath("chromium"); err == nil {
+		return path
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("Chromium is missing at %s; the browser tests of bridge live must run in CI: run `make chromium` (apt-get install chromium)", chromiumPath)
+	}
+	t.Skipf("Chromium is missing at %s: skipping the browser test; `make chromium` installs it", chromiumPath)
+	return ""
+}
+
+// newBrowser starts headless Chromium with exactly the flags the issue asks for
+// and a fresh profile, and returns a tab's context.
+func newBrowser(t *testing.T, ctx context.Context) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(needChromium(t)),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelTab)
+	return tab
+}
+
+// watchWriter collects what bridge writes to stderr and hands over the first
+// authorize URL in it.
+type watchWriter struct {
+	mu   sync.Mutex
+	buf  strings.Builder
+	once sync.Once
+	url  chan string
+}
+
+var authorizeURLRe = regexp.MustCompile(`https?://\S+/plugins/servlet/oauth/authorize\?\S+`)
+
+func newWatchWriter() *watchWriter { return &watchWriter{url: make(chan string, 1)} }
+
+func (w *watchWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if u := authorizeURLRe.FindString(w.buf.String()); u != "" {
+		w.once.Do(func() { w.url <- u })
+	}
+	return len(p), nil
+}
+
+func (w *watchWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// liveRun is `bridge live` running in-process.
+type liveRun struct {
+	stdout strings.Builder
+	stderr *watchWriter
+	done   chan int
+}
+
+// startLive runs `bridge live --no-browser` against jiraURL in the background
+// with extra flags.
+func startLive(t *testing.T, jiraURL string, extra ...string) *liveRun {
+	t.Helper()
+	keyFile := filepath.Join(t.TempDir(), "test.key")
+	require.NoError(t, os.WriteFile(keyFile, bridge.TestPrivateKeyPEM, 0o600))
+	args := append([]string{"live", "--no-browser", "--jira-url", jiraURL,
+		"--consumer-key", bridge.DefaultConsumerKey, "--private-key", keyFile, "--approve-timeout", "30s"}, extra...)
+	r := &liveRun{stderr: newWatchWriter(), done: make(chan int, 1)}
+	go func() { r.done <- Main(args, strings.NewReader(""), &r.stdout, r.stderr) }()
+	return r
+}
+
+// authorizeURL waits for bridge to print the authorize URL.
+func (r *liveRun) authorizeURL(t *testing.T) string {
+	t.Helper()
+	select {
+	case u := <-r.url():
+		return u
+	case code := <-r.done:
+		t.Fatalf("bridge live exited %d before printing the authorize URL; stderr:\n%s", code, r.stderr)
+	case <-time.After(20 * time.Second):
+		t.Fatalf("no authorize URL on stderr after 20s:\n%s", r.stderr)
+	}
+	return ""
+}
+
+func (r *liveRun) url() <-chan string { return r.stderr.url }
+
+// wait waits for bridge live to exit and returns its exit code.
+func (r *liveRun) wait(t *testing.T) int {
+	t.Helper()
+	select {
+	case code := <-r.done:
+		return code
+	case <-time.After(30 * time.Second):
+		t.Fatalf("bridge live did not exit; stderr:\n%s", r.stderr)
+	}
+	return -1
+}
+
+// TestLiveInBrowser drives the whole of `bridge live` end to end: bridge asks
+// the mock JIRA for a request token and prints the authorize URL; headless
+// Chromium opens it, picks a user on the mock's approval page and clicks Allow
+// or Deny; the mock redirects the browser to bridge's loopback callback.
+func TestLiveInBrowser(t *testing.T) {
+	cases := []struct {
+		name       string
+		button     string
+		wantCode   int
+		wantPage   string
+		wantStdout []string
+		wantStderr []string
+	}{
+		{
+			name: "Allow", button: "approve", wantCode: ExitOK,
+			wantPage:   "Go back to the terminal",
+			wantStdout: []string{`"user_id": "jdoe"`, `"email": "jane.doe@example.com"`},
+			wantStderr: []string{"JIRA granted an access token"},
+		},
+		{
+			name: "Deny", button: "deny", wantCode: ExitCheckFailed,
+			wantPage:   "You denied bridge access",
+			wantStderr: []string{"access denied: the JIRA user clicked Deny", "click Allow"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			tab := newBrowser(t, ctx)
+			mock, err := jiramock.New(jiramock.Config{})
+			require.NoError(t, err)
+			defer mock.Close()
+
+			run := startLive(t, mock.URL())
+			authURL := run.authorizeURL(t)
+
+			require.NoError(t, chromedp.Do(tab,
+				chromedp.Navigate(authURL),
+				chromedp.WaitVisible(chromedp.CSS(`button[name=`+c.button+`]`)),
+				chromedp.SetValue(chromedp.CSS(`select[name=user]`), "jdoe"),
+				chromedp.Click(chromedp.CSS(`button[name=`+c.button+`]`)),
+				chromedp.WaitVisible(chromedp.ID("bridge-message")),
+			), "stderr:\n%s", run.stderr)
+			page, err := chromedp.Run(tab, chromedp.Text(chromedp.ID("bridge-message")))
+			require.NoError(t, err)
+			assert.Contains(t, page, c.wantPage)
+
+			code := run.wait(t)
+			t.Logf("stderr:\n%s\nstdout:\n%s", run.stderr, &run.stdout)
+			assert.Equal(t, c.wantCode, code, "stderr:\n%s", run.stderr)
+			for _, w := range c.wantStdout {
+				assert.Contains(t, run.stdout.String(), w)
+			}
+			if len(c.wantStdout) == 0 {
+				assert.Empty(t, run.stdout.String())
+			}
+			for _, w := range c.wantStderr {
+				assert.Contains(t, run.stderr.String(), w)
+			}
+			assert.NotContains(t, run.stderr.String()+run.stdout.String(), "PRIVATE KEY", fmt.Sprint("the key never shows"))
+		})
+	}
+}
