@@ -5,10 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,7 +12,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 )
 
@@ -63,83 +58,6 @@ func newBrowser(t *testing.T, ctx context.Context) context.Context {
 	tab, cancelTab := chromedp.NewContext(allocCtx)
 	t.Cleanup(cancelTab)
 	return tab
-}
-
-// watchWriter collects what bridge writes to stderr and hands over the first
-// authorize URL in it.
-type watchWriter struct {
-	mu   sync.Mutex
-	buf  strings.Builder
-	once sync.Once
-	url  chan string
-}
-
-var authorizeURLRe = regexp.MustCompile(`https?://\S+/plugins/servlet/oauth/authorize\?\S+`)
-
-func newWatchWriter() *watchWriter { return &watchWriter{url: make(chan string, 1)} }
-
-func (w *watchWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf.Write(p)
-	if u := authorizeURLRe.FindString(w.buf.String()); u != "" {
-		w.once.Do(func() { w.url <- u })
-	}
-	return len(p), nil
-}
-
-func (w *watchWriter) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.String()
-}
-
-// liveRun is `bridge live` running in-process.
-type liveRun struct {
-	stdout strings.Builder
-	stderr *watchWriter
-	done   chan int
-}
-
-// startLive runs `bridge live --no-browser` against jiraURL in the background
-// with extra flags.
-func startLive(t *testing.T, jiraURL string, extra ...string) *liveRun {
-	t.Helper()
-	keyFile := filepath.Join(t.TempDir(), "test.key")
-	require.NoError(t, os.WriteFile(keyFile, bridge.TestPrivateKeyPEM, 0o600))
-	args := append([]string{"live", "--no-browser", "--jira-url", jiraURL,
-		"--consumer-key", bridge.DefaultConsumerKey, "--private-key", keyFile, "--approve-timeout", "30s"}, extra...)
-	r := &liveRun{stderr: newWatchWriter(), done: make(chan int, 1)}
-	go func() { r.done <- Main(args, strings.NewReader(""), &r.stdout, r.stderr) }()
-	return r
-}
-
-// authorizeURL waits for bridge to print the authorize URL.
-func (r *liveRun) authorizeURL(t *testing.T) string {
-	t.Helper()
-	select {
-	case u := <-r.url():
-		return u
-	case code := <-r.done:
-		t.Fatalf("bridge live exited %d before printing the authorize URL; stderr:\n%s", code, r.stderr)
-	case <-time.After(20 * time.Second):
-		t.Fatalf("no authorize URL on stderr after 20s:\n%s", r.stderr)
-	}
-	return ""
-}
-
-func (r *liveRun) url() <-chan string { return r.stderr.url }
-
-// wait waits for bridge live to exit and returns its exit code.
-func (r *liveRun) wait(t *testing.T) int {
-	t.Helper()
-	select {
-	case code := <-r.done:
-		return code
-	case <-time.After(30 * time.Second):
-		t.Fatalf("bridge live did not exit; stderr:\n%s", r.stderr)
-	}
-	return -1
 }
 
 // TestLiveInBrowser drives the whole of `bridge live` end to end: bridge asks
