@@ -139,3 +139,5 @@ func assertProblem(t testing.TB, r reply, status int, problem string) url.Values
 }
 
 func ioCopy(w io.Writer, resp *http.Response) (int64, error) { return io.Copy(w, resp.Body) }
+
+func httpClient() *http.Client { return &http.Client{} }
