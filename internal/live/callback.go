@@ -20,7 +20,9 @@ const DefaultCallbackAddr = "127.0.0.1:0"
 const CallbackPath = "/callback"
 
 // DeniedVerifier is the oauth_verifier JIRA sends back when the person clicks
-// Deny (FACTS.md §4).
+// Deny (FACTS.md §4; Atlassian's own port of the provider does the same:
+// jenkinsci/atlassian-bitbucket-server-integration-plugin,
+// AuthorizeConfirmationConfig.java, DENIED_STATUS = "denied").
 const DeniedVerifier = "denied"
 
 // CallbackServer receives JIRA's redirect after the person approves or denies
@@ -139,19 +141,26 @@ func (c *CallbackServer) serveCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.done = true
+	// The page goes out before the result: once the dance goes on, the
+	// server may shut down.
+	var res callbackResult
 	switch {
 	case token != c.expect:
-		c.result <- callbackResult{err: &Error{Kind: KindMismatch, Step: StepAuthorize,
+		res.err = &Error{Kind: KindMismatch, Step: StepAuthorize,
 			Err:    errors.New("the callback carried another request token than this run asked JIRA for"),
-			Advice: "The browser came back with the approval of another request (an old tab, or another bridge run). Run bridge live again and approve the URL it prints."}}
+			Advice: "The browser came back with the approval of another request (an old tab, or another bridge run). Run bridge live again and approve the URL it prints."}
 		c.page(w, http.StatusBadRequest, "Another request's approval", "This approval belongs to another request than the one bridge is waiting for, so bridge stopped. Go back to the terminal and run bridge live again.")
 	case verifier == DeniedVerifier:
-		c.result <- callbackResult{err: deniedError()}
+		res.err = deniedError()
 		c.page(w, http.StatusOK, "Access denied", "You denied bridge access to JIRA, so bridge stopped. Go back to the terminal.")
 	default:
-		c.result <- callbackResult{verifier: verifier}
+		res.verifier = verifier
 		c.page(w, http.StatusOK, "Access approved", "bridge got JIRA's approval. Go back to the terminal to see the profile; you can close this tab.")
 	}
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
+	c.result <- res
 }
 
 func deniedError() *Error {
