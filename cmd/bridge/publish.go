@@ -281,8 +281,10 @@ func writePublishText(w io.Writer, res *publish.Result, t auth0.Tenant) {
 	}
 	if res.DryRun {
 		fmt.Fprintln(w, "requests it would send (HAR):")
-		data, _ := json.MarshalIndent(res.DryRunHAR(), "", "  ")
-		fmt.Fprintf(w, "%s\n", data)
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(res.DryRunHAR())
 	}
 	fmt.Fprintf(w, "callback URL for JIRA's Application Link: %s\n", t.CallbackURL())
 }

@@ -111,15 +111,19 @@ func diffInto(out *[]Change, path string, before, after map[string]any, secret b
 		sec := secret || isSecretKey(k)
 		b, inB := before[k]
 		a, inA := after[k]
+		am, aIsMap := a.(map[string]any)
+		bm, bIsMap := b.(map[string]any)
 		switch {
+		case !inB && aIsMap && len(am) > 0:
+			diffInto(out, p, map[string]any{}, am, sec, r)
 		case !inB:
 			*out = append(*out, Change{Path: p, Kind: "added", New: shown(a, sec, r)})
+		case !inA && bIsMap && len(bm) > 0:
+			diffInto(out, p, bm, map[string]any{}, sec, r)
 		case !inA:
 			*out = append(*out, Change{Path: p, Kind: "removed", Old: shown(b, sec, r)})
 		default:
-			bm, bok := b.(map[string]any)
-			am, aok := a.(map[string]any)
-			if bok && aok {
+			if bIsMap && aIsMap {
 				diffInto(out, p, bm, am, sec, r)
 				continue
 			}

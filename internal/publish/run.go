@@ -229,13 +229,23 @@ func (r *run) update(ctx context.Context, c *auth0.Connection) error {
 func (r *run) dryCreate(ctx context.Context) error {
 	r.res.Action = Created
 	r.res.OptionsDiff = Diff(map[string]any{}, r.body.Options, r.redact)
-	masked := encode(map[string]any{"name": r.body.Name, "strategy": r.body.Strategy, "options": maskSecrets(r.body.Options)})
-	req, err := r.Client.DescribeCreate(masked)
+	req, err := r.Client.DescribeCreate(r.maskedBody())
 	if err != nil {
 		return r.fail("create", err)
 	}
 	r.addDryRun(req)
 	return r.enableClients(ctx, "")
+}
+
+// maskedBody is Plan.Body byte for byte with its secrets masked: the exact
+// POST body, for a dry run. Should redaction miss a secret field (say, one the
+// Redactor does not know), the body is rebuilt with every secret field masked.
+func (r *run) maskedBody() []byte {
+	masked := []byte(r.redact.String(string(r.Body)))
+	if m, err := decodeObject(masked); err == nil && equalJSON(maskSecrets(m), m) {
+		return masked
+	}
+	return encode(map[string]any{"name": r.body.Name, "strategy": r.body.Strategy, "options": maskSecrets(r.body.Options)})
 }
 
 func (r *run) warn(w string) {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0/auth0fake"
+	"github.com/jira-auth0-bridge/bridge/internal/redact"
 )
 
 func TestCreate(t *testing.T) {
@@ -435,6 +436,31 @@ func TestMerge(t *testing.T) {
 		}
 		if string(encode(old)) != string(encode(decodeMust(t, []byte(c.old)))) {
 			t.Errorf("Merge modified its input")
+		}
+	}
+}
+
+func TestDryRunBodyIsExact(t *testing.T) {
+	for _, known := range []bool{true, false} {
+		e := newEnv(t)
+		e.plan.DryRun = true
+		if !known {
+			// A Redactor that does not know the key: the secret field is
+			// still masked.
+			e.plan.Redactor = redact.New(apiToken)
+		}
+		res, err := Run(context.Background(), e.plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.DryRunRequests[0].PostData.Text
+		noSecrets(t, got)
+		if !known {
+			continue
+		}
+		want := strings.Replace(string(testBody()), string(encode(testPEM)), `"[REDACTED]"`, 1)
+		if got != want {
+			t.Errorf("dry-run POST body\n%s\nwant the exact body with the key masked\n%s", got, want)
 		}
 	}
 }
