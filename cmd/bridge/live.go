@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -114,7 +115,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	}
 	tok, err := live.Run(ctx, opts)
 	if err != nil {
-		return liveFailure(errw, err)
+		return liveFailure(cmd.OutOrStdout(), errw, err, f.json)
 	}
 	errw = redact.New(string(keyPEM), tok.TokenSecret).Writer(stderr)
 
@@ -175,15 +176,25 @@ func compileLiveScript(path, jiraURL string) (*script.Program, error) {
 	return prog, nil
 }
 
-// liveFailure prints a failed dance with its advice and maps it to an exit
-// code: bad input 2, JIRA unreachable or failing 3, anything else 1.
-func liveFailure(w io.Writer, err error) error {
+// liveFailure prints a failed dance with its advice (and, with --json, the
+// error as JSON on stdout) and maps it to an exit code: bad input 2, JIRA
+// unreachable or failing 3, anything else 1.
+func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 	var e *live.Error
 	if !errors.As(err, &e) {
 		if errors.Is(err, context.Canceled) {
 			return checkFailed(errors.New("live: interrupted"))
 		}
 		return checkFailed(err)
+	}
+	if asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Error *live.Error `json:"error"`
+		}{e}); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(w, "bridge: %v\n", e)
 	if e.Advice != "" {

@@ -200,3 +200,22 @@ func TestLiveSaveToken(t *testing.T) {
 	assert.NotContains(t, run.stderr.String()+run.stdout.String(), tf["token_secret"], "the token secret is never printed")
 	assert.Contains(t, run.stderr.String(), "bridge run --token-file "+tokenFile)
 }
+
+// TestLiveJSONProblem: with --json a failed dance is also a JSON object on
+// stdout, for machines.
+func TestLiveJSONProblem(t *testing.T) {
+	run := startLive(t, startMock(t, jiramock.Config{}), "--json", "--consumer-key", "unknown-consumer")
+	assert.Equal(t, ExitCheckFailed, run.wait(t))
+	var out struct {
+		Error struct {
+			Kind, Step, Advice string
+			Status             int
+		} `json:"error"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(run.stdout.String()), &out), run.stdout.String())
+	assert.Equal(t, "oauth_problem", out.Error.Kind)
+	assert.Equal(t, "request token", out.Error.Step)
+	assert.Equal(t, 401, out.Error.Status)
+	assert.Contains(t, out.Error.Advice, "incoming consumer key differs")
+	assert.Contains(t, run.stdout.String(), `"oauth_problem": "consumer_key_unknown"`)
+}

@@ -1,6 +1,7 @@
 package live
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 )
@@ -68,3 +69,21 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// MarshalJSON is the error as `bridge live --json` prints it: kind, step,
+// status, oauth_problem and its parameters, advice and the message.
+func (e *Error) MarshalJSON() ([]byte, error) {
+	params := map[string]string{}
+	for k := range e.Params {
+		params[k] = e.Params.Get(k)
+	}
+	return json.Marshal(struct {
+		Kind    Kind              `json:"kind"`
+		Step    Step              `json:"step"`
+		Status  int               `json:"status,omitempty"`
+		Problem string            `json:"oauth_problem,omitempty"`
+		Params  map[string]string `json:"params,omitempty"`
+		Advice  string            `json:"advice,omitempty"`
+		Message string            `json:"message"`
+	}{e.Kind, e.Step, e.Status, e.Problem, params, e.Advice, e.Error()})
+}
