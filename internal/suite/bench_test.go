@@ -1,0 +1,80 @@
+package suite
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// BenchmarkCase is one default case (server/full) end to end on a running
+// suite: mint a token, run the script (two RSA-SHA1 signed calls), the mock's
+// verification of both, the profile checks and the diff.
+func BenchmarkCase(b *testing.B) {
+	b.ReportAllocs()
+	var full = defaultCases(b)[0]
+	for _, c := range defaultCases(b) {
+		if c.Name == "server/full" {
+			full = c
+		}
+	}
+	r, err := newRunner(Options{Program: shipped(b), Cases: nil})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if rc := r.runCase(ctx, full); rc.Status != "pass" {
+			b.Fatalf("server/full failed: %v", rc.Failures)
+		}
+	}
+}
+
+// BenchmarkSuite runs the default suite (start the mock, render and compile
+// the script, every case on NumCPU workers) and reports cases per second.
+// The slow-JIRA case waits out its 200 ms time limit, so wall time has that
+// floor.
+func BenchmarkSuite(b *testing.B) {
+	b.ReportAllocs()
+	prog, cs := shipped(b), defaultCases(b)
+	ctx := context.Background()
+	var total time.Duration
+	n := 0
+	for b.Loop() {
+		start := time.Now()
+		rep, err := Run(ctx, Options{Program: prog, Cases: cs})
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+		n += rep.Summary.Total
+	}
+	b.ReportMetric(float64(n)/total.Seconds(), "cases/s")
+}
+
+// BenchmarkSuiteNoSlow is the default suite without the slow-JIRA case, whose
+// time limit otherwise dominates: the runner's own throughput.
+func BenchmarkSuiteNoSlow(b *testing.B) {
+	b.ReportAllocs()
+	prog := shipped(b)
+	var cs = defaultCases(b)[:0]
+	for _, c := range defaultCases(b) {
+		if c.Timeout == 0 {
+			cs = append(cs, c)
+		}
+	}
+	ctx := context.Background()
+	var total time.Duration
+	n := 0
+	for b.Loop() {
+		start := time.Now()
+		rep, err := Run(ctx, Options{Program: prog, Cases: cs})
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+		n += rep.Summary.Total
+	}
+	b.ReportMetric(float64(n)/total.Seconds(), "cases/s")
+}

@@ -1,0 +1,134 @@
+package suite
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/cases"
+	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/profile"
+	"github.com/jira-auth0-bridge/bridge/internal/report"
+	"github.com/jira-auth0-bridge/bridge/internal/script"
+)
+
+// runner is what a suite run sets up once: the mock, the rendered and
+// compiled script and the ctx the script sees.
+type runner struct {
+	opts     Options
+	consumer jiramock.Consumer
+	mock     *jiramock.Mock
+	prog     *script.Program // rendered with the mock's URL
+	sctx     script.Context
+}
+
+func newRunner(opts Options) (*runner, error) {
+	cons, keyPEM, err := consumer(opts)
+	if err != nil {
+		return nil, err
+	}
+	mock, err := jiramock.New(jiramock.Config{Consumers: []jiramock.Consumer{cons}, Log: opts.MockLog})
+	if err != nil {
+		return nil, fmt.Errorf("suite: starting the mock JIRA: %w", err)
+	}
+	// Render JIRA_URL and compile once per suite (issue 7). The placeholder
+	// sits inside a string literal, so line numbers do not move.
+	prog, err := script.Compile(opts.Program.Filename(), bridge.RenderScript(opts.Program.Source(), mock.URL()))
+	if err != nil {
+		mock.Close()
+		return nil, fmt.Errorf("suite: compiling the script with the mock's URL filled in: %w", err)
+	}
+	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog,
+		sctx: script.ContextFor(mock.URL(), cons.Key, keyPEM)}, nil
+}
+
+func (r *runner) close() { r.mock.Close() }
+
+func (r *runner) newReport() *Report {
+	return &report.Report{
+		Script:         r.opts.Program.Filename(),
+		ScriptFindings: profile.CheckScriptSize(r.opts.Program.Source()),
+		Strict:         r.opts.Strict,
+		MockURL:        r.mock.URL(),
+	}
+}
+
+// runCase mints the case's token (its own world on the shared mock: user,
+// flavor, faults), runs the script once and judges the result.
+func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
+	rc := &report.Case{Name: c.Name, File: c.File, Description: c.Description, Flavor: c.Flavor, Expect: c.Expect}
+	token, secret, err := r.mock.MintAccessToken(jiramock.Grant{
+		ConsumerKey: r.consumer.Key, UserObject: c.User, Flavor: c.Flavor, Faults: c.Faults})
+	if err != nil {
+		rc.Status = report.Fail
+		rc.Failures = []string{"the mock refused the case: " + err.Error()}
+		rc.Findings = []profile.Finding{}
+		rc.Mock = []jiramock.LogEntry{}
+		return rc
+	}
+	timeout := r.opts.Timeout
+	if c.Timeout > 0 {
+		timeout = c.Timeout
+	}
+	res := r.prog.Run(ctx, script.Options{
+		Token: token, TokenSecret: secret, Ctx: r.sctx,
+		Timeout: timeout, MaxMemory: r.opts.MaxMemory,
+		// nil: the runtime's one shared keep-alive client, so connections to
+		// the mock are reused across cases and suite runs (issue 7).
+		HTTPClient: nil,
+	})
+	rc.Result = res
+	rc.Duration = res.Duration
+	rc.Mock = mockLog(r.mock, token, len(res.Requests))
+	evaluate(rc, r.opts.Strict)
+	if rc.Findings == nil {
+		rc.Findings = []profile.Finding{}
+	}
+	return rc
+}
+
+// logWait bounds how long a case waits for the mock to log its requests.
+const logWait = time.Second
+
+// mockLog returns the mock's log of the case's token. The mock logs a request
+// when its handler returns, which can be just after the script has its answer
+// (or, for a request the script gave up on, when the handler notices), so it
+// waits until there is an entry for each of the script's n requests.
+func mockLog(mock *jiramock.Mock, token string, n int) []jiramock.LogEntry {
+	deadline := time.Now().Add(logWait)
+	for pause := 50 * time.Microsecond; ; pause = min(2*pause, 10*time.Millisecond) {
+		log := mock.RequestsFor(token)
+		if len(log) >= n || time.Now().After(deadline) {
+			if log == nil {
+				log = []jiramock.LogEntry{}
+			}
+			return log
+		}
+		time.Sleep(pause)
+	}
+}
+
+// syntaxReport is the report of a script that does not compile: every case
+// ends with the syntax outcome.
+func syntaxReport(opts Options, start time.Time) *Report {
+	rep := &report.Report{
+		Script:         opts.ScriptName,
+		ScriptFindings: profile.CheckScriptSize(opts.ScriptSource),
+		Strict:         opts.Strict,
+	}
+	for _, c := range opts.Cases {
+		rc := &report.Case{Name: c.Name, File: c.File, Description: c.Description, Flavor: c.Flavor, Expect: c.Expect,
+			Findings: []profile.Finding{}, Mock: []jiramock.LogEntry{}}
+		rc.Result = &script.Result{
+			Outcome:  script.KindSyntax,
+			Error:    &script.Error{Kind: script.KindSyntax, Message: opts.SyntaxError.Error()},
+			Console:  []script.ConsoleLine{},
+			Requests: []script.Request{},
+		}
+		evaluate(rc, opts.Strict)
+		rep.Cases = append(rep.Cases, rc)
+	}
+	rep.Tally(time.Since(start))
+	return rep
+}
