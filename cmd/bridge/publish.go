@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
@@ -142,6 +143,11 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	prog, err := script.Compile(v.ScriptName, v.Script)
 	if err != nil {
 		return fail(ExitUsage, fmt.Errorf("%w; fix the script, `bridge run` shows it at work", err))
+	}
+	// The suite renders the script with the mock's URL; what is published is
+	// the same source rendered with the JIRA URL, and nothing else differs.
+	if bridge.RenderScript(prog.Source(), v.JIRAURL) != body.Options.Scripts.FetchUserProfile {
+		return fail(ExitUsage, fmt.Errorf("publish: the script to publish is not the script verified; please report this bug"))
 	}
 	client, err := auth0.New(tenant, creds, nil)
 	if err != nil {

@@ -402,3 +402,20 @@ func TestLogHasNoSecrets(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenEndpointRetried(t *testing.T) {
+	fake := auth0fake.New()
+	defer fake.Close()
+	fake.AddClient("m2m-client", "m2m-secret-0123456789", auth0fake.AllScopes...)
+	fake.Fail("POST", "/oauth/token", 1, auth0fake.Fault{Status: 429, RetryAfter: "2"})
+	tenant, _ := ParseTenant(fake.URL())
+	c, _ := New(tenant, Credentials{ClientID: "m2m-client", ClientSecret: "m2m-secret-0123456789"}, nil)
+	clock := newClock()
+	c.Retry = Retry{Sleep: clock.Sleep, Now: clock.Now}
+	if _, err := c.ListConnectionsByName(context.Background(), "jira"); err != nil {
+		t.Fatal(err)
+	}
+	if got := clock.Sleeps(); !slices.Equal(got, []time.Duration{2 * time.Second}) {
+		t.Errorf("slept %v; want [2s] (Retry-After of the token endpoint)", got)
+	}
+}

@@ -3,7 +3,6 @@ package publish
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -344,15 +343,4 @@ func (r *run) readBack(ctx context.Context) error {
 	}
 	r.logf("read back connection %s (%s): the stored script and URLs are the ones verified", r.body.Name, c.ID)
 	return nil
-}
-
-// IsAuth0 reports whether err came from the Management API (an *auth0.APIError
-// or a failed call), as opposed to verification or local problems.
-func IsAuth0(err error) bool {
-	var ae *auth0.APIError
-	var pe *Error
-	if errors.As(err, &ae) {
-		return true
-	}
-	return errors.As(err, &pe) && pe.Step != "verify" && pe.Step != "backup" && !errors.Is(err, ErrOtherStrategy)
 }

@@ -464,3 +464,22 @@ func TestDryRunBodyIsExact(t *testing.T) {
 		}
 	}
 }
+
+func TestWarnsAboutGuideSpelling(t *testing.T) {
+	e := newEnv(t)
+	e.fake.Seed(`{"name":"jira","strategy":"oauth1","options":{"consumerKey":"old","consumerSecret":"-----BEGIN RSA PRIVATE KEY-----\nGUIDEKEYGUIDEKEY\n-----END RSA PRIVATE KEY-----\n"}}`)
+	res, err := Run(context.Background(), e.plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 2 || !strings.Contains(res.Warnings[1], "consumerSecret (the Auth0 JIRA guide's spelling)") {
+		t.Errorf("warnings = %q", res.Warnings)
+	}
+	opts := e.stored(t)["options"].(map[string]any)
+	if opts["consumerKey"] != "old" || opts["client_id"] != "my-consumer" {
+		t.Errorf("options = %v; want both spellings", opts)
+	}
+	if strings.Contains(e.log.String()+fmt.Sprint(res), "GUIDEKEYGUIDEKEY") {
+		t.Errorf("the guide-spelled secret was printed")
+	}
+}
