@@ -77,6 +77,9 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 		if p.Script, err = readInputFile("--script", f.Script, "a fetchUserProfile script, e.g. one made by `bridge init`"); err != nil {
 			return p, err
 		}
+		if strings.TrimSpace(p.Script) == "" {
+			return p, usageErr("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
+		}
 		p.ScriptName = f.Script
 	}
 	return p, nil

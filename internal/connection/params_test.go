@@ -71,8 +71,8 @@ func TestValidateFailures(t *testing.T) {
 		{"script syntax", func(p *Params) {
 			p.Script = "function(token, tokenSecret, ctx, cb) {\n  cb(null, {user_id: });\n}"
 			p.ScriptName = "my.js"
-		}, ErrScript, "--script", "my.js: Line 2:"},
-		{"script not a function expression", func(p *Params) { p.Script = "function f(){}\nf();"; p.ScriptName = "stmt.js" }, ErrScript, "--script", "stmt.js"},
+		}, ErrScript, "--script", "my.js:2:22: Unexpected token }"},
+		{"script not a function expression", func(p *Params) { p.Script = "function f(){}\nf();"; p.ScriptName = "stmt.js" }, ErrScript, "--script", "stmt.js:"},
 		{"script too long", func(p *Params) {
 			p.Script = "function(token, tokenSecret, ctx, cb) {\n//" + strings.Repeat("x", 51200) + "\n}"
 		}, ErrScriptSize, "--script", "51200"},

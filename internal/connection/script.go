@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dop251/goja"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
+	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
 // checkScript checks the rendered script as Auth0 will store it: it must
@@ -25,16 +25,13 @@ func checkScript(name, rendered string) (warnings []string, errs []error) {
 	return warnings, errs
 }
 
-// compileScript compiles source the way Auth0 stores it: a function
-// expression (FACTS.md §2). Until internal/script lands, goja is used
-// directly, wrapping the source in parentheses as the sandbox does.
+// compileScript compiles source as the sandbox does (script.Compile): one
+// function expression, as Auth0 stores it (FACTS.md §2). The error is a
+// *script.SyntaxError, "file:line:col: message".
 func compileScript(name, source string) error {
 	if strings.TrimSpace(source) == "" {
 		return fmt.Errorf("%s: the script is empty", name)
 	}
-	_, err := goja.Compile(name, "("+source+"\n)", false)
-	if err != nil {
-		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "SyntaxError: "))
-	}
-	return nil
+	_, err := script.Compile(name, source)
+	return err
 }
