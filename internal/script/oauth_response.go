@@ -42,6 +42,10 @@ func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, 
 	go func() {
 		resp, err := wire.Do(ctx, req)
 		var ne *netError
+		if err != nil && ctx.Err() != nil {
+			enqueue(nil) // aborted because the run ended: the script never hears of it
+			return
+		}
 		if err != nil {
 			ne = nodeNetError(err, req.Host, req.Port)
 		}

@@ -43,13 +43,17 @@ func Compile(filename, source string) (*Program, error) {
 	body = strings.TrimSuffix(body, ";")
 	// "\n)" so that a trailing // comment cannot swallow the parenthesis.
 	wrapped := prefix + body + "\n)"
+	notFunction := &SyntaxError{File: filename, Line: 1, Column: 1,
+		Message: "the script must be one function expression, as Auth0 stores it: function(token, tokenSecret, ctx, cb) { … }"}
 	tree, err := parser.ParseFile(nil, filename, wrapped, 0)
 	if err != nil {
+		if _, plain := parser.ParseFile(nil, filename, source, 0); plain == nil {
+			return nil, notFunction // valid JavaScript, but statements rather than one function
+		}
 		return nil, syntaxError(filename, source, err)
 	}
 	if !isFunctionExpression(tree) {
-		return nil, &SyntaxError{File: filename, Line: 1, Column: 1,
-			Message: "the script must be one function expression, as Auth0 stores it: function(token, tokenSecret, ctx, cb) { … }"}
+		return nil, notFunction
 	}
 	prg, err := goja.CompileAST(tree, false)
 	if err != nil {

@@ -55,14 +55,15 @@ type stopReason struct {
 // runner is the state of one Run; everything but stop and the memory
 // watchdog lives on the goroutine that called Run.
 type runner struct {
-	prog  *Program
-	opts  Options
-	vm    *goja.Runtime
-	loop  *loop
-	red   *redact.Redactor
-	res   *Result
-	ctx   context.Context // canceled when the run ends: aborts HTTP in flight
-	start time.Time
+	prog   *Program
+	opts   Options
+	vm     *goja.Runtime
+	loop   *loop
+	red    *redact.Redactor
+	res    *Result
+	ctx    context.Context // canceled when the run ends: aborts HTTP in flight
+	parent context.Context // the caller's
+	start  time.Time
 
 	net      *netPolicy
 	wire     *wireClient
@@ -124,14 +125,11 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	r.vm = goja.New()
 	r.vm.SetMaxCallStackSize(maxCallStackSize)
 
+	r.parent = ctx
 	go func() {
 		select {
 		case <-runCtx.Done():
-			if ctx.Err() != nil {
-				r.stop(&stopReason{kind: KindTimeout, why: "the run was canceled (" + ctx.Err().Error() + ")"})
-			} else {
-				r.stop(&stopReason{kind: KindTimeout})
-			}
+			r.stop(r.ctxReason())
 		case <-r.stopCh:
 		}
 	}()
@@ -163,6 +161,14 @@ func (r *runner) stop(reason *stopReason) {
 			r.vm.Interrupt(reason)
 		}
 	})
+}
+
+// ctxReason is why the run's context ended: canceled by the caller, or the time limit.
+func (r *runner) ctxReason() *stopReason {
+	if err := r.parent.Err(); err != nil {
+		return &stopReason{kind: KindTimeout, why: "the run was canceled (" + err.Error() + ")"}
+	}
+	return &stopReason{kind: KindTimeout}
 }
 
 func (r *runner) stopReason() *stopReason {
@@ -208,6 +214,10 @@ func (r *runner) callback(call goja.FunctionCall) goja.Value {
 func (r *runner) settle(err error) {
 	r.vm.ClearInterrupt()
 	reason := r.stopReason()
+	if reason == nil && r.ctx.Err() != nil {
+		// The time limit passed, and the loop saw it before the watcher did.
+		reason = r.ctxReason()
+	}
 	if r.cbCalls >= 2 {
 		r.res.Outcome = KindDoubleCallback
 		msg := "cb was called a second time"
