@@ -270,6 +270,12 @@ func TestErrors(t *testing.T) {
 			e.plan.EnabledClients = []string{"appA"}
 			e.fake.Fail("PATCH", "", 1, auth0fake.Fault{Status: 403})
 		}, says: []string{"already changed on the tenant: created connection jira (con_"}},
+		{name: "400 shows message and errorCode", step: "create", status: 400, setup: func(e *env) {
+			e.fake.Fail("POST", "", 1, auth0fake.Fault{Status: 400, Message: "Payload validation error: 'Invalid value' on property options.signatureMethod", ErrorCode: "invalid_body"})
+		}, says: []string{"POST /api/v2/connections: 400 Bad Request: Payload validation error: 'Invalid value' on property options.signatureMethod (errorCode invalid_body)"}},
+		{name: "other status on update", seed: seeded, step: "update", status: 422, setup: func(e *env) {
+			e.fake.Fail("PATCH", "", 1, auth0fake.Fault{Status: 422, Message: "Connection is being migrated", ErrorCode: "operation_not_supported"})
+		}, says: []string{"422 Unprocessable Entity: Connection is being migrated (errorCode operation_not_supported)"}},
 		{name: "404 on read back", step: "read back", status: 404, changes: 1, setup: func(e *env) {
 			// Only the read back fails: the find and the create go through.
 			var mu sync.Mutex

@@ -12,6 +12,9 @@ type Fault struct {
 	// Status answers this status with Auth0's error body: 429 (with
 	// x-ratelimit-* headers) or a 5xx.
 	Status int
+	// Message and ErrorCode, when set, replace the error body's message and
+	// errorCode, e.g. a 400 invalid_body Auth0 would give.
+	Message, ErrorCode string
 	// RetryAfter, when set, is sent as the Retry-After header (seconds).
 	RetryAfter string
 	// ResetIn sets x-ratelimit-reset to now+ResetIn (a unix time, FACTS.md §3);
@@ -85,5 +88,9 @@ func (f *fault) answer(w http.ResponseWriter, r *http.Request, now time.Time) {
 	if f.RetryAfter != "" {
 		w.Header().Set("Retry-After", f.RetryAfter)
 	}
-	writeError(w, f.Status, http.StatusText(f.Status), "Injected failure", "")
+	msg := f.Message
+	if msg == "" {
+		msg = "Injected failure"
+	}
+	writeError(w, f.Status, http.StatusText(f.Status), msg, f.ErrorCode)
 }
