@@ -99,7 +99,6 @@ func (r *run) changed(format string, args ...any) {
 
 func (r *run) do(ctx context.Context) error {
 	// 1. Verify: nothing is sent before it passes.
-	r.logf("verifying the script with your key pair before publishing…")
 	if err := r.Verify(ctx); err != nil {
 		return &Error{Step: "verify", Err: fmt.Errorf("%w, nothing was sent to Auth0: %w", ErrVerify, err)}
 	}
