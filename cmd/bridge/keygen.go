@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
@@ -71,8 +72,8 @@ Exit codes: 0 ok; 2 bad input, or a file exists (named; --force replaces it).`,
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		stderr := cmd.ErrOrStderr()
-		if out == "" {
-			return usageErr("--out: empty prefix; give a path prefix such as jira or keys/jira")
+		if out == "" || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)) {
+			return usageErr("--out %q: give a path prefix such as jira or keys/jira, not a directory", out)
 		}
 		if bits < keys.MinBits || bits > keys.MaxBits {
 			return usageErr("--bits %d: choose %d to %d; 2048 is what the Auth0 guide uses", bits, keys.MinBits, keys.MaxBits)
