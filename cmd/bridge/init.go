@@ -68,8 +68,11 @@ func initSuite(dir string) ([]string, error) {
 			return nil, usageErr("init: %v", err)
 		}
 	}
-	if len(exist) > 0 {
-		return nil, usageErr("init: %s already exist(s); init never overwrites: pick another DIR or move them away", strings.Join(exist, " and "))
+	switch len(exist) {
+	case 1:
+		return nil, usageErr("init: %s already exists; init never overwrites: pick another DIR or move it away", exist[0])
+	case 2:
+		return nil, usageErr("init: %s already exist; init never overwrites: pick another DIR or move them away", strings.Join(exist, " and "))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, usageErr("init: %v", err)

@@ -123,7 +123,7 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 		return err
 	}
 	fmt.Fprintf(stderr, "bridge: running %d case(s) of %s against %s on %d worker(s)\n",
-		len(opts.Cases), f.casesName(), opts.Program.Filename(), min(opts.Parallel, len(opts.Cases)))
+		len(opts.Cases), f.casesName(), opts.ScriptName, min(opts.Parallel, len(opts.Cases)))
 	rep, err := suite.Run(ctx, opts)
 	if err != nil {
 		return err
@@ -149,11 +149,10 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 		// Not bad input but a failed check: every case reports the syntax
 		// outcome, and a case may expect exactly that.
 		opts.SyntaxError = serr
-		opts.ScriptName, opts.ScriptSource = name, src
 	case err != nil:
 		return opts, usageErr("--script %s: %v", name, err)
 	}
-	opts.Program = prog
+	opts.Program, opts.ScriptName, opts.ScriptSource = prog, name, src
 
 	var cs []*cases.Case
 	if f.casesDir == "" {

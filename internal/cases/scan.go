@@ -105,7 +105,8 @@ func (s *scanner) token() (json.Token, *Error) {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		return nil, errAt(s.file, s.data, se.Offset, "malformed JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
+		return nil, errAt(s.file, s.data, se.Offset, "malformed JSON: %s: look for a missing or extra comma, quote or bracket here",
+			strings.TrimPrefix(se.Error(), "json: "))
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return nil, errAt(s.file, s.data, int64(len(s.data)), "malformed JSON: the file ends early: a closing '}' or ']' is missing")
 	}
