@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"strings"
 
@@ -108,6 +109,9 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	tenant, err := auth0.ParseTenant(flagOrEnv(f.domain, "AUTH0_DOMAIN"))
 	if err != nil {
 		return usageErr("--domain: %w", err)
+	}
+	if strings.HasPrefix(tenant.BaseURL, "http://") && !isLoopbackHost(tenant.Host) {
+		connWarn(cmd.ErrOrStderr(), "--domain %s uses http: the Management API token and the private key would travel in clear; use https", tenant.BaseURL)
 	}
 	creds := auth0.Credentials{
 		APIToken:     flagOrEnv(f.apiToken, "AUTH0_API_TOKEN"),
@@ -310,4 +314,17 @@ func writePublishJSON(w io.Writer, res *publish.Result, t auth0.Tenant) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// isLoopbackHost reports whether host[:port] is this machine (a test tenant).
+func isLoopbackHost(hostport string) bool {
+	h := hostport
+	if host, _, err := net.SplitHostPort(hostport); err == nil {
+		h = host
+	}
+	if h == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }
