@@ -112,7 +112,11 @@ func (d *dance) run(ctx context.Context) (*oauth1.Token, error) {
 		return nil, d.explain(ctx, StepRequestToken, d.cfg.Endpoint.RequestTokenURL, err, rec.take())
 	}
 
-	// 2. The person approves (RFC 5849 §2.2).
+	// 2. The person approves (RFC 5849 §2.2). The callback must know the
+	// token before anyone can see the URL.
+	if d.callback != nil {
+		d.callback.Expect(requestToken)
+	}
 	authURL, err := d.cfg.AuthorizationURL(requestToken)
 	if err != nil {
 		return nil, &Error{Kind: KindInput, Step: StepAuthorize, Err: err}
@@ -148,7 +152,6 @@ func (d *dance) waitApproval(ctx context.Context, requestToken string) (string, 
 	var verifier string
 	var err error
 	if d.callback != nil {
-		d.callback.Expect(requestToken)
 		fmt.Fprintf(d.progress, "bridge live: waiting up to %s for the approval at %s\n", d.opts.ApproveTimeout, d.callback.URL())
 		verifier, err = d.callback.Wait(wctx)
 	} else {

@@ -203,3 +203,24 @@ func TestRunThroughApprovalPage(t *testing.T) {
 		})
 	}
 }
+
+// TestRunFastBrowser: a browser that comes back before Run even starts to
+// wait still counts: the callback knows the request token before the URL is
+// shown.
+func TestRunFastBrowser(t *testing.T) {
+	jira := newMock(t, jiramock.Config{AutoApprove: "fred"})
+	tok, err := Run(context.Background(), Options{
+		JIRAURL: jira, ConsumerKey: bridge.DefaultConsumerKey, PrivateKey: testKey(t), ApproveTimeout: 10 * time.Second,
+		OpenBrowser: func(u string) error {
+			resp, err := http.Get(u) // follows the redirect to the callback before returning
+			if err != nil {
+				return err
+			}
+			resp.Body.Close()
+			assert.Equal(t, http.StatusOK, resp.StatusCode)
+			return nil
+		},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "fred", sessionName(t, jira, tok))
+}
