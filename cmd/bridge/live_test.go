@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -218,4 +219,18 @@ func TestLiveJSONProblem(t *testing.T) {
 	assert.Equal(t, 401, out.Error.Status)
 	assert.Contains(t, out.Error.Advice, "incoming consumer key differs")
 	assert.Contains(t, run.stdout.String(), `"oauth_problem": "consumer_key_unknown"`)
+}
+
+// TestLiveJIRAFailing: a JIRA that fails (5xx without an oauth_problem) is a
+// remote failure, exit 3. The mock never fails its OAuth endpoints, so a
+// stand-in does.
+func TestLiveJIRAFailing(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "upstream connect error", http.StatusBadGateway)
+	}))
+	defer srv.Close()
+	run := startLive(t, srv.URL)
+	assert.Equal(t, ExitRemote, run.wait(t))
+	assert.Contains(t, run.stderr.String(), "JIRA answered HTTP 502: upstream connect error")
+	assert.Empty(t, run.stdout.String())
 }
