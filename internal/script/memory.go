@@ -2,6 +2,9 @@ package script
 
 import (
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 	"runtime"
 	"runtime/metrics"
 	"time"
@@ -65,4 +68,28 @@ func formatBytes(n uint64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// ParseSize reads a memory size as --max-memory takes it: a number of bytes
+// with an optional unit, binary (KiB, MiB, GiB) or decimal (KB, MB, GB),
+// e.g. "128MiB", "1GiB", "500MB", "1048576".
+func ParseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(strings.ToUpper(t), strings.ToUpper(u.suffix)) && (len(u.suffix) > 1 || len(t) > 1) {
+			mult = u.mult
+			t = strings.TrimSpace(t[:len(t)-len(u.suffix)])
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 || n*float64(mult) > math.MaxInt64 || math.IsNaN(n) {
+		return 0, fmt.Errorf("script: memory size %q: give a positive size such as 128MiB, 1GiB or 500MB", s)
+	}
+	return int64(n * float64(mult)), nil
 }

@@ -85,3 +85,10 @@ type Request struct {
 func failure(kind Kind, format string, args ...any) *Error {
 	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
 }
+
+// CompileFailure is the Result of a script that does not compile: outcome
+// syntax, with the *SyntaxError's "file:line:col: message" as the message.
+func CompileFailure(err error) *Result {
+	return &Result{Outcome: KindSyntax, Error: &Error{Kind: KindSyntax, Message: err.Error()},
+		Console: []ConsoleLine{}, Requests: []Request{}}
+}
