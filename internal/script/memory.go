@@ -3,10 +3,10 @@ package script
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
+	"strings"
 	"time"
 )
 
