@@ -6,9 +6,11 @@
 // case gets its own access token minted by the mock (no OAuth dance), whose
 // grant carries the case's user, flavor and faults, so cases run side by side
 // on the shared mock. A pool of Parallel workers runs the cases; every run gets
-// a fresh goja runtime (runtimes are never shared), and all runs share one
-// keep-alive HTTP client to the mock. Results come back in case order, whatever
-// finishes first (issue 7).
+// a fresh goja runtime (runtimes are never shared), and all runs share the
+// runtime's one keep-alive HTTP client. (node-oauth's requests say
+// "Connection: close", FACTS §1, and the runtime honours that as Node does, so
+// in practice each signed call opens its own loopback connection.) Results
+// come back in case order, whatever finishes first (issue 7).
 //
 // A case passes when the outcome matches its expectation (a profile equal in
 // every field, type and value; or an error of the expected kind whose message
