@@ -94,8 +94,14 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	if keys.IsTestKey(key) {
 		fmt.Fprintln(errw, "bridge live: warning: --private-key is bridge's public test key; a real JIRA must never trust it")
 	}
+	// The script is compiled before the dance, so a syntax error costs no
+	// approval; it is reported as bridge run reports it.
 	prog, err := compileLiveScript(f.script, jiraURL)
 	if err != nil {
+		var se *script.SyntaxError
+		if errors.As(err, &se) {
+			return printResult(cmd.OutOrStdout(), errw, script.CompileFailure(se), f.json)
+		}
 		return err
 	}
 
@@ -133,7 +139,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 		TokenSecret: tok.TokenSecret,
 		Ctx:         script.ContextFor(jiraURL, f.consumerKey, string(keyPEM)),
 	})
-	return printLiveResult(cmd.OutOrStdout(), errw, res, f.json)
+	return printResult(cmd.OutOrStdout(), errw, res, f.json)
 }
 
 // check says what is missing or wrong among the flags (exit 2).
@@ -159,7 +165,8 @@ func (f liveFlags) check(cmd *cobra.Command) error {
 	return nil
 }
 
-// compileLiveScript compiles --script, or the shipped script, for jiraURL.
+// compileLiveScript compiles --script, or the shipped script, for jiraURL. A
+// file that cannot be read is bad input; a syntax error is a *script.SyntaxError.
 func compileLiveScript(path, jiraURL string) (*script.Program, error) {
 	name, src := bridge.ShippedScriptName, bridge.ShippedScript
 	if path != "" {
@@ -169,11 +176,7 @@ func compileLiveScript(path, jiraURL string) (*script.Program, error) {
 		}
 		name, src = path, string(data)
 	}
-	prog, err := script.Compile(name, bridge.RenderScript(src, jiraURL))
-	if err != nil {
-		return nil, usageErr("%w; fix the script, then run again (no need to approve first)", err)
-	}
-	return prog, nil
+	return script.Compile(name, bridge.RenderScript(src, jiraURL))
 }
 
 // liveFailure prints a failed dance with its advice (and, with --json, the

@@ -179,7 +179,8 @@ func TestLiveScriptAndProfile(t *testing.T) {
 	}
 }
 
-// TestLiveSaveToken: --save-token writes a 0600 token file that works.
+// TestLiveSaveToken: --save-token writes a 0600 token file that
+// `bridge run --token-file` then uses.
 func TestLiveSaveToken(t *testing.T) {
 	jira := startMock(t, jiramock.Config{AutoApprove: "jdoe"})
 	tokenFile := filepath.Join(t.TempDir(), "jira-token.json")
@@ -200,6 +201,15 @@ func TestLiveSaveToken(t *testing.T) {
 	assert.Len(t, tf["token_secret"], 32)
 	assert.NotContains(t, run.stderr.String()+run.stdout.String(), tf["token_secret"], "the token secret is never printed")
 	assert.Contains(t, run.stderr.String(), "bridge run --token-file "+tokenFile)
+
+	// Later, e.g. in CI: bridge run with the saved token, no browser.
+	var stdout, stderr strings.Builder
+	code := Main([]string{"run", "--token-file", tokenFile, "--private-key", writeKey(t, bridge.TestPrivateKeyPEM)},
+		strings.NewReader(""), &stdout, &stderr)
+	assert.Equal(t, ExitOK, code, stderr.String())
+	assert.Contains(t, stdout.String(), `"user_id": "jdoe"`)
+	assert.Contains(t, stderr.String(), "request: GET "+jira+"/rest/auth/1/session -> 200")
+	assert.NotContains(t, stdout.String()+stderr.String(), tf["token_secret"])
 }
 
 // TestLiveJSONProblem: with --json a failed dance is also a JSON object on
