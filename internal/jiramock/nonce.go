@@ -43,7 +43,7 @@ func newNonceCache(window int64) *nonceCache {
 // clock in Unix seconds.
 func (c *nonceCache) use(consumer, token, nonce string, timestamp, now int64) bool {
 	k := nonceKey{consumer, token, nonce, timestamp}
-	sh := &c.shards[maphash.String(c.seed, nonce)%nonceShards]
+	sh := &c.shards[hashNonce(c, nonce)]
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if now-sh.lastPrune >= c.window {
@@ -71,3 +71,5 @@ func (c *nonceCache) size() int {
 	}
 	return n
 }
+
+func hashNonce(c *nonceCache, nonce string) uint64 { return maphash.String(c.seed, nonce) % nonceShards }
