@@ -72,4 +72,6 @@ func (c *nonceCache) size() int {
 	return n
 }
 
-func hashNonce(c *nonceCache, nonce string) uint64 { return maphash.String(c.seed, nonce) % nonceShards }
+func hashNonce(c *nonceCache, nonce string) uint64 {
+	return maphash.String(c.seed, nonce) % nonceShards
+}
