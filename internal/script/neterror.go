@@ -58,7 +58,7 @@ func nodeNetError(err error, host, port string) *netError {
 		return sys("EHOSTUNREACH", -113, "connect")
 	case errors.Is(err, syscall.ENETUNREACH):
 		return sys("ENETUNREACH", -101, "connect")
-	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, syscall.ETIMEDOUT):
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, syscall.ETIMEDOUT), isTimeout(err):
 		return sys("ETIMEDOUT", -110, "connect")
 	case errors.Is(err, syscall.ECONNRESET):
 		return &netError{Message: "read ECONNRESET", Code: "ECONNRESET", Errno: -104, Syscall: "read"}
@@ -76,6 +76,11 @@ func nodeNetError(err error, host, port string) *netError {
 		return &netError{Message: "Parse Error: " + err.Error(), Code: "HPE_INVALID_CONSTANT"}
 	}
 	return &netError{Message: err.Error(), Code: "ECONNRESET"}
+}
+
+func isTimeout(err error) bool {
+	var te interface{ Timeout() bool }
+	return errors.As(err, &te) && te.Timeout()
 }
 
 func isProtocolError(err error) bool {

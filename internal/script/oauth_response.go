@@ -1,6 +1,7 @@
 package script
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -42,7 +43,7 @@ func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, 
 	go func() {
 		resp, err := wire.Do(ctx, req)
 		var ne *netError
-		if err != nil && ctx.Err() != nil {
+		if err != nil && runEnded(ctx) {
 			enqueue(nil) // aborted because the run ended: the script never hears of it
 			return
 		}
@@ -51,6 +52,16 @@ func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, 
 		}
 		enqueue(finish(resp, ne))
 	}()
+}
+
+// runEnded reports whether ctx is done or past its deadline (a dial can time
+// out at the deadline a moment before ctx says so).
+func runEnded(ctx context.Context) bool {
+	if ctx.Err() != nil {
+		return true
+	}
+	dl, ok := ctx.Deadline()
+	return ok && !time.Now().Before(dl)
 }
 
 // location is the first Location header, as response.headers.location.
