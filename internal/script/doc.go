@@ -91,7 +91,13 @@
 //   - Without a callback, node-oauth returns the unsent request object; the
 //     shim sends nothing and returns undefined.
 //   - A response whose connection closes before the body is complete never
-//     calls back (FACTS §1); the run then ends as a timeout.
+//     calls back (FACTS §1, checked under Node 20); the run then ends as a
+//     timeout.
+//   - 301/302 are followed with no hop limit, as node-oauth does: a redirect
+//     loop runs until the time limit. A relative Location (no host) fails
+//     with Node's "connect ECONNREFUSED 127.0.0.1:80" without connecting.
+//   - A blocked host fails with code EACCES (Node would connect); the
+//     message names the host and the hosts allowed.
 //   - url.parse is followed for http(s) URLs; Unicode host names are not
 //     converted to punycode.
 //   - console formats objects as JSON, not util.inspect's layout.

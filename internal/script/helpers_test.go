@@ -96,3 +96,5 @@ func consoleText(res *Result) string {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+func replaceAll(s, old, new string) string { return strings.ReplaceAll(s, old, new) }

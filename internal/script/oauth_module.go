@@ -216,14 +216,7 @@ func (r *runner) setClientOptions(this *goja.Object, call goja.FunctionCall) goj
 	return goja.Undefined()
 }
 
-func hasOwn(o *goja.Object, k string) bool {
-	for _, key := range o.Keys() {
-		if key == k {
-			return true
-		}
-	}
-	return o.GetOwnPropertyNames() != nil && contains(o.GetOwnPropertyNames(), k)
-}
+func hasOwn(o *goja.Object, k string) bool { return contains(o.GetOwnPropertyNames(), k) }
 
 func contains(l []string, s string) bool {
 	for _, v := range l {

@@ -222,10 +222,7 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	default:
 		req.Scheme, req.Port = "http", "80"
 	}
-	req.Host = u.Hostname
-	if !u.HasHost || req.Host == "" {
-		req.Host = "localhost" // Node's http.request default
-	}
+	req.Host = u.Hostname // "" for a relative URL: see send
 	if u.Port != "" {
 		req.Port = u.Port
 	}

@@ -34,6 +34,19 @@ func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, 
 			return done(resp, ne)
 		}
 	}
+	if req.Host == "" {
+		// A relative URL (e.g. a relative Location) has no host: Node's
+		// http.request goes to localhost:80, which refuses (FACTS §1). The
+		// sandbox does not connect there; it reports what Node reports.
+		ne := &netError{Message: "connect ECONNREFUSED 127.0.0.1:80", Code: "ECONNREFUSED", Errno: -111, Syscall: "connect",
+			Address: "127.0.0.1", Port: "80"}
+		go enqueue(func() error {
+			err := finish(nil, ne)()
+			r.res.Requests[idx].Error += " (a URL without a host: node-oauth sends it to localhost:80)"
+			return err
+		})
+		return
+	}
 	if !r.net.allows(req.Host, req.Port) {
 		ne := r.net.blocked(req.Host, req.Port)
 		go enqueue(finish(nil, ne))

@@ -280,3 +280,23 @@ func TestShippedScriptSendsNodeOAuthBytes(t *testing.T) {
 	assert.Equal(t, "close", conn)
 	assert.Equal(t, "Node authentication", ua)
 }
+
+// A relative Location sends node-oauth to localhost:80 (FACTS §1), where Node
+// gets ECONNREFUSED; the shim reports the same without connecting.
+func TestRelativeRedirect(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "/other")
+		w.WriteHeader(http.StatusFound)
+	}))
+	defer srv.Close()
+	res := run(t, compileJS(t, `function(token, tokenSecret, ctx, cb) {
+  var OAuth = require('oauth').OAuth;
+  new OAuth('', '', 'k', ctx.client_secret, '1.0', null, 'RSA-SHA1').get('`+srv.URL+`/a', token, tokenSecret, function(err) { cb(err); });
+}`), runOpts(srv.URL))
+	require.Equal(t, KindCallback, res.Outcome)
+	assert.Equal(t, "Error: connect ECONNREFUSED 127.0.0.1:80", res.Error.Message)
+	assert.Contains(t, string(res.Error.Value), `"port":80`)
+	require.Len(t, res.Requests, 2)
+	assert.Equal(t, "/other", res.Requests[1].URL)
+	assert.Contains(t, res.Requests[1].Error, "localhost:80")
+}
