@@ -116,6 +116,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 			r.res.Error = failure(KindException, "bridge: internal error while running the script: %v (please report it)", v)
 		}
 		r.finishRequests()
+		r.stopTimers()
 		r.redactResult()
 		r.res.Duration = time.Since(start)
 		res = r.res

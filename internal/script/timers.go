@@ -133,3 +133,15 @@ func (r *runner) timerObject(t *timer) *goja.Object {
 	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return r.vm.ToValue(t.id) })
 	return o
 }
+
+// stopTimers cancels the timers still set when a run ends, so that they do
+// not keep the runtime alive until they would have fired.
+func (r *runner) stopTimers() {
+	for id, t := range r.timers {
+		t.cleared = true
+		if t.t != nil {
+			t.t.Stop()
+		}
+		delete(r.timers, id)
+	}
+}
