@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"os"
 	"runtime"
 	"strings"
@@ -91,6 +93,9 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	}
 	// Never print the private key (nor, later, the token secret).
 	errw := redact.New(string(keyPEM)).Writer(stderr)
+	if u, _ := url.Parse(jiraURL); u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		fmt.Fprintf(errw, "bridge live: warning: %s is plain http: the OAuth tokens cross the network in the clear; use JIRA's https URL\n", jiraURL)
+	}
 	if keys.IsTestKey(key) {
 		fmt.Fprintln(errw, "bridge live: warning: --private-key is bridge's public test key; a real JIRA must never trust it")
 	}
@@ -211,4 +216,13 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 		code = ExitRemote
 	}
 	return &exitError{Code: code}
+}
+
+// isLoopback reports whether host names this machine.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

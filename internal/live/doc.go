@@ -10,6 +10,7 @@
 //   - callback.go: the loopback-only server JIRA redirects the browser to.
 //   - verifier.go: the --oob path: the verifier (or the whole callback URL) pasted by the person.
 //   - problem.go, advice.go: JIRA's oauth_problem replies, parsed and explained.
+//   - error.go: Error, what failed in which step, with advice; its Kind decides the exit code.
 //   - transport.go: keeps JIRA's last reply, which dghubble/oauth1 reduces to a string.
 //   - browser.go: opening the authorize URL in the person's browser.
 //   - tokenfile.go: the token file for `bridge run --token-file`.
