@@ -63,6 +63,10 @@ The authorize URL, progress and advice go to stderr; the profile to stdout.
 Exit codes: 0 the profile passed its checks; 1 JIRA refused (oauth_problem),
 the user denied access, no approval in time, or the script or the profile
 failed; 2 bad input; 3 JIRA unreachable or failing (5xx).`,
+		Example: `  bridge live --jira-url https://jira.example.com --consumer-key auth0-jira --private-key jira.key
+  bridge live --jira-url https://jira.example.com --consumer-key auth0-jira --private-key jira.key --oob
+  bridge live --jira-url https://jira.example.com --consumer-key auth0-jira --private-key jira.key --save-token jira-token.json
+  bridge run --token-file jira-token.json --private-key jira.key`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runLive(cmd, f) },
 	}
