@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -170,6 +171,16 @@ func (f liveFlags) check(cmd *cobra.Command) error {
 	}
 	if f.oob && cmd.Flags().Changed("callback-addr") {
 		return usageErr("live: --callback-addr has no use with --oob: JIRA redirects nowhere")
+	}
+	// Found before the dance, a bad --save-token path costs no approval.
+	if f.saveToken != "" {
+		dir := filepath.Dir(f.saveToken)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return usageErr("live: --save-token %s: the directory %s does not exist; create it or pick another path", f.saveToken, dir)
+		}
+		if info, err := os.Stat(f.saveToken); err == nil && info.IsDir() {
+			return usageErr("live: --save-token %s is a directory; give a file name, e.g. %s", f.saveToken, filepath.Join(f.saveToken, "jira-token.json"))
+		}
 	}
 	return nil
 }
