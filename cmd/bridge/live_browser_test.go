@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 )
 
@@ -100,6 +101,11 @@ func TestLiveInBrowser(t *testing.T) {
 			require.NoError(t, chromedp.Do(tab,
 				chromedp.Navigate(authURL),
 				chromedp.WaitVisible(chromedp.CSS(`button[name=`+c.button+`]`)),
+			), "stderr:\n%s", run.stderr)
+			approval, err := chromedp.Run(tab, chromedp.Text(chromedp.CSS("body")))
+			require.NoError(t, err)
+			assert.Contains(t, approval, bridge.DefaultConsumerKey, "the approval page names the consumer")
+			require.NoError(t, chromedp.Do(tab,
 				chromedp.SetValue(chromedp.CSS(`select[name=user]`), "jdoe"),
 				chromedp.Click(chromedp.CSS(`button[name=`+c.button+`]`)),
 				chromedp.WaitVisible(chromedp.ID("bridge-message")),
