@@ -356,6 +356,14 @@ func sendRows(srv *captureServer, refused string) []confRow {
 		row("request token callback url", func(r *confRow) {
 			r.Call, r.RequestURL, r.AuthorizeCallback = "requestToken", u+"/token/request", "https://tenant.auth0.com/login/callback"
 		}),
+		row("request token with extra params", func(r *confRow) {
+			r.Call, r.RequestURL, r.AuthorizeCallback = "requestToken", u+"/token/request?x=1", "oob"
+			r.Extra = map[string]any{"scope": "a b", "oauth_callback": "http://overwritten"}
+		}),
+		row("request token GET, no callback", func(r *confRow) {
+			r.Call, r.RequestURL, r.AuthorizeCallback = "requestToken", u+"/token/request", ""
+			r.ClientOptions = map[string]any{"requestTokenHttpMethod": "GET"}
+		}),
 		row("access token", func(r *confRow) {
 			r.Call, r.AccessURL, r.Token, r.TokenSecret, r.Verifier = "accessToken", u+"/token/access", "rt", "rs", "ver123"
 		}),

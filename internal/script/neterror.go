@@ -71,8 +71,8 @@ func nodeNetError(err error, host, port string) *netError {
 	case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
 		return &netError{Message: "certificate has expired", Code: "CERT_HAS_EXPIRED"}
 	}
-	var pe interface{ Error() string }
-	if errors.As(err, &pe) && isProtocolError(err) {
+	if isProtocolError(err) {
+		// Not a socket error: the answer was not HTTP (Node's llhttp "Parse Error").
 		return &netError{Message: "Parse Error: " + err.Error(), Code: "HPE_INVALID_CONSTANT"}
 	}
 	return &netError{Message: err.Error(), Code: "ECONNRESET"}

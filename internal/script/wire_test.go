@@ -103,3 +103,25 @@ func TestRawHeaderLines(t *testing.T) {
 	assert.Equal(t, []string{"Content-Type", "a", "X-Y", "b"}, rawHeaderLines(raw))
 	assert.Nil(t, rawHeaderLines([]byte("HTTP/1.1 200 OK\r\n")))
 }
+
+func TestNotHTTP(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			buf := make([]byte, 4096)
+			_, _ = c.Read(buf)
+			_, _ = c.Write([]byte("SSH-2.0-OpenSSH_9.6\r\n\r\n"))
+			c.Close()
+		}
+	}()
+	u := "http://" + ln.Addr().String()
+	res := run(t, threeGetsScript(t, u, "undefined"), runOpts(u))
+	require.Equal(t, KindCallback, res.Outcome)
+	assert.Contains(t, string(res.Error.Value), `"code":"HPE_INVALID_CONSTANT"`)
+}

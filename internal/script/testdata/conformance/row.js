@@ -54,9 +54,10 @@
           done({ args: arguments.length, err: errShape(err), data: data, res: resShape(res) });
         });
       case 'requestToken':
-        return o.getOAuthRequestToken(function (err, token, secret, results) {
-          done({ args: arguments.length, err: errShape(err), token: token, secret: secret, results: results });
-        });
+        var onToken = function (err, token, secret, results) {
+          done({ args: arguments.length, err: errShape(err), token: token, secret: secret, results: results, extraAfter: extra });
+        };
+        return extra ? o.getOAuthRequestToken(extra, onToken) : o.getOAuthRequestToken(onToken);
       case 'accessToken':
         return o.getOAuthAccessToken(row.token, row.tokenSecret, row.verifier, function (err, token, secret, results) {
           done({ args: arguments.length, err: errShape(err), token: token, secret: secret, results: results });
