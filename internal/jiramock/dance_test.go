@@ -22,6 +22,7 @@ func TestDanceThenREST(t *testing.T) {
 		{"server", Config{Flavor: Server}, "jdoe", "/rest/api/2/user?username=jdoe&expand=groups", "X-AUSERNAME", "jdoe"},
 		{"server, first user", Config{}, "", "/rest/api/2/user?key=fred", "X-AUSERNAME", "fred"},
 		{"cloud", Config{Flavor: Cloud}, "5b10a2844c20165700ede21g", "/rest/api/2/user?accountId=5b10a2844c20165700ede21g&expand=groups", "X-AACCOUNTID", "5b10a2844c20165700ede21g"},
+		{"cloud, user with a colon", Config{Flavor: Cloud}, "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077", "/rest/api/2/myself", "X-AACCOUNTID", "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077"},
 		{"cloud, auto-approve", Config{Flavor: Cloud, AutoApprove: "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077"}, "ignored",
 			"/rest/api/2/myself", "X-AACCOUNTID", "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077"},
 	} {
