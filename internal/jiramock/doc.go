@@ -10,7 +10,8 @@
 // oauth_problem=…` and the same fields form-encoded in the body, with
 // oauth_signature_base_string for signature_invalid.
 //
-// Files: server.go (New, routing), verify.go (the validator), params.go
+// Files: server.go (New, routing), exchange.go (one request and its log
+// entry), verify.go (the validator), params.go
 // (where parameters come from), basestring.go (RFC 5849 §3.4.1), nonce.go,
 // problem.go (error replies), tokens.go (request-token, access-token),
 // authorize.go (approval page), rest.go (session, user, myself), users.go,
