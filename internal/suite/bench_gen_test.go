@@ -1,0 +1,66 @@
+package suite
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/jira-auth0-bridge/bridge/bench/gen"
+	"github.com/jira-auth0-bridge/bridge/internal/cases"
+	"github.com/jira-auth0-bridge/bridge/internal/report"
+)
+
+// generated parses n cases of bench/gen's generated suite (the one `make
+// bench` runs, seed gen.DefaultSeed).
+func generated(t testing.TB, n int) []*cases.Case {
+	t.Helper()
+	files, err := gen.Generate(n, gen.DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := make([]*cases.Case, len(files))
+	for i, f := range files {
+		if cs[i], err = cases.Parse(f.Name, f.Name+".json", f.Data); err != nil {
+			t.Fatalf("generated case %s does not parse: %v", f.Name, err)
+		}
+	}
+	return cs
+}
+
+// TestGeneratedSuitePasses is the cross-check of bench/gen's mirror of the
+// shipped script: the expectations it computes in Go are what the script
+// really returns, for every kind of user and fault it generates.
+func TestGeneratedSuitePasses(t *testing.T) {
+	cs := generated(t, 150)
+	rep := run(t, Options{Program: shipped(t), Cases: cs})
+	for _, c := range rep.Cases {
+		if c.Status != report.Pass {
+			t.Errorf("generated case %s failed: %v\ndiff: %+v", c.Name, c.Failures, c.Diff)
+		}
+	}
+	kinds := map[string]bool{}
+	for _, c := range cs {
+		kinds[fmt.Sprint(c.Flavor, c.Faults != nil, c.Expect.Error != nil)] = true
+	}
+	if len(kinds) < 6 { // server and cloud, each plain, fault→profile (redirect) and fault→error
+		t.Errorf("150 generated cases cover only %v", kinds)
+	}
+}
+
+// TestGeneratedParallelDoesNotChangeResults: a generated suite gives the same
+// report on 1 and on 8 workers, but for durations (issue 7).
+func TestGeneratedParallelDoesNotChangeResults(t *testing.T) {
+	prog, cs := shipped(t), generated(t, 40)
+	one := normalized(t, run(t, Options{Program: prog, Cases: cs, Parallel: 1}))
+	eight := normalized(t, run(t, Options{Program: prog, Cases: cs, Parallel: 8}))
+	if one == eight {
+		return
+	}
+	a, b := strings.Split(one, "\n"), strings.Split(eight, "\n")
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			t.Fatalf("reports differ at line %d:\n  parallel 1: %s\n  parallel 8: %s", i+1, a[i], b[i])
+		}
+	}
+	t.Fatalf("reports differ in length: %d vs %d lines", len(a), len(b))
+}
