@@ -70,11 +70,9 @@ func baseURI(scheme, host, rawPath string) string {
 type encodedPair struct{ name, value string }
 
 // signed reports whether p takes part in the signature: every parameter but
-// oauth_signature itself and the Authorization header's realm (RFC 5849
-// §3.4.1.3.1).
-func (p param) signed() bool {
-	return p.name != "oauth_signature" && !(p.fromHeader && p.name == "realm")
-}
+// oauth_signature itself (RFC 5849 §3.4.1.3.1). The Authorization header's
+// realm, also unsigned, never gets this far: appendAuthHeader drops it.
+func (p param) signed() bool { return p.name != "oauth_signature" }
 
 // baseString builds the signature base string of RFC 5849 §3.4.1.1:
 // METHOD&enc(base URI)&enc(normalized parameters). The parameters are those

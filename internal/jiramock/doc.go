@@ -44,7 +44,17 @@
 //     gives parameter_absent.
 //   - Parameters are decoded as Java's URLDecoder does ('+' is a space), in
 //     the header too (net.oauth's "flexible decoding"). Form bodies count only
-//     on POST, as Tomcat reads them.
+//     on POST whose Content-Type, before any ';', is exactly
+//     application/x-www-form-urlencoded (Tomcat's parseParameters).
+//   - The Authorization header is read as net.oauth's decodeAuthorization
+//     reads it: every Authorization header, pairs split on commas, a pair that
+//     is not name="value" silently ignored (so an unquoted value is absent),
+//     realm dropped in any case.
+//   - Only net.oauth's single parameters (consumer key, token, token secret,
+//     callback, signature method, signature, timestamp, nonce, version) may
+//     not repeat; oauth_parameters_rejected lists their name=value pairs.
+//   - The timestamp window is ±300 s around the clock rounded to the nearest
+//     second, as net.oauth computes it in milliseconds.
 //   - REST is served under /rest/api/2, /rest/api/3 and /rest/api/latest.
 //   - Anonymous calls (no complete set of the six OAuth parameters) get 401
 //     JSON; the server's faults apply to them too.

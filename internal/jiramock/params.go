@@ -4,17 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
+	"regexp"
 	"strings"
 )
 
-// param is one request parameter, decoded. fromHeader marks parameters of the
-// Authorization header, whose realm is not signed (RFC 5849 §3.4.1.3.1).
-type param struct {
-	name, value string
-	fromHeader  bool
-}
+// param is one request parameter, decoded.
+type param struct{ name, value string }
 
 // maxFormBody caps the form body the mock reads for parameters.
 const maxFormBody = 1 << 20
@@ -26,7 +22,9 @@ const maxFormBody = 1 << 20
 func collectParams(r *http.Request) ([]param, error) {
 	params := make([]param, 0, 12)
 	var err error
-	if h := r.Header.Get("Authorization"); h != "" {
+	// Every Authorization header counts, in order (net.oauth
+	// HttpRequestMessage.getParameters reads request.getHeaders).
+	for _, h := range r.Header.Values("Authorization") {
 		if params, err = appendAuthHeader(params, h); err != nil {
 			return nil, err
 		}
@@ -51,12 +49,14 @@ func collectParams(r *http.Request) ([]param, error) {
 	return params, nil
 }
 
+// isForm reports whether Tomcat reads a POST body as form parameters: the
+// Content-Type up to its first ';', trimmed, must equal
+// "application/x-www-form-urlencoded" exactly, case included; parameters such
+// as a charset are ignored, even malformed ones (Tomcat
+// org.apache.catalina.connector.Request.parseParameters).
 func isForm(contentType string) bool {
-	if contentType == "" {
-		return false
-	}
-	mt, _, err := mime.ParseMediaType(contentType)
-	return err == nil && mt == "application/x-www-form-urlencoded"
+	mt, _, _ := strings.Cut(contentType, ";")
+	return strings.TrimSpace(mt) == "application/x-www-form-urlencoded"
 }
 
 // rawPath and rawQuery split the request target as received, before Go's
@@ -146,58 +146,59 @@ func unhex(c byte) byte {
 	return c - 'A' + 10
 }
 
+// authScheme and authPair are net.oauth's OAuthMessage.AUTHORIZATION and NVP
+// patterns, which JIRA's provider parses the header with:
+// `\s*(\w*)\s+(.*)` and `(\S*)\s*\=\s*"([^"]*)"`, each matching a whole
+// string.
+var (
+	authScheme = regexp.MustCompile(`^\s*(\w*)\s+(.*)$`)
+	authPair   = regexp.MustCompile(`^(\S*)\s*=\s*"([^"]*)"$`)
+	authSplit  = regexp.MustCompile(`\s*,\s*`)
+)
+
 // appendAuthHeader parses an `Authorization: OAuth k="v", k2="v2"` header
-// (RFC 5849 §3.5.1). Both node-oauth's `k="v",k="v"` and dghubble's
-// `k="v", k="v"` forms are read; names and values are percent-decoded. A
-// header of another scheme (Basic, Bearer) carries no OAuth parameters.
+// (RFC 5849 §3.5.1) exactly as net.oauth's OAuthMessage.decodeAuthorization
+// does: the scheme "OAuth" in any case, pairs split on commas with optional
+// white space around them (so node-oauth's `k="v",k="v"` and dghubble's
+// `k="v", k="v"` both read), names and values percent-decoded with '+' as a
+// space. A pair that is not name="value" (an unquoted value, a stray word) is
+// silently ignored, as there: the parameter is then absent, and JIRA answers
+// parameter_absent, or treats a REST call as anonymous. A realm in any case is
+// dropped (net.oauth HttpRequestMessage.getParameters: it is not signed, RFC
+// 5849 §3.4.1.3.1). A header of another scheme (Basic, Bearer) carries no
+// OAuth parameters. Only a bad percent-escape is an error.
 func appendAuthHeader(params []param, h string) ([]param, error) {
-	h = strings.TrimLeft(h, " \t")
-	if len(h) < 5 || !strings.EqualFold(h[:5], "OAuth") || len(h) > 5 && h[5] != ' ' && h[5] != '\t' {
+	m := authScheme.FindStringSubmatch(h)
+	if m == nil || !strings.EqualFold(m[1], "OAuth") {
 		return params, nil
 	}
-	s := h[5:]
-	for {
-		s = strings.TrimLeft(s, " \t,")
-		if s == "" {
-			return params, nil
+	for _, nvp := range splitJava(m[2]) {
+		pm := authPair.FindStringSubmatch(nvp)
+		if pm == nil {
+			continue
 		}
-		eq := strings.IndexAny(s, "=,")
-		if eq < 0 || s[eq] != '=' {
-			return nil, fmt.Errorf("jiramock: Authorization header: parameter %q has no value: expected name=\"value\"", cutAt(s, ","))
-		}
-		rawName := strings.TrimRight(s[:eq], " \t")
-		s = strings.TrimLeft(s[eq+1:], " \t")
-		var rawValue string
-		if strings.HasPrefix(s, `"`) {
-			end := strings.IndexByte(s[1:], '"')
-			if end < 0 {
-				return nil, fmt.Errorf("jiramock: Authorization header: the value of %q has no closing quote", rawName)
-			}
-			rawValue, s = s[1:1+end], s[2+end:]
-			s = strings.TrimLeft(s, " \t")
-			if s != "" && s[0] != ',' {
-				return nil, fmt.Errorf("jiramock: Authorization header: expected a comma after %s=\"%s\"", rawName, rawValue)
-			}
-		} else {
-			rawValue = strings.TrimRight(cutAt(s, ","), " \t")
-			s = s[len(cutAt(s, ",")):]
-		}
-		name, err := formDecode(rawName)
+		name, err := formDecode(pm[1])
 		if err != nil {
-			return nil, fmt.Errorf("jiramock: Authorization header: name %q: %w", rawName, err)
+			return nil, fmt.Errorf("jiramock: Authorization header: name %q: %w", pm[1], err)
 		}
-		value, err := formDecode(rawValue)
+		value, err := formDecode(pm[2])
 		if err != nil {
 			return nil, fmt.Errorf("jiramock: Authorization header: %s: %w", name, err)
 		}
-		if name == "" {
-			return nil, errors.New("jiramock: Authorization header: a parameter has an empty name")
+		if strings.EqualFold(name, "realm") {
+			continue
 		}
-		params = append(params, param{name: name, value: value, fromHeader: true})
+		params = append(params, param{name: name, value: value})
 	}
+	return params, nil
 }
 
-func cutAt(s, sep string) string {
-	before, _, _ := strings.Cut(s, sep)
-	return before
+// splitJava splits s on `\s*,\s*` as Java's String.split does: trailing
+// empty strings are removed.
+func splitJava(s string) []string {
+	parts := authSplit.Split(s, -1)
+	for len(parts) > 0 && parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return parts
 }

@@ -51,7 +51,7 @@ func readOAuth(params []param) oauthParams {
 		if !strings.HasPrefix(p.name, "oauth_") {
 			continue
 		}
-		if op.dup == "" {
+		if op.dup == "" && singleParam(p.name) {
 			for _, q := range params[:i] {
 				if q.name == p.name {
 					op.dup = p.name
@@ -91,6 +91,41 @@ func readOAuth(params []param) oauthParams {
 	return op
 }
 
+// singleParam reports the parameters that may not appear twice: net.oauth's
+// SimpleOAuthValidator.SINGLE_PARAMETERS (after OAuth Core 1.0 §5). Other
+// oauth_* names (oauth_verifier, an unknown oauth_foo) may repeat there, the
+// first value counting (net.oauth OAuth.newMap), so they may here.
+func singleParam(name string) bool {
+	switch name {
+	case "oauth_consumer_key", "oauth_token", "oauth_token_secret", "oauth_callback",
+		"oauth_signature_method", "oauth_signature", "oauth_timestamp", "oauth_nonce", "oauth_version":
+		return true
+	}
+	return false
+}
+
+// rejectedDup is oauth_parameters_rejected for a repeated parameter, as
+// net.oauth's checkSingleParameters writes it: every name=value pair of each
+// repeated single parameter, form-encoded.
+func (op *oauthParams) rejectedDup() string {
+	var b strings.Builder
+	seen := map[string]int{}
+	for _, p := range op.all {
+		if singleParam(p.name) {
+			seen[p.name]++
+		}
+	}
+	for _, p := range op.all {
+		if seen[p.name] > 1 {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(percentEncode(p.name) + "=" + percentEncode(p.value))
+		}
+	}
+	return b.String()
+}
+
 // complete reports whether all six parameters that make a REST call an OAuth
 // call are present (FACTS §4).
 func (op *oauthParams) complete() bool { return op.has&hasAll6 == hasAll6 }
@@ -118,7 +153,7 @@ func (s *Mock) checkConsumer(op *oauthParams) (*Consumer, *problem) {
 func (s *Mock) validate(r *http.Request, op *oauthParams, c *Consumer, now time.Time) *problem {
 	if op.dup != "" {
 		return newProblem(ProblemParameterRejected, op.dup+" was sent more than once: send each OAuth parameter once",
-			param{name: "oauth_parameters_rejected", value: op.dup})
+			param{name: "oauth_parameters_rejected", value: op.rejectedDup()})
 	}
 	if op.has&hasVersion != 0 && op.version != "1.0" {
 		return newProblem(ProblemVersionRejected, "oauth_version is "+strconv.Quote(op.version)+": send 1.0 or leave it out",
@@ -150,7 +185,10 @@ func (s *Mock) validate(r *http.Request, op *oauthParams, c *Consumer, now time.
 		return newProblem(ProblemParameterRejected, "oauth_timestamp must be whole seconds since 1970",
 			param{name: "oauth_parameters_rejected", value: "oauth_timestamp"})
 	}
-	nowSec := now.Unix()
+	// net.oauth SimpleOAuthValidator.validateTimestamp works in milliseconds:
+	// min = (now - 300000 + 500) / 1000, max = (now + 300000 + 500) / 1000,
+	// that is the clock rounded to the nearest second, ±300.
+	nowSec := (now.UnixMilli() + 500) / 1000
 	if lo, hi := nowSec-timestampWindow, nowSec+timestampWindow; ts < lo || ts > hi {
 		return newProblem(ProblemTimestampRefused,
 			"oauth_timestamp "+op.timestamp+" is more than 300 s away from the server's clock "+strconv.FormatInt(nowSec, 10)+": fix the clock",
