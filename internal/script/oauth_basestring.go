@@ -147,19 +147,4 @@ func stringifyQuery(ps []param) string {
 
 func validUTF8(s string) bool { return utf8.ValidString(s) }
 
-// toUTF8 decodes b as UTF-8 the way Node's Buffer.toString does, one U+FFFD
-// per invalid byte.
-func toUTF8(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb strings.Builder
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		sb.WriteRune(r)
-		b = b[n:]
-	}
-	return sb.String()
-}
-
 func itoa(i int) string { return strconv.Itoa(i) }
