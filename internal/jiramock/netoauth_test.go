@@ -226,3 +226,24 @@ func TestTimestampWindowEdges(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionAsNetOAuth(t *testing.T) {
+	for v, want := range map[string]bool{"1.0": true, "1": true, "1.00": true, "2.0": false, "": false, "1.0a": false} {
+		if got := acceptedVersion(v); got != want {
+			t.Errorf("acceptedVersion(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// Tomcat skips a query or form pair with an empty name ("&=foo&"), so JIRA
+// does not sign it.
+func TestEmptyNameSkipped(t *testing.T) {
+	params, err := appendForm(nil, "=foo&a&&b=&%20=x", "query")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []param{{"a", ""}, {"b", ""}, {" ", "x"}}
+	if !slices.Equal(params, want) {
+		t.Errorf("params %v, want %v", params, want)
+	}
+}

@@ -85,7 +85,8 @@ func rawQuery(r *http.Request) string { _, q := splitTarget(r); return q }
 
 // appendForm decodes an application/x-www-form-urlencoded string (a query or
 // a body) the way a servlet container does: pairs split on '&', a missing
-// '=' meaning an empty value, '+' meaning a space.
+// '=' meaning an empty value, '+' meaning a space, a pair with an empty name
+// skipped.
 func appendForm(params []param, s, where string) ([]param, error) {
 	for s != "" {
 		var pair string
@@ -94,6 +95,12 @@ func appendForm(params []param, s, where string) ([]param, error) {
 			continue
 		}
 		k, v, _ := strings.Cut(pair, "=")
+		if k == "" {
+			// "&=foo&": Tomcat's Parameters.processParameters skips a pair
+			// with an empty name, so JIRA does not sign it (node-oauth's
+			// querystring.parse keeps it as "": its signature then fails).
+			continue
+		}
 		name, err := formDecode(k)
 		if err != nil {
 			return nil, fmt.Errorf("jiramock: %s parameter %q: %w", where, k, err)

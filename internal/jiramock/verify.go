@@ -126,6 +126,15 @@ func (op *oauthParams) rejectedDup() string {
 	return b.String()
 }
 
+// acceptedVersion is net.oauth's validateVersion: the version read as a
+// number (Double.parseDouble) must be 1.0, so "1" and "1.00" pass. An
+// unparsable one (node-oauth's "" when no version is given, FACTS §1) throws
+// there; the mock answers version_rejected.
+func acceptedVersion(v string) bool {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	return err == nil && f == 1.0
+}
+
 // complete reports whether all six parameters that make a REST call an OAuth
 // call are present (FACTS §4).
 func (op *oauthParams) complete() bool { return op.has&hasAll6 == hasAll6 }
@@ -155,7 +164,7 @@ func (s *Mock) validate(r *http.Request, op *oauthParams, c *Consumer, now time.
 		return newProblem(ProblemParameterRejected, op.dup+" was sent more than once: send each OAuth parameter once",
 			param{name: "oauth_parameters_rejected", value: op.rejectedDup()})
 	}
-	if op.has&hasVersion != 0 && op.version != "1.0" {
+	if op.has&hasVersion != 0 && !acceptedVersion(op.version) {
 		return newProblem(ProblemVersionRejected, "oauth_version is "+strconv.Quote(op.version)+": send 1.0 or leave it out",
 			param{name: "oauth_acceptable_versions", value: "1.0-1.0"})
 	}
