@@ -19,9 +19,13 @@ type EnabledClient struct {
 }
 
 // GetEnabledClients lists the IDs of the clients the connection is enabled for:
-// GET /api/v2/connections/{id}/clients, paged with take and from=<next of the
-// previous page> until an answer has no next (FACTS.md §3 "Enabled clients";
-// the Management API reference names the query parameter "from").
+// GET /api/v2/connections/{id}/clients, paged with take (1-1000, default 50)
+// and from=<next of the previous page>, until an answer has no next. FACTS.md
+// §3 says "paged with take and next"; next is only the answer's field: the
+// query parameter is from (Management API reference,
+// https://auth0.com/docs/api/management/v2/connections/get-connection-clients:
+// "omit the from parameter" the first time; go-auth0's and node-auth0's
+// GetConnectionEnabledClientsRequestParameters have Take and From).
 func (c *Client) GetEnabledClients(ctx context.Context, id string) ([]string, error) {
 	var ids []string
 	from := ""

@@ -93,19 +93,43 @@ func (r Retry) hinted(h http.Header) (d time.Duration, ok bool) {
 		return 0, false
 	}
 	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 {
-			return time.Duration(secs * float64(time.Second)), true
+		// RFC 9110 §10.2.3: delay-seconds is 1*DIGIT, or an HTTP-date.
+		// Anything else ("1.5", "inf", "-1", "0x10") is no hint at all.
+		if digitsOnly(v) {
+			secs, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || secs > maxHintSeconds {
+				secs = maxHintSeconds // absurdly long: the budget gives up
+			}
+			return time.Duration(secs) * time.Second, true
 		}
 		if t, err := http.ParseTime(v); err == nil {
-			return max(t.Sub(r.now()), 0), true
+			return clampHint(t.Sub(r.now())), true
 		}
 	}
 	if v := strings.TrimSpace(h.Get("X-Ratelimit-Reset")); v != "" {
-		if unix, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return max(time.Unix(unix, 0).Sub(r.now()), 0), true
+		if unix, err := strconv.ParseInt(v, 10, 64); err == nil && unix >= 0 {
+			return clampHint(time.Unix(min(unix, 1<<40), 0).Sub(r.now())), true
 		}
 	}
 	return 0, false
+}
+
+// maxHintSeconds caps a server's hint (a day), so that converting it to a
+// time.Duration cannot overflow; any hint this long exceeds MaxElapsed, and
+// the client gives up at once instead of waiting.
+const maxHintSeconds = 24 * 60 * 60
+
+func clampHint(d time.Duration) time.Duration {
+	return min(max(d, 0), maxHintSeconds*time.Second)
+}
+
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // retryableStatus: rate limited or the server failed (FACTS.md §3 "429").
