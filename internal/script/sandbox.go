@@ -16,6 +16,7 @@ func (r *runner) install() {
 	_ = g.Set("global", g)
 	r.installConsole()
 	r.installTimers()
+	r.installJSONParse()
 	_ = g.Set("require", r.requireFunc())
 }
 
