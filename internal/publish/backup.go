@@ -25,7 +25,7 @@ func writeBackup(dir, name, id string, raw json.RawMessage, now time.Time) (stri
 		pretty.Write(raw)
 	}
 	pretty.WriteByte('\n')
-	base := fmt.Sprintf("%s-%s-%s", name, id, now.UTC().Format("20060102T150405Z"))
+	base := fmt.Sprintf("%s-%s-%s", fileSafe(name), fileSafe(id), now.UTC().Format("20060102T150405Z"))
 	for i := 0; ; i++ {
 		path := filepath.Join(dir, base+".json")
 		if i > 0 {
@@ -46,6 +46,22 @@ func writeBackup(dir, name, id string, raw json.RawMessage, now time.Time) (stri
 		}
 		return path, nil
 	}
+}
+
+// fileSafe keeps name and id as the tenant sent them when they are what Auth0
+// allows (letters, digits, '-' and '_'), and replaces anything else with '_',
+// so that an odd answer cannot put the backup outside dir ("../x") or hide it.
+func fileSafe(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			b[i] = '_'
+		}
+	}
+	if len(b) == 0 {
+		return "_"
+	}
+	return string(b)
 }
 
 func errorsJoin(a, b error) error {

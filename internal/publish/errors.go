@@ -24,16 +24,24 @@ var (
 type Error struct {
 	Step    string   // verify, find, create, backup, update, enabled clients, read back
 	Changes []string // changed on the tenant before the failure, in order
-	Err     error
+	// MaybeChanged names the failed write when its outcome is unknown: Auth0
+	// answered 5xx or never answered (timeout, dropped connection), so the
+	// write may have taken effect although no success came back.
+	MaybeChanged string
+	Err          error
 }
 
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("publish: " + e.Step + ": " + e.Err.Error())
-	if len(e.Changes) == 0 {
-		b.WriteString("; nothing was changed on the tenant")
-	} else {
+	switch {
+	case len(e.Changes) > 0:
 		b.WriteString("; already changed on the tenant: " + strings.Join(e.Changes, "; "))
+	case e.MaybeChanged == "":
+		b.WriteString("; nothing was changed on the tenant")
+	}
+	if e.MaybeChanged != "" {
+		b.WriteString("; " + e.MaybeChanged + " got no success answer but may have reached the tenant: check the connection in the Auth0 dashboard (or run bridge publish --dry-run) before running again")
 	}
 	return b.String()
 }

@@ -3,6 +3,7 @@ package publish
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -91,6 +92,18 @@ func (r *run) fail(step string, err error) error {
 	return &Error{Step: step, Changes: slices.Clone(r.changes), Err: err}
 }
 
+// failWrite is fail for a write (what, e.g. "POST /api/v2/connections"):
+// when Auth0 refused it (an answer below 500, 429 included) nothing changed;
+// after a 5xx or no answer at all the write may have taken effect.
+func (r *run) failWrite(step, what string, err error) error {
+	e := &Error{Step: step, Changes: slices.Clone(r.changes), Err: err}
+	var ae *auth0.APIError
+	if !errors.As(err, &ae) || ae.StatusCode >= 500 {
+		e.MaybeChanged = what
+	}
+	return e
+}
+
 func (r *run) changed(format string, args ...any) {
 	c := fmt.Sprintf(format, args...)
 	r.changes = append(r.changes, c)
@@ -128,7 +141,7 @@ func (r *run) do(ctx context.Context) error {
 				return r.fail("create", fmt.Errorf("Auth0 says connection %s exists (409) but it cannot be found by name: run again", r.body.Name))
 			}
 		case err != nil:
-			return r.fail("create", err)
+			return r.failWrite("create", "POST /api/v2/connections", err)
 		default:
 			r.res.Action, r.res.ConnectionID = Created, created.ID
 			r.changed("created connection %s (%s)", r.body.Name, created.ID)
@@ -216,7 +229,7 @@ func (r *run) update(ctx context.Context, c *auth0.Connection) error {
 	r.res.BackupPath = path
 	r.logf("saved connection %s as it was to %s (it holds secrets: keep it private, mode 0600)", c.Name, path)
 	if _, err := r.Client.UpdateConnection(ctx, c.ID, u); err != nil {
-		return r.fail("update", err)
+		return r.failWrite("update", "PATCH /api/v2/connections/"+c.ID, err)
 	}
 	r.changed("updated the options of connection %s (%s): %d field(s); the previous version is in %s", c.Name, c.ID, len(r.res.OptionsDiff), path)
 	r.logf("updated connection %s (%s)", c.Name, c.ID)
@@ -292,7 +305,7 @@ func (r *run) enableClients(ctx context.Context, id string) error {
 		return nil
 	}
 	if err := r.Client.SetEnabledClients(ctx, id, items); err != nil {
-		return r.fail("enabled clients", err)
+		return r.failWrite("enabled clients", "PATCH /api/v2/connections/"+id+"/clients", err)
 	}
 	r.changed("enabled connection %s (%s) for client(s) %s", r.body.Name, id, strings.Join(added, ", "))
 	r.logf("enabled connection %s for %s", r.body.Name, strings.Join(added, ", "))
