@@ -26,8 +26,11 @@
 //   - Cloud session: GET /rest/auth/1/session answers 200 with self (naming
 //     the accountId) and loginInfo, and no name. /rest/api/2/myself and
 //     /rest/api/2/user?accountId= work; ?username= and ?key= give 400 "not
-//     supported in GDPR strict mode"; a missing or unknown accountId gives
-//     400 or 404 with JIRA's error shape.
+//     supported in GDPR strict mode" (FACTS §5); a missing accountId gives
+//     400 "The 'accountId' query parameter needs to be provided", an unknown
+//     one 404 "Specified user does not exist or you do not have required
+//     permissions" (the texts client projects recorded from Cloud, see
+//     rest.go).
 //   - Server /rest/api/2/user without username or key answers 404 "Either the
 //     'username' or the 'key' query parameters need to be provided"; an
 //     unknown key "The user with the key 'x' does not exist".

@@ -123,16 +123,21 @@ func userLookup(r *http.Request, w *world) answer {
 				return errorAnswer(http.StatusBadRequest, "The query parameter '"+banned+"' is not supported in GDPR strict mode.")
 			}
 		}
+		// Cloud's texts, as clients have recorded them: apache/devlake#4302
+		// and jenkinsci/jira-plugin#474 (400 "The 'accountId' query
+		// parameter needs to be provided"), lesstif/php-jira-rest-client#358
+		// (404 "Specified user does not exist or you do not have required
+		// permissions").
 		id := q.Get("accountId")
 		if id == "" {
-			return errorAnswer(http.StatusBadRequest, "The query parameter 'accountId' is required.")
+			return errorAnswer(http.StatusBadRequest, "The 'accountId' query parameter needs to be provided")
 		}
 		for _, u := range w.users {
 			if u.AccountID == id {
 				return jsonAnswer(http.StatusOK, u.Raw)
 			}
 		}
-		return errorAnswer(http.StatusNotFound, "The user with account ID '"+id+"' does not exist")
+		return errorAnswer(http.StatusNotFound, "Specified user does not exist or you do not have required permissions")
 	}
 	switch {
 	case q.Has("username"):
