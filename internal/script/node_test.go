@@ -33,3 +33,17 @@ func runNode(t *testing.T, program string, stdin []byte) []byte {
 	}
 	return out
 }
+
+// nodeRunScript runs a fetchUserProfile script under node, called as the
+// sandbox calls it, and returns what it passed to cb as JSON
+// {"err": String(err) or null, "profile": profile}. The script may use
+// only what Node itself provides.
+func nodeRunScript(t *testing.T, src string) string {
+	t.Helper()
+	prog := `const src = require('fs').readFileSync(0, 'utf8');
+const fn = (0, eval)('(' + src + '\n)');
+fn('tok', 'token-secret', {}, function (err, profile) {
+  console.log(JSON.stringify({err: err ? String(err) : null, profile: profile === undefined ? null : profile}));
+});`
+	return string(bytes.TrimSpace(runNode(t, prog, []byte(src))))
+}

@@ -7,18 +7,18 @@ import (
 	"github.com/dop251/goja"
 )
 
-// timer is one setTimeout, setInterval or setImmediate. Each scheduled firing
-// is pending work of the loop until it runs or is cleared.
+// timer is one setTimeout, setInterval or setImmediate; the loop orders
+// their firings (loop.go).
 type timer struct {
-	id       int64
-	fn       goja.Callable
-	args     []goja.Value
-	delay    time.Duration
-	interval bool
-	t        *time.Timer
-	enqueue  func(func() error)
-	cleared  bool
-	obj      *goja.Object
+	id        int64
+	fn        goja.Callable
+	args      []goja.Value
+	delay     time.Duration
+	interval  bool
+	immediate bool
+	task      *loopTask
+	cleared   bool
+	obj       *goja.Object
 }
 
 // installTimers provides setTimeout, setInterval, setImmediate and their
@@ -33,7 +33,7 @@ func (r *runner) installTimers() {
 				panic(r.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
 					map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 			}
-			t := &timer{fn: fn, interval: interval}
+			t := &timer{fn: fn, interval: interval, immediate: immediate}
 			rest := 1
 			if !immediate {
 				t.delay = nodeDelay(call.Argument(1))
@@ -46,7 +46,13 @@ func (r *runner) installTimers() {
 			t.id = r.timerID
 			r.timers[t.id] = t
 			t.obj = r.timerObject(t)
-			r.schedule(t)
+			job := func() error { return r.fire(t) }
+			if immediate {
+				t.task = r.loop.immediate(job)
+			} else {
+				t.task = &loopTask{job: job, index: -1}
+				r.loop.schedule(t.task, t.delay)
+			}
 			return t.obj
 		}
 	}
@@ -70,29 +76,19 @@ func nodeDelay(v goja.Value) time.Duration {
 	return time.Duration(ms * float64(time.Millisecond))
 }
 
-func (r *runner) schedule(t *timer) {
-	t.enqueue = r.loop.register()
-	enqueue := t.enqueue
-	t.t = time.AfterFunc(t.delay, func() {
-		enqueue(func() error { return r.fire(t) })
-	})
-}
-
 // fire runs a timer's callback on the loop goroutine.
 func (r *runner) fire(t *timer) error {
 	if t.cleared {
 		return nil
 	}
-	if !t.interval {
+	if t.interval {
+		// Re-armed from the time it fired, as timers.js listOnTimeout does.
+		r.loop.schedule(t.task, t.delay)
+	} else {
 		delete(r.timers, t.id)
 	}
-	if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
-		return err
-	}
-	if t.interval && !t.cleared {
-		r.schedule(t)
-	}
-	return nil
+	_, err := t.fn(goja.Undefined(), t.args...)
+	return err
 }
 
 func (r *runner) clearTimer(v goja.Value) {
@@ -110,8 +106,10 @@ func (r *runner) clearTimer(v goja.Value) {
 	}
 	t.cleared = true
 	delete(r.timers, id)
-	if t.t.Stop() {
-		t.enqueue(nil) // the firing will never come: no longer pending
+	if t.immediate {
+		r.loop.cancelImmediate(t.task)
+	} else {
+		r.loop.unschedule(t.task)
 	}
 }
 
@@ -125,8 +123,8 @@ func (r *runner) timerObject(t *timer) *goja.Object {
 	_ = o.Set("unref", self)
 	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return r.vm.ToValue(true) })
 	_ = o.Set("refresh", func(goja.FunctionCall) goja.Value {
-		if !t.cleared && t.t.Stop() {
-			t.t.Reset(t.delay)
+		if !t.cleared && !t.immediate && r.loop.unschedule(t.task) {
+			r.loop.schedule(t.task, t.delay)
 		}
 		return o
 	})
@@ -134,14 +132,11 @@ func (r *runner) timerObject(t *timer) *goja.Object {
 	return o
 }
 
-// stopTimers cancels the timers still set when a run ends, so that they do
-// not keep the runtime alive until they would have fired.
+// stopTimers cancels the timers still set when a run ends.
 func (r *runner) stopTimers() {
 	for id, t := range r.timers {
 		t.cleared = true
-		if t.t != nil {
-			t.t.Stop()
-		}
 		delete(r.timers, id)
 	}
+	r.loop.clearTimers()
 }
