@@ -106,7 +106,13 @@ func (cl *Client) do(ctx context.Context, c call) error {
 	start := cl.Retry.now()
 	var lastErr error
 	for attempt := 1; ; attempt++ {
-		status, header, body, err := cl.send(ctx, c.method, target, data)
+		// An attempt may not outlast the budget: MaxElapsed bounds the
+		// whole call, sends included, not only the waits between them.
+		left := cl.Retry.maxElapsed() - cl.Retry.now().Sub(start)
+		if attempt > 1 && left <= 0 {
+			return giveUp(lastErr, attempt-1)
+		}
+		status, header, body, err := cl.send(ctx, c.method, target, data, left)
 		var wait time.Duration
 		hinted := false
 		switch {
@@ -184,11 +190,15 @@ func asAPIError(err error) (*APIError, bool) {
 	return ae, ok
 }
 
-// send makes one attempt within AttemptTimeout.
-func (cl *Client) send(ctx context.Context, method, target string, data []byte) (int, http.Header, []byte, error) {
+// send makes one attempt within AttemptTimeout, and within left, what remains
+// of the retry budget.
+func (cl *Client) send(ctx context.Context, method, target string, data []byte, left time.Duration) (int, http.Header, []byte, error) {
 	timeout := cl.AttemptTimeout
 	if timeout <= 0 {
 		timeout = 30 * time.Second
+	}
+	if left > 0 {
+		timeout = min(timeout, left)
 	}
 	actx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

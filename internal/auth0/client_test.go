@@ -313,6 +313,23 @@ func TestRetry(t *testing.T) {
 			t.Errorf("%d requests; want 2", n)
 		}
 	})
+	t.Run("attempts stay within the budget", func(t *testing.T) {
+		// A server that never answers, attempts allowed an hour each: the
+		// 200ms budget must end the call, long before the test's deadline.
+		fake, c, _, _ := setup(t, auth0fake.AllScopes...)
+		c.Retry = Retry{MaxAttempts: 100, MaxElapsed: 200 * time.Millisecond, Sleep: func(context.Context, time.Duration) error { return nil }}
+		c.AttemptTimeout = time.Hour
+		fake.Fail("", "", 1000, auth0fake.Fault{Hang: true})
+		cctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		_, err := c.ListConnectionsByName(cctx, "jira")
+		if err == nil || errors.Is(err, context.DeadlineExceeded) && cctx.Err() != nil {
+			t.Fatalf("err = %v; want the call to give up within its budget", err)
+		}
+		if !contains(err.Error(), "gave up after") {
+			t.Errorf("err = %v; want it to say it gave up", err)
+		}
+	})
 	t.Run("lost create answer comes back as 409", func(t *testing.T) {
 		fake, c, _, _ := setup(t, auth0fake.AllScopes...)
 		fake.Fail("POST", "/api/v2/connections", 1, auth0fake.Fault{Status: 503, Apply: true})
