@@ -18,7 +18,7 @@
 // run under Node with the real oauth package (bench/node/run.js), where
 // node-oauth has no timeout (FACTS §1) and such a case would hang.
 //
-// One assumption: messages of JSON.parse differ between V8 and goja, so an
-// "invalid JSON" expectation matches any parser message between the
-// parentheses and the rest exactly.
+// One assumption: an "invalid JSON" expectation matches any JSON.parse
+// message between the parentheses (engines word them differently) and the
+// rest exactly.
 package gen
