@@ -28,6 +28,10 @@ type loop struct {
 	pending int
 	wake    chan struct{}
 
+	// afterJob runs after every job, once goja has run its microtasks
+	// (rejections.go); an error ends the loop like a throw.
+	afterJob func() error
+
 	// Loop goroutine only.
 	timers     timerHeap
 	seq        uint64
@@ -198,6 +202,11 @@ func (l *loop) runJob(stop <-chan struct{}, done func() bool, job func() error) 
 	}
 	if err := job(); err != nil {
 		return true, err
+	}
+	if l.afterJob != nil {
+		if err := l.afterJob(); err != nil {
+			return true, err
+		}
 	}
 	return done(), nil
 }

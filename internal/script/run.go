@@ -75,6 +75,8 @@ type runner struct {
 	timers  map[int64]*timer
 	timerID int64
 
+	rejected []*goja.Promise // rejected with no handler yet (rejections.go)
+
 	cbCalls  int
 	first    *Result // the outcome of the first cb
 	secondAt string  // where the second cb came from
@@ -125,6 +127,8 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	r.wire = wireFor(opts.HTTPClient)
 	r.vm = goja.New()
 	r.vm.SetMaxCallStackSize(maxCallStackSize)
+	r.trackRejections()
+	r.loop.afterJob = r.unhandledRejection
 
 	r.parent = ctx
 	go func() {
@@ -143,6 +147,9 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 
 	r.install()
 	err := r.call()
+	if err == nil {
+		err = r.unhandledRejection()
+	}
 	if err == nil {
 		err = r.loop.run(r.stopCh, func() bool { return r.cbCalls >= 2 })
 	}

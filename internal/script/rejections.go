@@ -1,0 +1,83 @@
+package script
+
+import (
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// Unhandled promise rejections. Node 20 runs with --unhandled-rejections=throw:
+// a promise rejected with no handler once the microtasks of a callback have
+// run is raised as an uncaught exception (lib/internal/process/promises.js).
+// goja drops such rejections silently, so an async script that throws
+// would look like one that forgot to call cb. The tracker below records
+// them and the loop checks after every callback, as Node does.
+
+// trackRejections installs the tracker on the runtime.
+func (r *runner) trackRejections() {
+	r.vm.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
+		switch op {
+		case goja.PromiseRejectionReject:
+			r.rejected = append(r.rejected, p)
+		case goja.PromiseRejectionHandle:
+			for i, q := range r.rejected {
+				if q == p {
+					r.rejected = append(r.rejected[:i:i], r.rejected[i+1:]...)
+					break
+				}
+			}
+		}
+	})
+}
+
+// unhandledRejection returns the failure for the first promise still
+// rejected without a handler, or nil. It is called after each callback,
+// when goja has run the microtasks.
+func (r *runner) unhandledRejection() error {
+	if len(r.rejected) == 0 {
+		return nil
+	}
+	reason := r.rejected[0].Result()
+	r.rejected = nil
+	e := &Error{Kind: KindException}
+	if o, ok := reason.(*goja.Object); ok && r.isError(o) {
+		// Node rethrows an Error reason as it is.
+		e.Message = o.String()
+		if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
+			e.Stack = stackFrames(r.cleanStack(s.String()))
+		}
+	} else {
+		e.Message = "UnhandledPromiseRejection: This error originated either by throwing inside of an async function " +
+			"without a catch block, or by rejecting a promise which was not handled with .catch(). " +
+			`The promise rejected with the reason "` + r.noSideEffectsToString(reason) + `".`
+	}
+	e.Message += " (an unhandled promise rejection: Node 20 ends the process)"
+	return e
+}
+
+// noSideEffectsToString is how Node names a non-Error reason: strings and
+// other primitives as they are, objects as #<Constructor>.
+func (r *runner) noSideEffectsToString(v goja.Value) string {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return v.String()
+	}
+	name := "Object"
+	if c, ok := o.Get("constructor").(*goja.Object); ok {
+		if n := c.Get("name"); n != nil && n.String() != "" {
+			name = n.String()
+		}
+	}
+	return "#<" + name + ">"
+}
+
+// stackFrames drops an Error's stack's message lines, keeping the "at" frames.
+func stackFrames(stack string) string {
+	if i := strings.Index(stack, "    at "); i >= 0 {
+		return stack[i:]
+	}
+	if i := strings.Index(stack, "at "); i >= 0 {
+		return "    " + stack[i:]
+	}
+	return stack
+}
