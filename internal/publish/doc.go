@@ -28,9 +28,10 @@
 // step 4) run, and Run returns the requests it would send, redacted, with a
 // field-by-field diff of the options against the tenant; it writes nothing.
 //
-// Assumptions: the options whose names contain "secret" (client_secret, the
-// guide's consumerSecret, …) are secrets and are masked in diffs and dry-run
-// requests; the options spelled as in the Auth0 JIRA guide (consumerKey,
+// Assumptions: the options whose names say they hold a credential (secret,
+// password, authorization, cookie, API key, private, …token; not …URL) are
+// secrets and are masked in diffs and dry-run requests, the tenant's own
+// (customHeaders.Authorization) as well as bridge's client_secret; the options spelled as in the Auth0 JIRA guide (consumerKey,
 // consumerSecret) are left in place on update, with a warning, since bridge
 // sends client_id/client_secret (see internal/connection).
 package publish

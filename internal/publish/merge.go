@@ -134,9 +134,24 @@ func diffInto(out *[]Change, path string, before, after map[string]any, secret b
 	}
 }
 
-// isSecretKey: option names holding secrets (client_secret, consumerSecret,
-// consumer_secret, …).
-func isSecretKey(k string) bool { return strings.Contains(strings.ToLower(k), "secret") }
+// isSecretKey: option names holding secrets. Besides bridge's client_secret
+// (and the guide's consumerSecret, go-auth0's consumer_secret), the tenant's
+// own options may hold credentials bridge never set, e.g. an Authorization
+// or API key among customHeaders (FACTS.md §3 "Other options"); a dry run
+// prints the whole merged options, so those are masked too. Names ending in
+// URL or URI (requestTokenURL, userAuthorizationURL) are URLs, not secrets.
+func isSecretKey(k string) bool {
+	k = strings.ToLower(k)
+	if strings.HasSuffix(k, "url") || strings.HasSuffix(k, "uri") {
+		return false
+	}
+	for _, w := range []string{"secret", "password", "passwd", "authorization", "cookie", "apikey", "api_key", "api-key", "private"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(k, "token") || strings.HasSuffix(k, "_token") || k == "x-api-key"
+}
 
 func shown(v any, secret bool, r *redact.Redactor) json.RawMessage {
 	if secret {
