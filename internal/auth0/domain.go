@@ -40,7 +40,17 @@ func ParseTenant(domain string) (Tenant, error) {
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" || strings.Trim(u.Path, "/") != "" {
 		return Tenant{}, fmt.Errorf("auth0: domain %q: give only the host (or scheme://host:port), without path, query or credentials", domain)
 	}
-	return Tenant{BaseURL: u.Scheme + "://" + u.Host, Host: u.Host}, nil
+	// The audience must be the API identifier exactly, https://TENANT/api/v2/
+	// (FACTS.md §3 "Token"): host names are case-insensitive and the default
+	// port is implied, so "Example.Auth0.com:443" is written the canonical way.
+	host := strings.ToLower(u.Host)
+	switch {
+	case u.Scheme == "https" && strings.HasSuffix(host, ":443"):
+		host = strings.TrimSuffix(host, ":443")
+	case u.Scheme == "http" && strings.HasSuffix(host, ":80"):
+		host = strings.TrimSuffix(host, ":80")
+	}
+	return Tenant{BaseURL: u.Scheme + "://" + host, Host: host}, nil
 }
 
 // Audience is the Management API audience, https://TENANT/api/v2/ (FACTS.md §3
