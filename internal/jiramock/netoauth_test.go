@@ -247,3 +247,25 @@ func TestEmptyNameSkipped(t *testing.T) {
 		t.Errorf("params %v, want %v", params, want)
 	}
 }
+
+// Requests a signer normalises as RFC 5849 §3.4.1 says verify however the
+// client spelled them: host case, lower-case percent-escapes, '+' for a
+// space, empty values.
+func TestSpellingsVerify(t *testing.T) {
+	m := newMock(t, Config{})
+	tok, sec, err := m.MintAccessToken(Grant{ConsumerKey: "auth0-jira"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := m.URL()[strings.LastIndexByte(m.URL(), ':'):]
+	for _, u := range []string{
+		"http://LOCALHOST" + port + pathSession,
+		m.URL() + pathSession + "?q=a%2fb&r=c+d&e&f=",
+		m.URL() + pathSession + "?q=%7E%21%2a",
+	} {
+		r := get(t, oauthClient(t, &oauth1.Config{}, tok, sec), u)
+		if r.status != 200 {
+			t.Errorf("%s: status %d: %s", u, r.status, r.body)
+		}
+	}
+}
