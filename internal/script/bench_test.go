@@ -35,3 +35,15 @@ func BenchmarkRun(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompileShipped is Compile of the shipped script: parse, the
+// RegExp check's walk over the AST, and goja's compiler.
+func BenchmarkCompileShipped(b *testing.B) {
+	src := bridge.RenderScript(bridge.ShippedScript, "http://127.0.0.1:8080")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compile(bridge.ShippedScriptName, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

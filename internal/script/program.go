@@ -55,6 +55,9 @@ func Compile(filename, source string) (*Program, error) {
 	if !isFunctionExpression(tree) {
 		return nil, notFunction
 	}
+	if se := unsupportedRegExp(filename, tree.File, tree); se != nil {
+		return nil, se
+	}
 	prg, err := goja.CompileAST(tree, false)
 	if err != nil {
 		return nil, syntaxError(filename, source, err)
