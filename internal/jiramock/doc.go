@@ -58,7 +58,9 @@
 //     not repeat; oauth_parameters_rejected lists their name=value pairs.
 //   - The timestamp window is ±300 s around the clock rounded to the nearest
 //     second, as net.oauth computes it in milliseconds.
-//   - REST is served under /rest/api/2, /rest/api/3 and /rest/api/latest.
+//   - REST is served under /rest/api/2 and /rest/api/latest, and on Cloud
+//     also /rest/api/3; Server answers /rest/api/3 with Jersey's 404
+//     {"message":"null for uri: …","status-code":404}, after the OAuth check.
 //   - Anonymous calls (no complete set of the six OAuth parameters) get 401
 //     JSON; the server's faults apply to them too.
 //   - A Grant without a user gets the first user of its flavor.

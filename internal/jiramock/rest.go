@@ -26,6 +26,10 @@ func (s *Mock) serveREST(x *exchange, ep Endpoint) {
 	faults := s.faults
 	if !op.complete() {
 		x.entry.Token = "" // not an OAuth call: do not file it under a token
+		if noAPI3(x.r, s.flavor) {
+			writeAnswer(x, notFoundURI(x.r))
+			return
+		}
 		a = anonymous(s.flavor)
 	} else {
 		c, p := s.checkConsumer(op)
@@ -43,6 +47,10 @@ func (s *Mock) serveREST(x *exchange, ep Endpoint) {
 			return
 		}
 		x.entry.Verdict = VerdictOK
+		if noAPI3(x.r, w.flavor) {
+			writeAnswer(x, notFoundURI(x.r))
+			return
+		}
 		faults = w.faults
 		switch ep {
 		case EndpointSession:
@@ -59,6 +67,31 @@ func (s *Mock) serveREST(x *exchange, ep Endpoint) {
 	if note != "" {
 		x.entry.Detail = note
 	}
+}
+
+// noAPI3 reports a call to REST API v3 on Server/Data Center, which has only
+// /rest/api/2 and /rest/api/latest: v3 is Cloud's (org-jira#386: "/rest/api/3
+// ... on a legacy instance leads to a 404").
+func noAPI3(r *http.Request, f Flavor) bool {
+	return f == Server && strings.HasPrefix(r.URL.Path, "/rest/api/3/")
+}
+
+// notFoundURI is Jersey's 404 for a resource JIRA Server does not have,
+// {"message":"null for uri: <url>","status-code":404}, as recorded in
+// solidify/jira-azuredevops-migrator#13 and qoomon/Jira-Issue-Card-Printer#48.
+func notFoundURI(r *http.Request) answer {
+	b, _ := json.Marshal(struct {
+		Message string `json:"message"`
+		Status  int    `json:"status-code"`
+	}{"null for uri: " + requestBase(r) + r.URL.RequestURI(), http.StatusNotFound})
+	return jsonAnswer(http.StatusNotFound, b)
+}
+
+// writeAnswer sends a without faults, for answers of no endpoint.
+func writeAnswer(x *exchange, a answer) {
+	status, _ := serveAnswer(x.w, x.r, a, Fault{})
+	x.entry.Status = status
+	x.entry.Detail = "no such resource on JIRA Server"
 }
 
 // whoHeaders are the headers JIRA adds to an authenticated answer (FACTS §5):

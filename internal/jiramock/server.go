@@ -169,7 +169,8 @@ func (s *Mock) consumerKeys() string {
 	return strings.Join(keys, ", ")
 }
 
-// The mock's paths. REST is served under api/2, api/3 and api/latest alike.
+// The mock's paths. REST is routed under api/2, api/3 and api/latest alike;
+// api/3 then answers 404 on the Server flavor (see noAPI3).
 const (
 	pathRequestToken = "/plugins/servlet/oauth/request-token"
 	pathAuthorize    = "/plugins/servlet/oauth/authorize"
