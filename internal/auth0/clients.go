@@ -9,7 +9,9 @@ import (
 // clientsPageSize is the take of GET …/clients (Auth0 default 50, max 1000).
 const clientsPageSize = 50
 
-// clientsPatchBatch bounds the items of one PATCH …/clients.
+// clientsPatchBatch bounds the items of one PATCH …/clients: "the limit per
+// PATCH request is 50 clients" (Management API reference,
+// https://auth0.com/docs/api/management/v2/connections/patch-clients).
 const clientsPatchBatch = 50
 
 // EnabledClient is one item of PATCH /api/v2/connections/{id}/clients.

@@ -26,8 +26,11 @@ func (s *Server) EnableClients(id string, ids ...string) {
 }
 
 // connectionClients serves GET (paged with take/from → next) and PATCH
-// ([{"client_id","status"}] → 204) on /api/v2/connections/{id}/clients
-// (FACTS.md §3 "Enabled clients").
+// ([{"client_id","status"}], 1-50 items → 204) on
+// /api/v2/connections/{id}/clients (FACTS.md §3 "Enabled clients"; the query
+// parameter is from, not next, and a PATCH takes at most 50 clients: Management
+// API reference, connections/get-connection-clients and
+// connections/patch-clients).
 func (s *Server) connectionClients(w http.ResponseWriter, r *http.Request, id string) {
 	scopes, ok := s.scopesOf(w, r)
 	if !ok {
