@@ -104,7 +104,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 		prog:     p,
 		opts:     opts,
 		loop:     newLoop(),
-		red:      redact.New(append([]string{opts.Ctx.ClientSecret, opts.TokenSecret}, opts.Secrets...)...),
+		red:      redact.New(secretForms(append([]string{opts.Ctx.ClientSecret, opts.TokenSecret}, opts.Secrets...))...),
 		res:      &Result{Console: []ConsoleLine{}, Requests: []Request{}},
 		ctx:      runCtx,
 		start:    start,
@@ -309,27 +309,5 @@ func (r *runner) finishRequests() {
 		if q.Error == "" {
 			q.Error = "still pending when the run ended"
 		}
-	}
-}
-
-// redactResult hides the known secrets in everything the Result carries.
-func (r *runner) redactResult() {
-	res := r.res
-	if res.Error != nil {
-		res.Error.Message = r.red.String(res.Error.Message)
-		res.Error.Stack = r.red.String(res.Error.Stack)
-		if res.Error.Value != nil {
-			res.Error.Value = []byte(r.red.String(string(res.Error.Value)))
-		}
-	}
-	if res.Profile != nil {
-		res.Profile = []byte(r.red.String(string(res.Profile)))
-	}
-	for i := range res.Console {
-		res.Console[i].Text = r.red.String(res.Console[i].Text)
-	}
-	for i := range res.Requests {
-		res.Requests[i].URL = r.red.String(res.Requests[i].URL)
-		res.Requests[i].Error = r.red.String(res.Requests[i].Error)
 	}
 }

@@ -1,0 +1,56 @@
+package script
+
+import (
+	"net/url"
+	"strings"
+)
+
+// secretForms are the secrets and the encoded forms a script can turn them
+// into on the way out: encodeURIComponent and node-oauth's _encodeData
+// (lib/oauth.js L68-79) in a request URL, querystring's + for a space. A
+// PEM's lines get the same forms one by one, since a PEM line, not the
+// whole key, is what fits in a URL or a log line. internal/redact adds the
+// raw lines and the JSON-escaped forms.
+func secretForms(secrets []string) []string {
+	out := append([]string(nil), secrets...)
+	add := func(s string) {
+		for _, f := range []string{encodeData(s), url.QueryEscape(s), strings.ReplaceAll(url.PathEscape(s), "+", "%2B")} {
+			if f != s {
+				out = append(out, f)
+			}
+		}
+	}
+	for _, s := range secrets {
+		add(s)
+		if strings.Contains(s, "\n") {
+			for _, line := range strings.Split(s, "\n") {
+				if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "-----") {
+					add(line)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// redactResult hides the known secrets in everything the Result carries.
+func (r *runner) redactResult() {
+	res := r.res
+	if res.Error != nil {
+		res.Error.Message = r.red.String(res.Error.Message)
+		res.Error.Stack = r.red.String(res.Error.Stack)
+		if res.Error.Value != nil {
+			res.Error.Value = []byte(r.red.String(string(res.Error.Value)))
+		}
+	}
+	if res.Profile != nil {
+		res.Profile = []byte(r.red.String(string(res.Profile)))
+	}
+	for i := range res.Console {
+		res.Console[i].Text = r.red.String(res.Console[i].Text)
+	}
+	for i := range res.Requests {
+		res.Requests[i].URL = r.red.String(res.Requests[i].URL)
+		res.Requests[i].Error = r.red.String(res.Requests[i].Error)
+	}
+}
