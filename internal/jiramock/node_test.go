@@ -96,7 +96,7 @@ func TestNodeOAuthConformance(t *testing.T) {
 	if !strings.Contains(got["get_user_groups"].Data, `"name": "jira-admin"`) {
 		t.Errorf("user with groups: %s", got["get_user_groups"].Data)
 	}
-	for _, name := range []string{"repeated_key", "altered_byte"} {
+	for _, name := range []string{"repeated_key", "empty_name", "altered_byte"} {
 		r := got[name]
 		f, err := url.ParseQuery(r.Data)
 		if r.Status != 401 || err != nil || f.Get("oauth_problem") != ProblemSignatureInvalid {

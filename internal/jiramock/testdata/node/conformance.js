@@ -79,6 +79,10 @@ function rawGet(url, headers) {
   // A repeated key: node-oauth signs a[0], a[1]; JIRA (and the mock) sign a=1&a=2.
   await step('repeated_key', (cb) => oa.get(base + '/rest/api/2/myself?a=2&a=1', at, as, (e, d) => cb(e, d)));
 
+  // A pair with an empty name: querystring.parse keeps it ('' = 'x') and
+  // node-oauth signs "=x"; Tomcat skips it, so JIRA (and the mock) do not.
+  await step('empty_name', (cb) => oa.get(base + '/rest/api/2/myself?=x&q=1', at, as, (e, d) => cb(e, d)));
+
   // A freshly signed request (new nonce) with one byte altered after signing.
   const signedFor = base + '/rest/api/2/myself?q=abc';
   const header = oa.authHeader(signedFor, at, as, 'GET');
