@@ -48,7 +48,10 @@
 //   - Parameters are decoded as Java's URLDecoder does ('+' is a space), in
 //     the header too (net.oauth's "flexible decoding"). Form bodies count only
 //     on POST whose Content-Type, before any ';', is exactly
-//     application/x-www-form-urlencoded (Tomcat's parseParameters).
+//     application/x-www-form-urlencoded (Tomcat's parseParameters). A query
+//     or form pair with an empty name or a bad percent-escape is skipped, as
+//     Tomcat skips it (so it is not signed); in the Authorization header a bad
+//     escape is parameter_rejected.
 //   - The Authorization header is read as net.oauth's decodeAuthorization
 //     reads it: every Authorization header, pairs split on commas, a pair that
 //     is not name="value" silently ignored (so an unquoted value is absent),

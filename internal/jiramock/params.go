@@ -29,9 +29,7 @@ func collectParams(r *http.Request) ([]param, error) {
 			return nil, err
 		}
 	}
-	if params, err = appendForm(params, rawQuery(r), "query"); err != nil {
-		return nil, err
-	}
+	params = appendForm(params, rawQuery(r))
 	// Tomcat (JIRA's servlet container) reads form parameters of POST bodies
 	// only; a PUT's form body is not seen, so not signed.
 	if r.Method == http.MethodPost && r.Body != nil && isForm(r.Header.Get("Content-Type")) {
@@ -42,9 +40,7 @@ func collectParams(r *http.Request) ([]param, error) {
 		if len(body) > maxFormBody {
 			return nil, errors.New("jiramock: form body larger than 1 MiB")
 		}
-		if params, err = appendForm(params, string(body), "form body"); err != nil {
-			return nil, err
-		}
+		params = appendForm(params, string(body))
 	}
 	return params, nil
 }
@@ -86,8 +82,8 @@ func rawQuery(r *http.Request) string { _, q := splitTarget(r); return q }
 // appendForm decodes an application/x-www-form-urlencoded string (a query or
 // a body) the way a servlet container does: pairs split on '&', a missing
 // '=' meaning an empty value, '+' meaning a space, a pair with an empty name
-// skipped.
-func appendForm(params []param, s, where string) ([]param, error) {
+// or a bad percent-escape skipped.
+func appendForm(params []param, s string) []param {
 	for s != "" {
 		var pair string
 		pair, s, _ = strings.Cut(s, "&")
@@ -101,17 +97,16 @@ func appendForm(params []param, s, where string) ([]param, error) {
 			// querystring.parse keeps it as "": its signature then fails).
 			continue
 		}
-		name, err := formDecode(k)
-		if err != nil {
-			return nil, fmt.Errorf("jiramock: %s parameter %q: %w", where, k, err)
-		}
-		value, err := formDecode(v)
-		if err != nil {
-			return nil, fmt.Errorf("jiramock: %s parameter %q: %w", where, k, err)
+		name, err1 := formDecode(k)
+		value, err2 := formDecode(v)
+		if err1 != nil || err2 != nil {
+			// Tomcat's Parameters.processParameters logs a pair it cannot
+			// URL-decode and skips it: JIRA does not sign it.
+			continue
 		}
 		params = append(params, param{name: name, value: value})
 	}
-	return params, nil
+	return params
 }
 
 // formDecode undoes percent-encoding with '+' as a space, like Java's
