@@ -138,7 +138,7 @@ func (r *run) do(ctx context.Context) error {
 				return err
 			}
 			if existing == nil {
-				return r.fail("create", fmt.Errorf("Auth0 says connection %s exists (409) but it cannot be found by name: run again", r.body.Name))
+				return r.fail("create", fmt.Errorf("Auth0 says connection %s exists (409 connection_conflict) but no connection has exactly that name: if one is named alike but for letter case, or was deleted a moment ago, pick another --name or run again", r.body.Name))
 			}
 		case err != nil:
 			return r.failWrite("create", "POST /api/v2/connections", err)
