@@ -56,3 +56,16 @@ func TestUnknownWriteOutcome(t *testing.T) {
 		})
 	}
 }
+
+// A 409 on create, yet no connection has exactly the name: say so, and that
+// nothing was changed.
+func TestConflictWithoutExactName(t *testing.T) {
+	e := newEnv(t)
+	e.fake.Fail("POST", "/api/v2/connections", 1, auth0fake.Fault{Status: 409, Message: "A connection with the same name already exists", ErrorCode: "connection_conflict"})
+	_, err := Run(context.Background(), e.plan)
+	var pe *Error
+	if !errors.As(err, &pe) || pe.Step != "create" || !strings.Contains(err.Error(), "no connection has exactly that name") ||
+		!strings.Contains(err.Error(), "nothing was changed on the tenant") {
+		t.Fatalf("err = %v", err)
+	}
+}
