@@ -159,6 +159,8 @@ type confRow struct {
 	Body              any            `json:"body"`
 	ContentType       any            `json:"contentType"`
 	Verifier          string         `json:"verifier,omitempty"`
+	EchoRealm         string         `json:"echoRealm,omitempty"`
+	EchoVerify        string         `json:"echoVerify,omitempty"`
 	Nonce             string         `json:"nonce"`
 	Timestamp         int64          `json:"timestamp"`
 }
@@ -208,7 +210,7 @@ func shimRow(t *testing.T, row confRow) string {
 	b, err := json.Marshal(row)
 	require.NoError(t, err)
 	src := "function(token, tokenSecret, ctx, cb) {\n  var runRow = " + strings.TrimSpace(string(rowJS)) +
-		";\n  runRow(require('oauth').OAuth, " + string(b) + ", function(res) { cb(null, res); });\n}"
+		";\n  runRow(require('oauth'), " + string(b) + ", function(res) { cb(null, res); });\n}"
 	p, err := Compile("conformance.js", src)
 	require.NoError(t, err)
 	var bases []string
@@ -366,6 +368,11 @@ func sendRows(srv *captureServer, refused string) []confRow {
 		}),
 		row("access token", func(r *confRow) {
 			r.Call, r.AccessURL, r.Token, r.TokenSecret, r.Verifier = "accessToken", u+"/token/access", "rt", "rs", "ver123"
+		}),
+		row("OAuthEcho request", func(r *confRow) {
+			r.Method, r.URL, r.Body, r.ContentType = "POST", u+"/s/200?status=hi", "status=hi", nil
+			r.SignatureMethod, r.Secret, r.Version = "HMAC-SHA1", "consumer secret", "1.0A"
+			r.EchoRealm, r.EchoVerify = "http://api.example.com/", "https://api.example.com/1/account/verify_credentials.json"
 		}),
 		row("access token 401", func(r *confRow) {
 			r.Call, r.AccessURL, r.Token, r.TokenSecret, r.Verifier = "accessToken", u+"/s/401", "rt", "rs", "ver123"

@@ -2,8 +2,11 @@ package script
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -35,15 +38,49 @@ func runNode(t *testing.T, program string, stdin []byte) []byte {
 }
 
 // nodeRunScript runs a fetchUserProfile script under node, called as the
-// sandbox calls it, and returns what it passed to cb as JSON
-// {"err": String(err) or null, "profile": profile}. The script may use
-// only what Node itself provides.
-func nodeRunScript(t *testing.T, src string) string {
+// sandbox calls it with ctx, and returns what it passed to cb as JSON
+// {"err": String(err) or null, "profile": profile}. require('oauth') is the
+// real oauth@0.10.2 (testdata/node).
+func nodeRunScript(t *testing.T, src string, ctx Context) string {
 	t.Helper()
+	dir := filepath.Dir(nodeOAuth(t))
 	prog := `const src = require('fs').readFileSync(0, 'utf8');
 const fn = (0, eval)('(' + src + '\n)');
-fn('tok', 'token-secret', {}, function (err, profile) {
+fn('tok', 'token-secret', JSON.parse(process.env.BRIDGE_CTX), function (err, profile) {
   console.log(JSON.stringify({err: err ? String(err) : null, profile: profile === undefined ? null : profile}));
 });`
-	return string(bytes.TrimSpace(runNode(t, prog, []byte(src))))
+	ctxJSON, err := json.Marshal(ctx.object())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("node", "-e", prog)
+	cmd.Env = append(os.Environ(), "NODE_PATH="+dir, "BRIDGE_CTX="+string(ctxJSON))
+	cmd.Stdin = strings.NewReader(src)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	return string(bytes.TrimSpace(out))
+}
+
+// shimRunScript runs the same script in the sandbox and returns the same JSON.
+func shimRunScript(t *testing.T, src string, opts Options) string {
+	t.Helper()
+	res := run(t, compileJS(t, src), opts)
+	out := map[string]any{"err": nil, "profile": nil}
+	switch res.Outcome {
+	case KindProfile:
+		out["profile"] = json.RawMessage(res.Profile)
+	case KindCallback:
+		out["err"] = res.Error.Message
+	default:
+		t.Fatalf("shim: %s: %+v", res.Outcome, res.Error)
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

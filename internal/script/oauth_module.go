@@ -17,7 +17,12 @@ func (r *runner) oauthModule() *goja.Object {
 	ctor := r.vm.ToValue(r.oauthConstructor).(*goja.Object)
 	proto := ctor.Get("prototype").(*goja.Object)
 	r.oauthPrototype(proto)
+	r.oauthHelpers(proto)
 	_ = exports.Set("OAuth", ctor)
+	echo := r.vm.ToValue(r.oauthEchoConstructor).(*goja.Object)
+	_ = echo.Set("prototype", proto) // L60: OAuthEcho.prototype = OAuth.prototype
+	_ = exports.Set("OAuthEcho", echo)
+	_ = exports.Set("OAuth2", r.vm.ToValue(r.oauth2Constructor))
 	return exports
 }
 
@@ -46,34 +51,45 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	} else {
 		set("_authorize_callback", arg(5))
 	}
-	switch method.String() { // L27-28
+	r.checkSignatureMethod(method)
+	set("_signatureMethod", method)
+	r.setNonceSizeAndHeaders(this, arg(7), arg(8))
+	opts := r.vm.NewObject() // L34-36: the inner assignment creates _defaultClientOptions first
+	_ = opts.Set("requestTokenHttpMethod", "POST")
+	_ = opts.Set("accessTokenHttpMethod", "POST")
+	_ = opts.Set("followRedirects", true)
+	set("_defaultClientOptions", opts)
+	set("_clientOptions", opts)
+	set("_oauthParameterSeperator", ",")
+	return nil
+}
+
+// checkSignatureMethod throws node-oauth's error for a method it does not know (L27-28).
+func (r *runner) checkSignatureMethod(method goja.Value) {
+	switch method.String() {
 	case "PLAINTEXT", "HMAC-SHA1", "HMAC-SHA256", "RSA-SHA1":
 	default:
 		panic(r.nodeError("Error", "Un-supported signature method: "+method.String(), nil))
 	}
-	set("_signatureMethod", method)
-	if n := arg(7); n.ToBoolean() { // L30
-		set("_nonceSize", n)
+}
+
+// setNonceSizeAndHeaders sets _nonceSize (nonceSize || 32, L30) and
+// _headers (customHeaders replace the defaults, L31-33).
+func (r *runner) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHeaders goja.Value) {
+	if nonceSize.ToBoolean() {
+		_ = this.Set("_nonceSize", nonceSize)
 	} else {
-		set("_nonceSize", 32)
+		_ = this.Set("_nonceSize", 32)
 	}
-	if h := arg(8); h.ToBoolean() { // L31-33: custom headers replace the defaults
-		set("_headers", h)
-	} else {
-		headers := r.vm.NewObject()
-		_ = headers.Set("Accept", "*/*")
-		_ = headers.Set("Connection", "close")
-		_ = headers.Set("User-Agent", "Node authentication")
-		set("_headers", headers)
+	if customHeaders.ToBoolean() {
+		_ = this.Set("_headers", customHeaders)
+		return
 	}
-	opts := r.vm.NewObject() // L34-36
-	_ = opts.Set("requestTokenHttpMethod", "POST")
-	_ = opts.Set("accessTokenHttpMethod", "POST")
-	_ = opts.Set("followRedirects", true)
-	set("_clientOptions", opts)
-	set("_defaultClientOptions", opts)
-	set("_oauthParameterSeperator", ",")
-	return nil
+	headers := r.vm.NewObject()
+	_ = headers.Set("Accept", "*/*")
+	_ = headers.Set("Connection", "close")
+	_ = headers.Set("User-Agent", "Node authentication")
+	_ = this.Set("_headers", headers)
 }
 
 // oauthPrototype puts node-oauth's methods on OAuth.prototype.
@@ -143,7 +159,7 @@ func (r *runner) oauthPrototype(p *goja.Object) {
 				ps = append(ps, param{pair.Get("0").String(), r.paramString(pair.Get("1"))})
 			}
 		}
-		return r.vm.ToValue(authorizationHeader(ps, this.Get("_oauthParameterSeperator").String()))
+		return r.vm.ToValue(r.authHeaderOf(this, ps))
 	})
 	fn("_performSecureRequest", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		a := call.Argument

@@ -55,6 +55,7 @@ func (r *runner) callMethod(this *goja.Object, name string, args ...goja.Value) 
 // prepareParameters is _prepareParameters (L261-308): the oauth_* parameters,
 // then extra_params, then the URL query (repeated keys as key[0], key[1]),
 // signed; returned sorted by raw name and value with oauth_signature last.
+// An OAuthEcho object signs only the oauth_* parameters (L275-276).
 // A signing failure (a bad key) is thrown synchronously (FACTS §1).
 func (r *runner) prepareParameters(this *goja.Object, token, tokenSecret goja.Value, method, rawURL string, extra goja.Value) []param {
 	var ps paramSet
@@ -66,19 +67,25 @@ func (r *runner) prepareParameters(this *goja.Object, token, tokenSecret goja.Va
 	if token.ToBoolean() { // L270-272
 		ps.set("oauth_token", r.paramString(token))
 	}
-	if extra.ToBoolean() { // L279-283
+	isEcho := this.Get("_isEcho").ToBoolean()
+	if extra.ToBoolean() && !isEcho { // L279-283
 		eo := extra.ToObject(r.vm)
 		for _, k := range eo.Keys() {
 			ps.set(k, r.valuesOf(eo.Get(k))...)
 		}
 	}
-	if u := parseLegacyURL(rawURL); u.Query != "" { // L284-300
+	if u := parseLegacyURL(rawURL); u.Query != "" && !isEcho { // L284-300
 		for _, p := range queryParams(u.Query) {
 			ps.set(p.Name, p.Value)
 		}
 	}
 	pairs := ps.pairs()
-	base := signatureBase(method, rawURL, pairs)
+	var base string
+	if isEcho { // L275-276: OAuth Echo signs a GET of the verify-credentials URL, oauth_* only
+		base = signatureBase("GET", r.urlArg(this.Get("_verifyCredentials")), pairs)
+	} else {
+		base = signatureBase(method, rawURL, pairs)
+	}
 	if h := r.opts.hooks; h != nil && h.onBase != nil {
 		h.onBase(base)
 	}
@@ -151,8 +158,11 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 
 	// Headers, in node-oauth's order (L320-364).
 	var headers orderedHeaders
-	sep := this.Get("_oauthParameterSeperator").String()
-	headers.set("Authorization", authorizationHeader(ordered, sep))
+	if this.Get("_isEcho").ToBoolean() { // L324-329
+		headers.set("X-Verify-Credentials-Authorization", r.authHeaderOf(this, ordered))
+	} else {
+		headers.set("Authorization", r.authHeaderOf(this, ordered))
+	}
 	headers.set("Host", u.Host())
 	if h := this.Get("_headers"); h != nil && h.ToBoolean() {
 		ho := h.ToObject(r.vm)

@@ -112,5 +112,5 @@ func (r *runner) authHeader(this *goja.Object, call goja.FunctionCall) goja.Valu
 		method = m.String()
 	}
 	ordered := r.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, r.vm.NewObject())
-	return r.vm.ToValue(authorizationHeader(ordered, this.Get("_oauthParameterSeperator").String()))
+	return r.vm.ToValue(r.authHeaderOf(this, ordered))
 }

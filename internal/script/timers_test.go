@@ -54,7 +54,7 @@ func TestTimerOrderMatchesNode(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var want struct{ Profile json.RawMessage }
-			require.NoError(t, json.Unmarshal([]byte(nodeRunScript(t, src)), &want))
+			require.NoError(t, json.Unmarshal([]byte(nodeRunScript(t, src, Context{})), &want))
 			p := compileJS(t, src)
 			for i := 0; i < 8; i++ {
 				res := run(t, p, runOpts("http://127.0.0.1:1"))

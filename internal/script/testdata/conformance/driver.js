@@ -6,7 +6,8 @@
 var fs = require('fs');
 var path = require('path');
 var readline = require('readline');
-var OAuth = require(process.env.OAUTH_MODULE).OAuth;
+var mod = require(process.env.OAUTH_MODULE);
+var OAuth = mod.OAuth;
 var runRow = eval(fs.readFileSync(path.join(__dirname, 'row.js'), 'utf8'));
 
 var current = null;
@@ -28,7 +29,7 @@ function next() {
   current = JSON.parse(queue.shift());
   bases = [];
   var finished = false;
-  runRow(OAuth, current, function (result) {
+  runRow(mod, current, function (result) {
     if (finished) return;
     finished = true;
     result.bases = bases;

@@ -1,8 +1,10 @@
-// runRow runs one conformance row with node-oauth's OAuth (the real one under
-// Node, the bridge's shim under goja) and reports what a script would see.
+// runRow runs one conformance row with node-oauth's module (the real one under
+// Node, the bridge's shim under goja): OAuth, or OAuthEcho when echoRealm is
+// set, and reports what a script would see.
 // It is one function expression, evaluated by driver.js (Node) and embedded
 // in a fetchUserProfile-shaped script (Go).
-(function runRow(OAuth, row, done) {
+(function runRow(mod, row, done) {
+  var OAuth = mod.OAuth;
   function errShape(e) {
     if (e === null || e === undefined) return null;
     if (e instanceof Error) {
@@ -23,9 +25,12 @@
   }
   var o;
   try {
-    o = new OAuth(row.requestUrl, row.accessUrl, row.consumerKey, row.secret, row.version,
-      row.authorizeCallback === '__undefined__' ? undefined : row.authorizeCallback,
-      row.signatureMethod, row.nonceSize, row.customHeaders);
+    o = row.echoRealm ?
+      new mod.OAuthEcho(row.echoRealm, row.echoVerify, row.consumerKey, row.secret, row.version,
+        row.signatureMethod, row.nonceSize, row.customHeaders) :
+      new OAuth(row.requestUrl, row.accessUrl, row.consumerKey, row.secret, row.version,
+        row.authorizeCallback === '__undefined__' ? undefined : row.authorizeCallback,
+        row.signatureMethod, row.nonceSize, row.customHeaders);
     if (row.clientOptions) o.setClientOptions(row.clientOptions);
   } catch (e) {
     return done({ thrown: errShape(e) });
