@@ -17,7 +17,7 @@ var approvalPage = template.Must(template.New("authorize").Parse(`<!DOCTYPE html
 <body>
 <h1>{{.Consumer}} would like to read and write data on your behalf</h1>
 <p>Consumer key: <code>{{.ConsumerKey}}</code>. Mock JIRA ({{.Flavor}}).</p>
-<form id="oauth-approval" method="post" action="/plugins/servlet/oauth/authorize">
+<form id="oauth-approval" method="post" action="{{.Action}}">
 <input type="hidden" name="oauth_token" value="{{.Token}}">
 <input type="hidden" name="atl_token" value="{{.XSRF}}">
 <p><label for="user">Log in as</label>
@@ -86,10 +86,10 @@ func (s *Mock) serveAuthorize(x *exchange) {
 			t.xsrf = randomAlnum(32)
 		}
 		data := struct {
-			Consumer, ConsumerKey, Token, XSRF string
-			Flavor                             Flavor
-			Users                              []userOption
-		}{s.consumers[t.consumer].Name, t.consumer, t.value, t.xsrf, s.flavor, options(users)}
+			Consumer, ConsumerKey, Token, XSRF, Action string
+			Flavor                                     Flavor
+			Users                                      []userOption
+		}{s.consumers[t.consumer].Name, t.consumer, t.value, t.xsrf, s.prefix + pathAuthorize, s.flavor, options(users)}
 		ts.mu.Unlock()
 		x.w.Header().Set("Content-Type", "text/html;charset=UTF-8")
 		x.w.Header().Set("Cache-Control", "no-store")

@@ -67,4 +67,8 @@
 //   - Anonymous calls (no complete set of the six OAuth parameters) get 401
 //     JSON; the server's faults apply to them too.
 //   - A Grant without a user gets the first user of its flavor.
+//   - Config.ContextPath ("/jira") serves JIRA below a path, as a JIRA at
+//     https://example.com/jira: URL() ends with it, the signed URL includes
+//     it, self links and the problem realm carry it, and anything outside it
+//     is 404. A fault's redirect path stays a path on the host.
 package jiramock

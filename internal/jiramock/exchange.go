@@ -50,7 +50,7 @@ func (x *exchange) fail(p *problem) {
 	if x.entry.Detail == "" {
 		x.entry.Detail = p.advice
 	}
-	p.write(x.w, requestBase(x.r))
+	p.write(x.w, x.s.baseFor(x.r))
 }
 
 // replyForm answers a token endpoint: text/plain, pairs form-encoded in order.

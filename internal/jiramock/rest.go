@@ -26,7 +26,7 @@ func (s *Mock) serveREST(x *exchange, ep Endpoint) {
 	faults := s.faults
 	if !op.complete() {
 		x.entry.Token = "" // not an OAuth call: do not file it under a token
-		if noAPI3(x.r, s.flavor) {
+		if noAPI3(x.r, s.flavor, s.prefix) {
 			writeAnswer(x, notFoundURI(x.r))
 			return
 		}
@@ -47,14 +47,14 @@ func (s *Mock) serveREST(x *exchange, ep Endpoint) {
 			return
 		}
 		x.entry.Verdict = VerdictOK
-		if noAPI3(x.r, w.flavor) {
+		if noAPI3(x.r, w.flavor, s.prefix) {
 			writeAnswer(x, notFoundURI(x.r))
 			return
 		}
 		faults = w.faults
 		switch ep {
 		case EndpointSession:
-			a = session(x.r, w, x.now)
+			a = session(s.baseFor(x.r), w, x.now)
 		case EndpointUser:
 			a = userLookup(x.r, w)
 		default:
@@ -72,8 +72,8 @@ func (s *Mock) serveREST(x *exchange, ep Endpoint) {
 // noAPI3 reports a call to REST API v3 on Server/Data Center, which has only
 // /rest/api/2 and /rest/api/latest: v3 is Cloud's (org-jira#386: "/rest/api/3
 // ... on a legacy instance leads to a 404").
-func noAPI3(r *http.Request, f Flavor) bool {
-	return f == Server && strings.HasPrefix(r.URL.Path, "/rest/api/3/")
+func noAPI3(r *http.Request, f Flavor, prefix string) bool {
+	return f == Server && strings.HasPrefix(r.URL.Path, prefix+"/rest/api/3/")
 }
 
 // notFoundURI is Jersey's 404 for a resource JIRA Server does not have,
@@ -120,7 +120,7 @@ func anonymous(f Flavor) answer {
 // session is GET /rest/auth/1/session: self, name and loginInfo (FACTS §5).
 // On Cloud (unconfirmed there, see doc.go) it has self and loginInfo and no
 // name, self naming the accountId.
-func session(r *http.Request, w *world, now time.Time) answer {
+func session(base string, w *world, now time.Time) answer {
 	type loginInfo struct {
 		FailedLoginCount  int    `json:"failedLoginCount"`
 		LoginCount        int    `json:"loginCount"`
@@ -132,7 +132,7 @@ func session(r *http.Request, w *world, now time.Time) answer {
 		LoginInfo loginInfo `json:"loginInfo"`
 	}
 	v := sess{LoginInfo: loginInfo{LoginCount: 1, PreviousLoginTime: now.Add(-time.Hour).Format("2006-01-02T15:04:05.000-0700")}}
-	self := requestBase(r) + "/rest/api/latest/user?"
+	self := base + "/rest/api/latest/user?"
 	if w.flavor == Cloud {
 		v.Self = self + "accountId=" + strings.ReplaceAll(url.QueryEscape(w.user.AccountID), "%3A", ":") // as JIRA writes it
 	} else {

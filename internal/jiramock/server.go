@@ -23,6 +23,10 @@ type Config struct {
 	Faults      Faults           // per-endpoint faults of the dance's access tokens and anonymous calls
 	Now         func() time.Time // nil = time.Now (tests skew the clock with it)
 	Log         io.Writer        // non-nil: one line per request (bridge mock -v)
+	// ContextPath serves JIRA below a path, as a JIRA at
+	// https://example.com/jira is: "" or "/jira" (a leading slash, none
+	// trailing). URL() then ends with it, and requests outside it get 404.
+	ContextPath string
 }
 
 // Mock is a running mock JIRA: a real net/http server on its own listener.
@@ -32,6 +36,7 @@ type Mock struct {
 	users     []User // nil: the default users of each flavor
 	auto      string
 	faults    Faults
+	prefix    string // Config.ContextPath
 	nowFn     func() time.Time
 
 	nonces *nonceCache
@@ -96,6 +101,11 @@ func New(cfg Config) (*Mock, error) {
 	if err := cfg.Faults.Validate(); err != nil {
 		return nil, err
 	}
+	if cp := cfg.ContextPath; cp != "" && (!strings.HasPrefix(cp, "/") || strings.HasSuffix(cp, "/") ||
+		strings.ContainsAny(cp, "?#%") || strings.Contains(cp, "//")) {
+		return nil, fmt.Errorf("jiramock: context path %q: write it like /jira (a leading slash, none trailing, no query)", cp)
+	}
+	s.prefix = cfg.ContextPath
 	addr := cfg.Addr
 	if addr == "" {
 		addr = "127.0.0.1:0"
@@ -108,7 +118,7 @@ func New(cfg Config) (*Mock, error) {
 		return nil, fmt.Errorf("jiramock: cannot listen on %s: %w", addr, err)
 	}
 	s.ln = ln
-	s.base = "http://" + displayAddr(ln.Addr())
+	s.base = "http://" + displayAddr(ln.Addr()) + s.prefix
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ErrorLog: nil}
 	go func() { _ = s.srv.Serve(ln) }()
 	return s, nil
@@ -128,7 +138,8 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, fmt.Sprint(tcp.Port))
 }
 
-// URL is the base URL, with no trailing slash, e.g. http://127.0.0.1:41234.
+// URL is the base URL, with no trailing slash, e.g. http://127.0.0.1:41234
+// (or http://127.0.0.1:41234/jira with a ContextPath).
 func (s *Mock) URL() string { return s.base }
 
 // Close stops the server and drops open connections (delayed answers end).
@@ -178,6 +189,10 @@ const (
 	pathSession      = "/rest/auth/1/session"
 )
 
+// baseFor is the base URL JIRA names itself by in an answer to r (self
+// links, the realm): the host the client used, and the context path.
+func (s *Mock) baseFor(r *http.Request) string { return requestBase(r) + s.prefix }
+
 // ServeHTTP routes a request and logs it.
 func (s *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w}
@@ -192,7 +207,11 @@ func (s *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.log.add(x.entry)
 	}()
-	p := r.URL.Path
+	p, inContext := strings.CutPrefix(r.URL.Path, s.prefix)
+	if !inContext || s.prefix != "" && p != "" && p[0] != '/' {
+		x.text(http.StatusNotFound, "jiramock: "+r.URL.Path+" is outside JIRA's context path "+s.prefix+"\n")
+		return
+	}
 	switch {
 	case p == pathRequestToken:
 		if x.methods(http.MethodPost, http.MethodGet) {
@@ -219,7 +238,7 @@ func (s *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.serveREST(x, EndpointMyself)
 		}
 	default:
-		x.text(http.StatusNotFound, "jiramock: no such endpoint "+p+
+		x.text(http.StatusNotFound, "jiramock: no such endpoint "+s.prefix+p+
 			". The mock serves "+pathRequestToken+", "+pathAuthorize+", "+pathAccessToken+", "+pathSession+
 			", /rest/api/2/user and /rest/api/2/myself.\n")
 	}
