@@ -17,12 +17,12 @@ var timerOrderScripts = map[string]string{
 }`,
 	"equal timeouts in creation order": `function(token, tokenSecret, ctx, cb) {
   var log = [];
-  setTimeout(function() { log.push('late'); cb(null, {log: log}); }, 12);
   for (var i = 0; i < 25; i++) (function(i) { setTimeout(function() { log.push(i); }, 3); })(i);
+  setTimeout(function() { log.push('last'); cb(null, {log: log}); }, 3);
 }`,
 	"shorter delay first, args passed": `function(token, tokenSecret, ctx, cb) {
   var log = [];
-  setTimeout(function(x) { log.push(x); cb(null, {log: log}); }, 8, 'eight');
+  setTimeout(function(x) { log.push(x); cb(null, {log: log}); }, 30, 'thirty');
   setTimeout(function(x, y) { log.push(x + y); }, 2, 'tw', 'o');
   setTimeout(function() { log.push('zero->1'); }, 0);
 }`,
