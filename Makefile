@@ -33,3 +33,17 @@ chromium:
 
 clean:
 	rm -rf bin $(NODE_REF)/node_modules
+
+## bench: the Go benchmarks, then the side-by-side (issue 7): 1,000 generated cases through
+## bin/bridge test --parallel 2 and through the shipped script under Node with the real
+## oauth@0.10.2 against the same mock; prints wall times, their ratio, the RSA floor, peak RSS.
+bench: build node-deps
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/script ./internal/jiramock ./internal/suite
+	$(GO) run ./bench/sidebyside -bridge $(BIN)
+
+.PHONY: bench-profile
+## bench-profile: CPU profile of the suite on the 1,000 generated cases (pprof -top).
+bench-profile:
+	mkdir -p bin
+	$(GO) test -run '^$$' -bench '^BenchmarkGenerated$$' -benchtime 2x -cpuprofile bin/suite.cpu.prof -o bin/suite.test ./internal/suite
+	$(GO) tool pprof -top -nodecount 40 bin/suite.test bin/suite.cpu.prof

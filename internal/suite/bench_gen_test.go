@@ -1,9 +1,11 @@
 package suite
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jira-auth0-bridge/bridge/bench/gen"
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
@@ -63,4 +65,38 @@ func TestGeneratedParallelDoesNotChangeResults(t *testing.T) {
 		}
 	}
 	t.Fatalf("reports differ in length: %d vs %d lines", len(a), len(b))
+}
+
+// BenchmarkGenerated runs 1,000 generated cases (the side-by-side's suite,
+// bench/gen) on 2 workers, as `make bench` does through the CLI: the suite to
+// profile (-cpuprofile). It reports cases per second and the wall time per
+// request the mock verified, to set beside BenchmarkSign (each verified
+// request is one RSA-SHA1 signature by the script).
+func BenchmarkGenerated(b *testing.B) {
+	b.ReportAllocs()
+	prog, cs := shipped(b), generated(b, 1000)
+	ctx := context.Background()
+	var total time.Duration
+	n, signed := 0, 0
+	for b.Loop() {
+		start := time.Now()
+		rep, err := Run(ctx, Options{Program: prog, Cases: cs, Parallel: 2})
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+		if !rep.Passed() {
+			b.Fatalf("generated suite: %+v", rep.Summary)
+		}
+		n += rep.Summary.Total
+		for _, c := range rep.Cases {
+			for _, e := range c.Mock {
+				if e.Verdict == "ok" {
+					signed++
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(n)/total.Seconds(), "cases/s")
+	b.ReportMetric(float64(total.Nanoseconds())/float64(signed), "ns/signed-request")
 }
