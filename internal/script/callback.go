@@ -145,7 +145,7 @@ func (r *runner) errorOf(err error, reason *stopReason) *Error {
 	case errors.As(err, &ex):
 		e := &Error{Kind: KindException, Message: ex.Value().String(), Stack: r.formatFrames(ex.Stack())}
 		if o, ok := ex.Value().(*goja.Object); ok && r.isError(o) {
-			e.Message = o.String()
+			e.Message = missingGlobalNote(o.String())
 		} else if text, err := r.stringify(ex.Value()); err == nil && text != "" {
 			e.Message = "Uncaught " + text
 		}

@@ -61,16 +61,21 @@ proto._normaliseRequestParams= function(args) {
 
 var oauthHelpersPrg = goja.MustCompile("node_modules/oauth/lib/oauth.js", oauthHelpersJS, false)
 
-// oauthHelpers puts the helpers above, _createSignature and _createClient on
-// OAuth.prototype.
-func (r *runner) oauthHelpers(proto *goja.Object) {
+// loadOAuthHelpers evaluates the helpers' source once per run, at install,
+// before anything can interrupt the runtime.
+func (r *runner) loadOAuthHelpers() {
 	v, err := r.vm.RunProgram(oauthHelpersPrg)
 	if err != nil {
 		panic(err)
 	}
-	install, _ := goja.AssertFunction(v)
-	if _, err := install(goja.Undefined(), proto); err != nil {
-		panic(err)
+	r.oauthHelpersFn, _ = goja.AssertFunction(v)
+}
+
+// oauthHelpers puts the helpers above, _createSignature and _createClient on
+// OAuth.prototype.
+func (r *runner) oauthHelpers(proto *goja.Object) {
+	if _, err := r.oauthHelpersFn(goja.Undefined(), proto); err != nil {
+		panic(err) // only an interrupt: the run is ending
 	}
 	// _createSignature (L199-224): the key is the encoded consumer secret and
 	// token secret; RSA-SHA1 signs with _privateKey.

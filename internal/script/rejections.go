@@ -34,24 +34,33 @@ func (r *runner) trackRejections() {
 // rejected without a handler, or nil. It is called after each callback,
 // when goja has run the microtasks.
 func (r *runner) unhandledRejection() error {
+	if v := r.uncaught; v != nil { // a queueMicrotask callback threw: uncaught, not a rejection
+		r.uncaught = nil
+		return r.thrownError(v, "Uncaught "+r.noSideEffectsToString(v), "")
+	}
 	if len(r.rejected) == 0 {
 		return nil
 	}
 	reason := r.rejected[0].Result()
 	r.rejected = nil
-	e := &Error{Kind: KindException}
-	if o, ok := reason.(*goja.Object); ok && r.isError(o) {
-		// Node rethrows an Error reason as it is.
-		e.Message = o.String()
+	return r.thrownError(reason, "UnhandledPromiseRejection: This error originated either by throwing inside of an async function "+
+		"without a catch block, or by rejecting a promise which was not handled with .catch(). "+
+		`The promise rejected with the reason "`+r.noSideEffectsToString(reason)+`".`,
+		" (an unhandled promise rejection: Node 20 ends the process)")
+}
+
+// thrownError is the exception for a value thrown where the loop, not JS,
+// catches it: an Error as it is, with its own stack (Node rethrows it);
+// anything else with the message given.
+func (r *runner) thrownError(v goja.Value, nonError, note string) *Error {
+	e := &Error{Kind: KindException, Message: nonError}
+	if o, ok := v.(*goja.Object); ok && r.isError(o) {
+		e.Message = missingGlobalNote(o.String())
 		if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
 			e.Stack = stackFrames(r.cleanStack(s.String()))
 		}
-	} else {
-		e.Message = "UnhandledPromiseRejection: This error originated either by throwing inside of an async function " +
-			"without a catch block, or by rejecting a promise which was not handled with .catch(). " +
-			`The promise rejected with the reason "` + r.noSideEffectsToString(reason) + `".`
 	}
-	e.Message += " (an unhandled promise rejection: Node 20 ends the process)"
+	e.Message += note
 	return e
 }
 

@@ -76,6 +76,9 @@ type runner struct {
 	timerID int64
 
 	rejected []*goja.Promise // rejected with no handler yet (rejections.go)
+	uncaught goja.Value      // thrown by a queueMicrotask callback (node_globals.go)
+
+	oauthHelpersFn goja.Callable // installs node-oauth's JS helpers (oauth_helpers.go)
 
 	cbCalls  int
 	first    *Result // the outcome of the first cb
@@ -129,6 +132,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	r.vm.SetMaxCallStackSize(maxCallStackSize)
 	r.trackRejections()
 	r.loop.afterJob = r.unhandledRejection
+	r.install() // before the watchers start: nothing may interrupt it halfway
 
 	r.parent = ctx
 	go func() {
@@ -145,7 +149,6 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	})
 	defer r.stop(&stopReason{}) // ends the watchers
 
-	r.install()
 	err := r.call()
 	if err == nil {
 		err = r.unhandledRejection()

@@ -17,6 +17,8 @@ func (r *runner) install() {
 	r.installConsole()
 	r.installTimers()
 	r.installJSONParse()
+	r.installNodeGlobals()
+	r.loadOAuthHelpers()
 	_ = g.Set("require", r.requireFunc())
 }
 
@@ -84,7 +86,29 @@ func (r *runner) nodeError(ctor, message string, props map[string]any) *goja.Obj
 	for _, k := range keys {
 		_ = obj.Set(k, props[k])
 	}
+	if code, _ := props["code"].(string); strings.HasPrefix(code, "ERR_") {
+		r.nodeErrorCode(obj, ctor, code)
+	}
 	return obj
+}
+
+// nodeErrorCode gives obj the look of Node's internal errors
+// (lib/internal/errors.js NodeError): String(err) and the stack's first line
+// read "TypeError [ERR_X]: message". Like Node's, toString is not an own
+// enumerable key, so Object.keys(err) is still ['code'].
+func (r *runner) nodeErrorCode(obj *goja.Object, name, code string) {
+	header := name + " [" + code + "]: " + obj.Get("message").String()
+	_ = obj.DefineDataProperty("toString", r.vm.ToValue(func(goja.FunctionCall) goja.Value { return r.vm.ToValue(header) }),
+		goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	if st := obj.Get("stack"); st != nil && !goja.IsUndefined(st) {
+		stack := st.String()
+		if _, rest, ok := strings.Cut(stack, "\n"); ok {
+			stack = header + "\n" + rest
+		} else {
+			stack = header
+		}
+		_ = obj.DefineDataProperty("stack", r.vm.ToValue(stack), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
 }
 
 // describeArg says what an argument is, as Node's ERR_INVALID_ARG_TYPE does.

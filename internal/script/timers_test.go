@@ -22,8 +22,8 @@ var timerOrderScripts = map[string]string{
 }`,
 	"shorter delay first, args passed": `function(token, tokenSecret, ctx, cb) {
   var log = [];
-  setTimeout(function(x) { log.push(x); cb(null, {log: log}); }, 30, 'thirty');
-  setTimeout(function(x, y) { log.push(x + y); }, 2, 'tw', 'o');
+  setTimeout(function(x) { log.push(x); cb(null, {log: log}); }, 40, 'forty');
+  setTimeout(function(x, y) { log.push(x + y); }, 20, 'twen', 'ty');
   setTimeout(function() { log.push('zero->1'); }, 0);
 }`,
 	"immediate before timeout inside a timer; microtasks first": `function(token, tokenSecret, ctx, cb) {

@@ -1,0 +1,167 @@
+package script
+
+import (
+	"encoding/base64"
+	"regexp"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// Node 20 globals that goja lacks and that are small enough to provide
+// faithfully: queueMicrotask, atob, btoa (lib/buffer.js) and
+// Error.captureStackTrace (V8). The bigger ones (Buffer, URL, TextEncoder,
+// Intl, structuredClone, crypto, fetch, process) are absent: a script using
+// one fails with a ReferenceError that says so (missingGlobalNote).
+
+// nodeGlobalsJS builds queueMicrotask and Error.captureStackTrace. report
+// raises an exception thrown by a microtask as uncaught, as Node does (not
+// as a rejected promise).
+const nodeGlobalsJS = `(function(report, typeError) {
+  var queueMicrotask = function queueMicrotask(callback) {
+    if (typeof callback !== 'function') throw typeError(callback);
+    Promise.resolve().then(function() { try { callback(); } catch (e) { report(e); } });
+  };
+  var captureStackTrace = function captureStackTrace(obj, fn) {
+    if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) throw new TypeError('Invalid argument');
+    var name = obj.name === undefined ? 'Error' : String(obj.name);
+    var msg = obj.message === undefined ? '' : String(obj.message);
+    var header = name === '' ? msg : msg === '' ? name : name + ': ' + msg;
+    var frames = String(new Error().stack).split('\n').slice(2);
+    if (typeof fn === 'function' && fn.name) {
+      for (var i = 0; i < frames.length; i++) {
+        if (frames[i].replace(/^\s+/, '').indexOf('at ' + fn.name + ' ') === 0) { frames = frames.slice(i + 1); break; }
+      }
+    }
+    Object.defineProperty(obj, 'stack', {value: [header].concat(frames).join('\n'), writable: true, configurable: true, enumerable: false});
+  };
+  return [queueMicrotask, captureStackTrace];
+})`
+
+var nodeGlobalsPrg = goja.MustCompile("node:internal/bridge", nodeGlobalsJS, false)
+
+// installNodeGlobals provides queueMicrotask, atob, btoa and Error.captureStackTrace.
+func (r *runner) installNodeGlobals() {
+	v, err := r.vm.RunProgram(nodeGlobalsPrg)
+	if err != nil {
+		panic(err)
+	}
+	build, _ := goja.AssertFunction(v)
+	report := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		if r.uncaught == nil {
+			r.uncaught = call.Argument(0)
+		}
+		return goja.Undefined()
+	})
+	typeError := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		return r.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
+			map[string]any{"code": "ERR_INVALID_ARG_TYPE"})
+	})
+	fns, err := build(goja.Undefined(), report, typeError)
+	if err != nil {
+		panic(err)
+	}
+	arr := fns.ToObject(r.vm)
+	_ = r.vm.Set("queueMicrotask", arr.Get("0"))
+	_ = r.vm.Get("Error").ToObject(r.vm).DefineDataProperty("captureStackTrace", arr.Get("1"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = r.vm.Set("atob", r.atob)
+	_ = r.vm.Set("btoa", r.btoa)
+}
+
+// invalidCharacter is Node's DOMException InvalidCharacterError (code 5).
+func (r *runner) invalidCharacter(msg string) *goja.Object {
+	e := r.nodeError("Error", msg, map[string]any{"code": 5})
+	_ = e.Set("name", "InvalidCharacterError")
+	return e
+}
+
+func (r *runner) missingInput(call goja.FunctionCall) {
+	if len(call.Arguments) == 0 {
+		panic(r.nodeError("TypeError", `The "input" argument must be specified`, map[string]any{"code": "ERR_MISSING_ARGS"}))
+	}
+}
+
+// atob is Node 20's (lib/buffer.js): forgiving-base64 with Node's checks and
+// messages; the bytes come back as a latin1 string.
+func (r *runner) atob(call goja.FunctionCall) goja.Value {
+	r.missingInput(call)
+	in := call.Argument(0).String()
+	var clean strings.Builder
+	chars, equals := 0, 0
+	for _, c := range in {
+		switch {
+		case c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ':
+			continue
+		case c == '=':
+			chars++
+			equals++
+		case c < 0x80 && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'):
+			if equals > 0 {
+				panic(r.invalidCharacter("Invalid character")) // '=' only at the end
+			}
+			chars++
+			clean.WriteRune(c)
+		default:
+			panic(r.invalidCharacter("Invalid character"))
+		}
+		if equals > 2 {
+			panic(r.invalidCharacter("Invalid character"))
+		}
+	}
+	rem := chars % 4
+	if rem == 0 {
+		rem = (chars - equals) % 4
+	} else if equals > 0 {
+		panic(r.invalidCharacter("Invalid character"))
+	}
+	if rem == 1 {
+		panic(r.invalidCharacter("The string to be decoded is not correctly encoded."))
+	}
+	// Buffer.from(…, 'base64') ignores unused trailing bits.
+	b, err := base64.RawStdEncoding.WithPadding(base64.NoPadding).Strict().DecodeString(clean.String())
+	if err != nil {
+		b, _ = base64.RawStdEncoding.DecodeString(clean.String())
+	}
+	out := make([]rune, len(b))
+	for i, c := range b {
+		out[i] = rune(c)
+	}
+	return r.vm.ToValue(string(out))
+}
+
+// btoa is Node 20's: every character must fit in a byte (latin1).
+func (r *runner) btoa(call goja.FunctionCall) goja.Value {
+	r.missingInput(call)
+	in := call.Argument(0).String()
+	b := make([]byte, 0, len(in))
+	for _, c := range in {
+		if c > 0xFF {
+			panic(r.invalidCharacter("Invalid character"))
+		}
+		b = append(b, byte(c))
+	}
+	return r.vm.ToValue(base64.StdEncoding.EncodeToString(b))
+}
+
+// nodeOnlyGlobals are names Node 20 defines globally and the sandbox does not.
+var nodeOnlyGlobals = map[string]bool{
+	"Buffer": true, "URL": true, "URLSearchParams": true, "TextEncoder": true, "TextDecoder": true,
+	"process": true, "structuredClone": true, "Intl": true, "fetch": true, "AbortController": true,
+	"AbortSignal": true, "crypto": true, "performance": true, "WeakRef": true, "FinalizationRegistry": true,
+	"SharedArrayBuffer": true, "Atomics": true, "WebAssembly": true, "Blob": true, "EventTarget": true,
+	"Event": true, "MessageChannel": true, "BroadcastChannel": true, "DOMException": true, "Headers": true,
+	"Request": true, "Response": true, "FormData": true, "module": true, "exports": true,
+	"__dirname": true, "__filename": true,
+}
+
+var notDefined = regexp.MustCompile(`^ReferenceError: (\S+) is not defined$`)
+
+// missingGlobalNote explains a ReferenceError for a global Node has and the
+// sandbox lacks: the script may well work in Auth0, but cannot be checked here.
+func missingGlobalNote(message string) string {
+	if m := notDefined.FindStringSubmatch(message); m != nil && nodeOnlyGlobals[m[1]] {
+		return message + " (Node 20 has " + m[1] + " but the bridge sandbox does not provide it: " +
+			"this script cannot be checked here; see `go doc internal/script`)"
+	}
+	return message
+}
