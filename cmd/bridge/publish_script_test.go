@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -16,7 +17,13 @@ import (
 func init() { extraScriptCmds["auth0fake"] = cmdAuth0Fake }
 
 // fakes holds each script's fake tenant.
-var fakes sync.Map // *testscript.TestScript -> *auth0fake.Server
+var fakes sync.Map // *testscript.TestScript -> *fakeTenant
+
+// fakeTenant is a script's fake tenant and its `auth0fake tamper` switch.
+type fakeTenant struct {
+	*auth0fake.Server
+	tamper atomic.Bool
+}
 
 // cmdAuth0Fake drives an in-process fake Auth0 tenant (internal/auth0/auth0fake)
 // from a testscript:
@@ -38,7 +45,21 @@ func cmdAuth0Fake(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: auth0fake start|token|client|seed|enable|fail|tamper|requests|writes|stored|enabled|nosecrets …")
 	}
 	if args[0] == "start" {
-		s := auth0fake.New()
+		s := &fakeTenant{Server: auth0fake.New()}
+		// The hook is installed once, before any request, and switched on by
+		// `auth0fake tamper` through an atomic: assigning AfterWrite later
+		// would race with the fake's handlers, which read it under the fake's
+		// lock. Requests takes that lock, so the assignment happens before any
+		// handler reads the field.
+		s.AfterWrite = func(c map[string]any) {
+			if !s.tamper.Load() {
+				return
+			}
+			if o, ok := c["options"].(map[string]any); ok {
+				o["scripts"] = map[string]any{"fetchUserProfile": "function (t, s, ctx, cb) { cb(null, {user_id: 'tampered'}); }"}
+			}
+		}
+		_ = s.Requests()
 		ts.Defer(s.Close)
 		fakes.Store(ts, s)
 		ts.Setenv("AUTH0_FAKE", s.URL())
@@ -48,7 +69,7 @@ func cmdAuth0Fake(ts *testscript.TestScript, neg bool, args []string) {
 	if !ok {
 		ts.Fatalf("auth0fake: say `auth0fake start` first")
 	}
-	s := v.(*auth0fake.Server)
+	s := v.(*fakeTenant)
 	scopes := func(in []string) []string {
 		if len(in) == 1 && in[0] == "all" {
 			return auth0fake.AllScopes
@@ -59,7 +80,7 @@ func cmdAuth0Fake(ts *testscript.TestScript, neg bool, args []string) {
 		want, err := strconv.Atoi(args[1])
 		ts.Check(err)
 		if (n == want) == neg {
-			ts.Fatalf("auth0fake: %d %s; want %s%d:\n%s", n, what, map[bool]string{true: "not ", false: ""}[neg], want, fakeLog(s))
+			ts.Fatalf("auth0fake: %d %s; want %s%d:\n%s", n, what, map[bool]string{true: "not ", false: ""}[neg], want, fakeLog(s.Server))
 		}
 	}
 	switch args[0] {
@@ -82,11 +103,7 @@ func cmdAuth0Fake(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		s.Fail(any2empty(args[1]), any2empty(args[2]), n, f)
 	case "tamper":
-		s.AfterWrite = func(c map[string]any) {
-			if o, ok := c["options"].(map[string]any); ok {
-				o["scripts"] = map[string]any{"fetchUserProfile": "function (t, s, ctx, cb) { cb(null, {user_id: 'tampered'}); }"}
-			}
-		}
+		s.tamper.Store(true)
 	case "requests":
 		count(len(s.Requests()), "requests")
 	case "writes":
