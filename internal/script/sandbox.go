@@ -18,6 +18,7 @@ func (r *runner) install() {
 	r.installTimers()
 	r.installJSONParse()
 	r.installNodeGlobals()
+	r.installLocale()
 	r.loadOAuthHelpers()
 	_ = g.Set("require", r.requireFunc())
 }

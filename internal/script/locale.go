@@ -1,0 +1,137 @@
+package script
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// Node 20 formats toLocaleString and friends with ICU, in the en-US locale
+// by default (process.versions.icu 73+, Intl.DateTimeFormat().resolvedOptions
+// ().locale "en-US"). goja has no Intl: its Number toLocaleString skips
+// grouping ((1234567.891) gives "1234567.891", Node "1,234,567.891") and its
+// Date ones print "01/01/1970, 00:00:00" (Node "1/1/1970, 12:00:00 AM"). A
+// profile built with them would silently differ. The sandbox replaces them
+// with Node's en-US output; any other locale, or options other than
+// {timeZone: 'UTC'} for dates, throws: that needs ICU, which the bridge lacks.
+
+// localeJS replaces the Date methods; number formats a Number in Go.
+const localeJS = `(function(number, unsupported) {
+  function check(locales, options, dates) {
+    var enUS = locales === undefined || locales === 'en-US' || locales === 'en' ||
+      (Array.isArray(locales) && locales.length === 1 && (locales[0] === 'en-US' || locales[0] === 'en'));
+    var utc = false;
+    if (options !== undefined) {
+      var keys = Object.keys(Object(options));
+      var tz = dates && keys.length === 1 && keys[0] === 'timeZone' && String(options.timeZone).toUpperCase();
+      if (tz === 'UTC' || tz === 'ETC/UTC') utc = true;
+      else enUS = false;
+    }
+    if (!enUS) throw unsupported(locales, options);
+    return utc;
+  }
+  function pad(n) { return n < 10 ? '0' + n : '' + n; }
+  function date(d, utc) {
+    return (utc ? d.getUTCMonth() : d.getMonth()) + 1 + '/' + (utc ? d.getUTCDate() : d.getDate()) + '/' + (utc ? d.getUTCFullYear() : d.getFullYear());
+  }
+  function time(d, utc) {
+    var h = utc ? d.getUTCHours() : d.getHours();
+    var h12 = h % 12 === 0 ? 12 : h % 12;
+    return h12 + ':' + pad(utc ? d.getUTCMinutes() : d.getMinutes()) + ':' + pad(utc ? d.getUTCSeconds() : d.getSeconds()) + (h < 12 ? ' AM' : ' PM');
+  }
+  function method(name, f) {
+    var m = {};
+    m[name] = function(locales, options) {
+      var utc = check(locales, options, true);
+      if (isNaN(Date.prototype.getTime.call(this))) return 'Invalid Date';
+      return f(this, utc);
+    };
+    Object.defineProperty(Date.prototype, name, {value: m[name], writable: true, configurable: true, enumerable: false});
+  }
+  method('toLocaleString', function(d, utc) { return date(d, utc) + ', ' + time(d, utc); });
+  method('toLocaleDateString', date);
+  method('toLocaleTimeString', time);
+  var toLocaleString = {toLocaleString: function(locales, options) {
+    check(locales, options, false);
+    return number(Number.prototype.valueOf.call(this));
+  }}.toLocaleString;
+  Object.defineProperty(Number.prototype, 'toLocaleString', {value: toLocaleString, writable: true, configurable: true, enumerable: false});
+})`
+
+var localePrg = goja.MustCompile("node:internal/bridge-locale", localeJS, false)
+
+// installLocale puts Node's en-US toLocaleString on Number and Date.
+func (r *runner) installLocale() {
+	v, err := r.vm.RunProgram(localePrg)
+	if err != nil {
+		panic(err)
+	}
+	install, _ := goja.AssertFunction(v)
+	number := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		return r.vm.ToValue(formatNumberEnUS(call.Argument(0).ToFloat()))
+	})
+	unsupported := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		args := describeArg(call.Argument(0))
+		if o := call.Argument(1); !goja.IsUndefined(o) {
+			if s, err := r.stringify(o); err == nil {
+				args += " with options " + s
+			}
+		}
+		return r.nodeError("Error", "toLocaleString for "+args+" needs Intl (ICU), which the bridge sandbox does not have: "+
+			"only the default en-US format can be checked here (see `go doc internal/script`)", nil)
+	})
+	if _, err := install(goja.Undefined(), number, unsupported); err != nil {
+		panic(err)
+	}
+}
+
+// formatNumberEnUS is ICU's en-US default for a Number: grouping by three,
+// at most three fraction digits, rounded half away from zero on the shortest
+// decimal form (1.0005 gives "1.001", as in Node), "∞" for infinity.
+func formatNumberEnUS(x float64) string {
+	switch {
+	case math.IsNaN(x):
+		return "NaN"
+	case math.IsInf(x, 1):
+		return "∞"
+	case math.IsInf(x, -1):
+		return "-∞"
+	}
+	neg := math.Signbit(x)
+	digits := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(digits, ".")
+	if len(frac) > 3 {
+		up := frac[3] >= '5'
+		frac = frac[:3]
+		if up {
+			n := []byte(intPart + frac)
+			i := len(n) - 1
+			for ; i >= 0 && n[i] == '9'; i-- {
+				n[i] = '0'
+			}
+			if i < 0 {
+				n = append([]byte{'1'}, n...)
+			} else {
+				n[i]++
+			}
+			intPart, frac = string(n[:len(n)-3]), string(n[len(n)-3:])
+		}
+	}
+	frac = strings.TrimRight(frac, "0")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
