@@ -210,25 +210,35 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 		}
 		return checkFailed(err)
 	}
-	if asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(struct {
-			Error *live.Error `json:"error"`
-		}{e}); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(w, "bridge: %v\n", e)
-	if e.Advice != "" {
-		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(e.Advice, "\n", "\n  "))
-	}
 	code := ExitCheckFailed
 	switch e.Kind {
 	case live.KindInput:
 		code = ExitUsage
 	case live.KindUnreachable, live.KindServer:
 		code = ExitRemote
+	}
+	if asJSON {
+		// live.Error's fields, plus the exit code as every --json error has
+		// it (jsonerror.go).
+		var doc map[string]any
+		raw, err := json.Marshal(e)
+		if err == nil {
+			err = json.Unmarshal(raw, &doc)
+		}
+		if err != nil {
+			return err
+		}
+		doc["exit_code"] = code
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(map[string]any{"error": doc}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "bridge: %v\n", e)
+	if e.Advice != "" {
+		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(e.Advice, "\n", "\n  "))
 	}
 	return &exitError{Code: code}
 }

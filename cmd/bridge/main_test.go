@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -44,7 +47,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: withExtraScriptCmds(map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
+			"exitcode":  cmdExitCode,
+			"jsonvalid": cmdJSONValid,
 		}),
 	})
 }
@@ -72,3 +76,26 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("bridge exited with %s; want %s%s", got, map[bool]string{true: "not ", false: ""}[neg], args[0])
 	}
 }
+
+// cmdJSONValid asserts that a file (stdout, stderr or any other) holds exactly
+// one JSON document: `jsonvalid stdout`.
+func cmdJSONValid(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: jsonvalid FILE")
+	}
+	dec := json.NewDecoder(bytes.NewReader([]byte(ts.ReadFile(args[0]))))
+	var v any
+	err := dec.Decode(&v)
+	if err == nil {
+		if _, extra := dec.Token(); extra != io.EOF {
+			err = errFmt("more than one JSON document")
+		}
+	}
+	if (err == nil) == neg {
+		ts.Fatalf("jsonvalid %s: %v", args[0], err)
+	}
+}
+
+type errFmt string
+
+func (e errFmt) Error() string { return string(e) }

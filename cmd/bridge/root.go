@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -18,15 +19,19 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 
 	root := newRootCmd()
+	out := &countingWriter{w: stdout}
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err != nil {
 		var ee *exitError
 		if !errors.As(err, &ee) || ee.Err != nil {
 			fmt.Fprintln(stderr, "bridge:", err)
+		}
+		if out.n == 0 && wantsJSON(cmd, args) {
+			writeErrorJSON(stdout, err)
 		}
 	}
 	return exitCode(err)
@@ -54,7 +59,32 @@ Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service fai
 		return usageErr("%w (see '%s --help')", err, c.CommandPath())
 	})
 	for _, newCmd := range commands {
-		root.AddCommand(newCmd())
+		c := newCmd()
+		if c.Args != nil {
+			c.Args = usageArgs(c.Args)
+		}
+		root.AddCommand(c)
 	}
 	return root
+}
+
+// usageArgs makes a command's argument errors usage errors (exit 2) that show
+// the usage line and point to the help, as flag errors do. cobra's own NoArgs
+// says "unknown command", which misleads for a stray argument.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if err := check(c, args); err != nil {
+			return usageErr("unexpected argument(s) %s; usage: %s (see '%s --help')",
+				strings.Join(quoteAll(args), " "), c.UseLine(), c.CommandPath())
+		}
+		return nil
+	}
+}
+
+func quoteAll(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = fmt.Sprintf("%q", a)
+	}
+	return out
 }
