@@ -64,7 +64,9 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 		return p, err
 	}
 	p.PrivateKeyPEM = privPEM
-	if fi, err := os.Stat(f.PrivateKey); err == nil && fi.Mode().Perm()&0o077 != 0 {
+	// Only a file that does hold a private key is worth the warning: a .pub
+	// passed by mistake gets its own error from Validate.
+	if fi, err := os.Stat(f.PrivateKey); err == nil && fi.Mode().Perm()&0o077 != 0 && strings.Contains(privPEM, "PRIVATE KEY-----") {
 		connWarn(stderr, "%s is readable by others (mode %04o): it holds your private key; chmod 600 %s", f.PrivateKey, fi.Mode().Perm(), f.PrivateKey)
 	}
 	if f.PublicKey != "" {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -111,6 +113,16 @@ func (f *testFlags) check() error {
 	if _, err := regexp.Compile(f.run); err != nil {
 		return usageErr("--run: %v", err)
 	}
+	// Found before the suite runs, a bad --junit path costs no run.
+	if f.junit != "" {
+		dir := filepath.Dir(f.junit)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return usageErr("--junit %s: the directory %s does not exist; create it or pick another path", f.junit, dir)
+		}
+		if info, err := os.Stat(f.junit); err == nil && info.IsDir() {
+			return usageErr("--junit %s is a directory; give a file name, e.g. %s", f.junit, filepath.Join(f.junit, "report.xml"))
+		}
+	}
 	return nil
 }
 
@@ -169,7 +181,14 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	}
 	opts.Cases = cases.Filter(cs, run, jiramock.Flavor(f.flavor))
 	if len(opts.Cases) == 0 {
-		return opts, usageErr("no case of %s matches --run %q --flavor %q (%d case(s) in all)", f.casesName(), f.run, f.flavor, len(cs))
+		var sel []string
+		if f.run != "" {
+			sel = append(sel, fmt.Sprintf("--run %q", f.run))
+		}
+		if f.flavor != "" {
+			sel = append(sel, fmt.Sprintf("--flavor %s", f.flavor))
+		}
+		return opts, usageErr("no case of %s matches %s (%d case(s) in all); loosen the selection", f.casesName(), strings.Join(sel, " "), len(cs))
 	}
 
 	if f.privateKey != "" {
@@ -230,6 +249,9 @@ func writeJUnit(path string, rep *suite.Report) error {
 // isTerminal reports whether w is a terminal that may get colours: a
 // character device, with NO_COLOR unset and TERM not "dumb".
 func isTerminal(w io.Writer) bool {
+	if cw, ok := w.(*countingWriter); ok {
+		w = cw.w
+	}
 	f, ok := w.(*os.File)
 	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
