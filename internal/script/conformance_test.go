@@ -352,6 +352,20 @@ func sendRows(srv *captureServer, refused string) []confRow {
 			r.URL = u + "/s/200"
 			r.CustomHeaders = map[string]any{"X-Trace": "1", "host": "jira.example.com", "Accept": "application/json"}
 		}),
+		row("custom header with CRLF", func(r *confRow) {
+			r.URL, r.CustomHeaders = u+"/s/200", map[string]any{"X-A": "a\r\nInjected: 1"}
+		}),
+		row("custom header name with a space", func(r *confRow) {
+			r.URL, r.CustomHeaders = u+"/s/200", map[string]any{"X A": "1"}
+		}),
+		row("content type with CRLF", func(r *confRow) { r.URL, r.ContentType = u+"/s/200", "application/json\r\nX-Injected: 1" }),
+		row("custom header null", func(r *confRow) { r.URL, r.CustomHeaders = u+"/s/200", map[string]any{"X-A": nil} }),
+		row("custom header number and array", func(r *confRow) {
+			r.URL, r.CustomHeaders = u+"/s/200", map[string]any{"X-N": 5, "X-A": []any{"1", "2"}, "X-E": "", "X-Z": []any{}}
+		}),
+		row("custom header latin1 and unicode", func(r *confRow) {
+			r.URL, r.CustomHeaders = u+"/s/200", map[string]any{"X-L": "caf\u00e9"}
+		}),
 		row("request token oob", func(r *confRow) {
 			r.Call, r.RequestURL, r.AuthorizeCallback = "requestToken", u+"/token/request", "__undefined__"
 		}),

@@ -133,20 +133,6 @@ func (r *runner) createSignature(this *goja.Object, base string, tokenSecret goj
 	return sig
 }
 
-// orderedHeaders are Node's outgoing headers: set case-insensitively, the
-// first position kept, the last name and value winning.
-type orderedHeaders []headerField
-
-func (h *orderedHeaders) set(name, value string) {
-	for i := range *h {
-		if strings.EqualFold((*h)[i].Name, name) {
-			(*h)[i] = headerField{name, value}
-			return
-		}
-	}
-	*h = append(*h, headerField{name, value})
-}
-
 // performSecureRequest is _performSecureRequest (L310-440).
 func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja.Value, method string, urlV, extra, body, contentType, cb goja.Value) {
 	rawURL := r.urlArg(urlV)
@@ -167,7 +153,7 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	if h := this.Get("_headers"); h != nil && h.ToBoolean() {
 		ho := h.ToObject(r.vm)
 		for _, k := range ho.Keys() {
-			headers.set(k, ho.Get(k).String())
+			headers.setValue(k, ho.Get(k))
 		}
 	}
 	// L337-342: oauth_* extra params are deleted from the caller's object.
@@ -202,11 +188,12 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 		bodyBytes = []byte(s)
 	}
 	headers.set("Content-length", strconv.Itoa(len(bodyBytes)))
-	headers.set("Content-Type", contentType.String())
+	headers.setValue("Content-Type", contentType)
+	headers = r.validateHeaders(headers) // _createClient: http.request checks every header (L371-375)
 	if !hasHeader(headers, "connection") {
 		// Node's http agent (keepAlive by default since Node 19) adds this last;
 		// only custom headers can lack it.
-		headers = append(headers, headerField{"Connection", "keep-alive"})
+		headers = append(headers, headerField{Name: "Connection", Value: "keep-alive"})
 	}
 
 	path := u.Pathname // L366-369

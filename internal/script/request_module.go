@@ -103,7 +103,7 @@ func (r *runner) request(method string, args []goja.Value) {
 	if v := get("headers"); v != nil {
 		ho := v.ToObject(r.vm)
 		for _, k := range ho.Keys() {
-			ro.headers.set(k, ho.Get(k).String())
+			ro.headers.setValue(k, ho.Get(k))
 		}
 	}
 	if v := get("json"); v != nil && v.ToBoolean() {
@@ -147,15 +147,6 @@ func (r *runner) request(method string, args []goja.Value) {
 	r.requestHop(ro, cb, 0)
 }
 
-func hasHeader(h orderedHeaders, name string) bool {
-	for _, f := range h {
-		if strings.EqualFold(f.Name, name) {
-			return true
-		}
-	}
-	return false
-}
-
 // formEncode is the qs/form encoding request uses (RFC 3986 style).
 func (r *runner) formEncode(o *goja.Object) string {
 	var ps []param
@@ -181,12 +172,13 @@ func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 	var h orderedHeaders
 	h.set("host", u.Host)
 	for _, f := range ro.headers {
-		h.set(f.Name, f.Value)
+		h.setField(f)
 	}
 	if len(ro.body) > 0 || ro.method == "POST" || ro.method == "PUT" || ro.method == "PATCH" {
 		h.set("content-length", strconv.Itoa(len(ro.body)))
 	}
 	h.set("Connection", "close")
+	h = r.validateHeaders(h)
 	req.Header = h
 	r.send(ro.url, req, func(resp *wireResponse, ne *netError) error {
 		if ne != nil {

@@ -20,9 +20,6 @@ import (
 // their order (FACTS §1), which Go's http.Header cannot do. Responses are
 // parsed with net/http; the raw header lines are kept for rawHeaders.
 
-// headerField is one request header, in the order it is sent.
-type headerField struct{ Name, Value string }
-
 // wireRequest is one HTTP request to send.
 type wireRequest struct {
 	Scheme     string // "http" or "https"
@@ -210,6 +207,9 @@ func (c *wireClient) roundTrip(ctx context.Context, conn *wireConn, req *wireReq
 	closeReq := false
 	for _, h := range req.Header {
 		b.WriteString(h.Name + ": " + h.Value + "\r\n")
+		for _, v := range h.More {
+			b.WriteString(h.Name + ": " + v + "\r\n")
+		}
 		if strings.EqualFold(h.Name, "connection") && strings.Contains(strings.ToLower(h.Value), "close") {
 			closeReq = true
 		}
@@ -282,6 +282,9 @@ func (c *wireClient) doCustom(ctx context.Context, req *wireRequest) (*wireRespo
 		case "content-length":
 		default:
 			hreq.Header.Add(h.Name, h.Value)
+			for _, v := range h.More {
+				hreq.Header.Add(h.Name, v)
+			}
 		}
 	}
 	hreq.ContentLength = int64(len(req.Body))
