@@ -358,6 +358,12 @@ func sendRows(srv *captureServer, refused string) []confRow {
 		row("custom header name with a space", func(r *confRow) {
 			r.URL, r.CustomHeaders = u+"/s/200", map[string]any{"X A": "1"}
 		}),
+		row("lower-case method sent", func(r *confRow) { r.Method, r.URL = "get", u+"/s/200" }),
+		row("method that is not a token", func(r *confRow) { r.Method, r.URL = "GE T", u+"/s/200" }),
+		row("path with a space and unicode", func(r *confRow) { r.URL = u + "/s/200/a b/ü?q=x y&r=é" }),
+		row("path with a character above U+00FF", func(r *confRow) { r.URL = u + "/s/200?name=Łukasz" }),
+		row("path with CRLF", func(r *confRow) { r.URL = u + "/s/200?x=1\r\nX-Injected: 1" }),
+		row("path with a tab and quotes", func(r *confRow) { r.URL = u + "/s/200/\t\"'<>^`{|}" }),
 		row("content type with CRLF", func(r *confRow) { r.URL, r.ContentType = u+"/s/200", "application/json\r\nX-Injected: 1" }),
 		row("custom header null", func(r *confRow) { r.URL, r.CustomHeaders = u+"/s/200", map[string]any{"X-A": nil} }),
 		row("custom header number and array", func(r *confRow) {

@@ -108,3 +108,33 @@ func latin1(s string) (string, bool) {
 	}
 	return string(b), true
 }
+
+// requestLine does what http.request does with the path and the method, in
+// that order (lib/_http_client.js): a path character outside U+0021-U+00FF
+// throws ERR_UNESCAPED_CHARACTERS; a method that is not an HTTP token throws
+// ERR_INVALID_HTTP_TOKEN; the method is sent upper-cased and the path as
+// latin1 bytes, so "ü" in a URL goes out as the single byte 0xFC, as under
+// Node, not as UTF-8.
+func (r *runner) requestLine(method, path string) (string, string) {
+	b := make([]byte, 0, len(path))
+	ok := true
+	for _, c := range path {
+		if c < 0x21 || c > 0xFF { // INVALID_PATH_REGEX = /[^\u0021-\u00ff]/
+			ok = false
+			break
+		}
+		b = append(b, byte(c))
+	}
+	if !ok {
+		panic(r.nodeError("TypeError", "Request path contains unescaped characters",
+			map[string]any{"code": "ERR_UNESCAPED_CHARACTERS"}))
+	}
+	if method == "" {
+		method = "GET"
+	}
+	if !httpToken.MatchString(method) {
+		panic(r.nodeError("TypeError", `Method must be a valid HTTP token ["`+method+`"]`,
+			map[string]any{"code": "ERR_INVALID_HTTP_TOKEN"}))
+	}
+	return strings.ToUpper(method), string(b)
+}

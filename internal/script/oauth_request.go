@@ -189,7 +189,6 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	}
 	headers.set("Content-length", strconv.Itoa(len(bodyBytes)))
 	headers.setValue("Content-Type", contentType)
-	headers = r.validateHeaders(headers) // _createClient: http.request checks every header (L371-375)
 	if !hasHeader(headers, "connection") {
 		// Node's http agent (keepAlive by default since Node 19) adds this last;
 		// only custom headers can lack it.
@@ -203,13 +202,16 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	if u.Query != "" {
 		path += "?" + u.Query
 	}
+	// _createClient (L371-375): http.request checks the path, the method and
+	// every header, with or without a callback.
+	reqMethod, reqPath := r.requestLine(method, path)
+	req := &wireRequest{Method: reqMethod, Path: reqPath, Header: r.validateHeaders(headers)}
 	fn, hasCallback := goja.AssertFunction(cb)
 	if !hasCallback {
 		// Without a callback node-oauth returns the unsent request (L432-437);
 		// the shim has no request object to give, so nothing is sent.
 		return
 	}
-	req := &wireRequest{Method: method, Path: path, Header: headers}
 	if isPutPost && len(bodyBytes) > 0 { // L427-429
 		req.Body = bodyBytes
 	}

@@ -167,8 +167,9 @@ func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 		r.later(func() error { return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined()) })
 		return
 	}
-	req := &wireRequest{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: ro.method,
-		Path: u.RequestURI(), Body: ro.body}
+	method, path := r.requestLine(ro.method, u.RequestURI())
+	req := &wireRequest{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: method,
+		Path: path, Body: ro.body}
 	var h orderedHeaders
 	h.set("host", u.Host)
 	for _, f := range ro.headers {
