@@ -110,7 +110,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	if err != nil {
 		var se *script.SyntaxError
 		if errors.As(err, &se) {
-			return printResult(cmd.OutOrStdout(), errw, script.CompileFailure(se), f.json)
+			return printResult(cmd.OutOrStdout(), errw, script.CompileFailure(se), f.json, false)
 		}
 		return err
 	}
@@ -149,7 +149,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 		TokenSecret: tok.TokenSecret,
 		Ctx:         script.ContextFor(jiraURL, f.consumerKey, string(keyPEM)),
 	})
-	return printResult(cmd.OutOrStdout(), errw, res, f.json)
+	return printResult(cmd.OutOrStdout(), errw, res, f.json, true)
 }
 
 // check says what is missing or wrong among the flags (exit 2).

@@ -153,8 +153,12 @@ func TestLiveScriptAndProfile(t *testing.T) {
 		wantStderr string
 	}{
 		{name: "shipped script", cfg: jiramock.Config{AutoApprove: "fred"}, wantCode: ExitOK, wantStdout: `"user_id": "fred"`},
+		// A 5xx from JIRA is JIRA failing (exit 3, issue 6); any other
+		// answer the script cannot use is the script failing (exit 1).
 		{name: "JIRA fails the session call", cfg: jiramock.Config{AutoApprove: "fred", Faults: jiramock.Faults{jiramock.EndpointSession: {Status: 500}}},
-			wantCode: ExitCheckFailed, wantStderr: "/rest/auth/1/session"},
+			wantCode: ExitRemote, wantStderr: "bridge: JIRA failed (GET http://"},
+		{name: "JIRA has no such user", cfg: jiramock.Config{AutoApprove: "fred", Faults: jiramock.Faults{jiramock.EndpointUser: {Status: 404}}},
+			wantCode: ExitCheckFailed, wantStderr: "/rest/api/2/user"},
 		{name: "a profile without user_id", cfg: jiramock.Config{AutoApprove: "fred"}, script: noUserID, wantCode: ExitCheckFailed, wantStderr: "user_id"},
 		{name: "--json", cfg: jiramock.Config{AutoApprove: "fred"}, extra: []string{"--json"}, wantCode: ExitOK, wantStdout: `"outcome": "profile"`},
 	}

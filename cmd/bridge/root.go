@@ -74,8 +74,12 @@ Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service fai
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if err := check(c, args); err != nil {
-			return usageErr("unexpected argument(s) %s; usage: %s (see '%s --help')",
-				strings.Join(quoteAll(args), " "), c.UseLine(), c.CommandPath())
+			what := err.Error() // e.g. "accepts at most 1 arg(s), received 2"
+			if strings.HasPrefix(what, "unknown command") {
+				what = "takes no arguments"
+			}
+			return usageErr("%s: %s, got %s; usage: %s (see '%s --help')",
+				c.Name(), what, strings.Join(quoteAll(args), " "), c.UseLine(), c.CommandPath())
 		}
 		return nil
 	}

@@ -55,10 +55,16 @@ Flags win over the token file.
 
 The profile goes to stdout as indented JSON, the script's console to stderr.
 A failure prints its outcome (callback, exception, timeout, double_callback,
-memory, syntax), message and stack on stderr and exits 1. --json prints the
-whole result as one JSON object on stdout instead.`,
+memory, syntax), message and stack on stderr. --json prints the whole result
+as one JSON object on stdout instead.
+
+Exit codes: 0 a profile that passed Auth0's profile checks; 1 the script
+failed or the profile has an error finding; 2 bad usage or input (flags,
+unreadable files, an unknown --user); 3 a real JIRA failed the run (no answer,
+or a 5xx, on the script's last request).`,
 		Example: `  bridge run
-  bridge run --flavor cloud --user mia
+  bridge run --user jdoe
+  bridge run --flavor cloud --user 5b10a2844c20165700ede21g   # Cloud users are named by accountId
   bridge run --script my-script.js --json
   bridge run --token-file jira-token.json --private-key jira.key`,
 		Args: cobra.NoArgs,
@@ -66,9 +72,9 @@ whole result as one JSON object on stdout instead.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&f.script, "script", "", "fetchUserProfile script file, with JIRA_URL where the base URL goes (default: the shipped script)")
-	fs.StringVar(&f.user, "user", "", "mock JIRA user to log in as (default: the first of the flavor's users)")
+	fs.StringVar(&f.user, "user", "", "mock JIRA user to log in as: a name on server, an accountId on cloud (default: the flavor's first user)")
 	fs.StringVar(&f.flavor, "flavor", "server", "mock JIRA flavor: server or cloud")
-	fs.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "time limit of the run, like Auth0's")
+	fs.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "time limit of the script, like Auth0's")
 	fs.StringVar(&f.maxMemory, "max-memory", "256MiB", "heap ceiling of the script, e.g. 128MiB")
 	fs.BoolVar(&f.asJSON, "json", false, "print the result as one JSON object on stdout")
 	fs.StringVar(&f.jiraURL, "jira-url", "", "a real JIRA's base URL (instead of the mock)")
@@ -131,7 +137,7 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 			MaxMemory:   maxMemory,
 		})
 	}
-	return printResult(stdout, stderr, res, f.asJSON)
+	return printResult(stdout, stderr, res, f.asJSON, f.real(cmd))
 }
 
 // real reports whether the flags ask for a real JIRA rather than the mock.
@@ -253,8 +259,10 @@ type runJSON struct {
 // asJSON, one object (the Result plus "findings") on stdout; otherwise the
 // console and requests on stderr, the profile as indented JSON on stdout, or
 // the failure (outcome, message, stack, err value) on stderr. It returns exit
-// 1 unless the script returned a profile without error findings.
-func printResult(stdout, stderr io.Writer, res *script.Result, asJSON bool) error {
+// 1 unless the script returned a profile without error findings; against a
+// real JIRA (realJIRA), exit 3 when the run failed because JIRA did (see
+// jiraFailure).
+func printResult(stdout, stderr io.Writer, res *script.Result, asJSON, realJIRA bool) error {
 	var findings []profile.Finding
 	if res.Outcome == script.KindProfile {
 		findings = profile.Check(res.Profile)
@@ -272,10 +280,33 @@ func printResult(stdout, stderr io.Writer, res *script.Result, asJSON bool) erro
 	} else {
 		writeResultText(stdout, stderr, res, findings)
 	}
+	if realJIRA {
+		if why := jiraFailure(res); why != "" {
+			return remoteErr(fmt.Errorf("JIRA failed (%s), so the script could not be checked; try again, or check that JIRA is up and that this machine reaches it", why))
+		}
+	}
 	if res.Outcome != script.KindProfile || profile.HasErrors(findings, false) {
 		return checkFailed(nil)
 	}
 	return nil
+}
+
+// jiraFailure says how JIRA failed a run that returned no profile: its last
+// request got no answer (a network error, but not the sandbox's own EACCES
+// refusal of a host other than JIRA's) or a 5xx. It is "" when JIRA answered,
+// and the failure, if any, is the script's.
+func jiraFailure(res *script.Result) string {
+	if res.Outcome == script.KindProfile || len(res.Requests) == 0 {
+		return ""
+	}
+	last := res.Requests[len(res.Requests)-1]
+	switch {
+	case last.Error != "" && !strings.Contains(last.Error, "EACCES"):
+		return fmt.Sprintf("%s %s: %s", last.Method, last.URL, last.Error)
+	case last.Status >= 500:
+		return fmt.Sprintf("%s %s: HTTP %d", last.Method, last.URL, last.Status)
+	}
+	return ""
 }
 
 // writeResultText is the human form of a Result.

@@ -51,7 +51,8 @@ func sample() *Report {
 			Requests: []script.Request{{Method: "GET", URL: "http://127.0.0.1:1/rest/auth/1/session", Status: 401}}},
 		Findings: []profile.Finding{},
 		Mock: []jiramock.LogEntry{{Method: "GET", Path: "/rest/auth/1/session", Verdict: "signature_invalid", Status: 401,
-			Detail: "base string GET&http%3A%2F%2F127.0.0.1%3A1%2Frest…"}},
+			Detail: "base string GET&http%3A%2F%2F127.0.0.1%3A1%2Frest…"},
+			{Method: "GET", Path: "/rest/api/2/user", Verdict: "ok", Detail: "fault: drop"}},
 	}
 	r := &Report{Script: "fetchUserProfile.js", ScriptFindings: []profile.Finding{}, Cases: []*Case{pass, diffCase, errCase}}
 	r.Tally(20 * time.Millisecond)
@@ -97,7 +98,9 @@ func TestWriteText(t *testing.T) {
 		"     want: error callback matching /HTTP 204/\n",
 		"     got:  exception: ReferenceError: r is not defined\n",
 		"             at script.js:12:58(5)\n",
-		"       GET /rest/auth/1/session -> 401 signature_invalid (base string GET&http%3A%2F%2F127.0.0.1%3A1%2Frest…)\n",
+		"       GET /rest/auth/1/session -> 401, OAuth signature_invalid (base string GET&http%3A%2F%2F127.0.0.1%3A1%2Frest…)\n",
+		"       GET /rest/api/2/user -> no answer, OAuth ok (fault: drop)\n",
+		"       GET /rest/auth/1/session -> 200, OAuth ok\n",
 		"3 cases in 20ms",
 	} {
 		if !strings.Contains(out, want) {
@@ -217,5 +220,19 @@ func TestDuration(t *testing.T) {
 		if got := Duration(d); got != want {
 			t.Errorf("Duration(%v) = %q; want %q", d, got, want)
 		}
+	}
+}
+
+// TestWriteTextOneCase: the summary counts in good English.
+func TestWriteTextOneCase(t *testing.T) {
+	r := sample()
+	r.Cases = r.Cases[:1]
+	r.Tally(5 * time.Millisecond)
+	var b bytes.Buffer
+	if err := WriteText(&b, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\n1 case in 5ms (200 cases/s)\n1 passed, 0 failed\n"; !strings.HasSuffix(b.String(), want) {
+		t.Errorf("report ends %q; want %q", b.String(), want)
 	}
 }

@@ -66,7 +66,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	}
 	s := r.Summary
 	if s.Total > 0 && s.Duration > 0 {
-		fmt.Fprintf(&b, "%d cases in %s (%.0f cases/s)\n", s.Total, Duration(s.Duration), float64(s.Total)/s.Duration.Seconds())
+		fmt.Fprintf(&b, "%s in %s (%.0f cases/s)\n", plural(s.Total, "case"), Duration(s.Duration), float64(s.Total)/s.Duration.Seconds())
 	}
 	fmt.Fprintf(&b, "%d passed, %d failed\n", s.Passed, s.Failed)
 	_, err := w.Write(b.Bytes())
@@ -146,7 +146,14 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string) {
 			if verdict != "ok" {
 				verdict = p.paint(red, verdict)
 			}
-			s := fmt.Sprintf("  %s %s -> %d %s", e.Method, e.Path, e.Status, verdict)
+			// "-> 400, OAuth ok": the status the mock answered, then its
+			// verdict on the request's OAuth parameters, so that an OAuth
+			// "ok" is not read as the request's outcome.
+			status := fmt.Sprint(e.Status)
+			if e.Status == 0 {
+				status = "no answer"
+			}
+			s := fmt.Sprintf("  %s %s -> %s, OAuth %s", e.Method, e.Path, status, verdict)
 			if e.Detail != "" {
 				s += " (" + e.Detail + ")"
 			}
@@ -225,4 +232,12 @@ func Duration(d time.Duration) string {
 		return d.Round(100 * time.Microsecond).String()
 	}
 	return d.Round(10 * time.Millisecond).String()
+}
+
+// plural is "1 case", "2 cases".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
