@@ -99,10 +99,10 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	// Never print the private key (nor, later, the token secret).
 	errw := redact.New(string(keyPEM)).Writer(stderr)
 	if u, _ := url.Parse(jiraURL); u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		fmt.Fprintf(errw, "bridge live: warning: %s is plain http: the OAuth tokens cross the network in the clear; use JIRA's https URL\n", jiraURL)
+		fmt.Fprintf(errw, "bridge: warning: %s is plain http: the OAuth tokens cross the network in the clear; use JIRA's https URL\n", jiraURL)
 	}
 	if keys.IsTestKey(key) {
-		fmt.Fprintln(errw, "bridge live: warning: --private-key is bridge's public test key; a real JIRA must never trust it")
+		fmt.Fprintln(errw, "bridge: warning: --private-key is bridge's public test key; a real JIRA must never trust it")
 	}
 	// The script is compiled before the dance, so a syntax error costs no
 	// approval; it is reported as bridge run reports it.
@@ -140,10 +140,10 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 		if err := live.WriteTokenFile(f.saveToken, tf); err != nil {
 			return usageErr("%w", err)
 		}
-		fmt.Fprintf(errw, "bridge live: saved the access token to %s (mode 0600); use it with bridge run --token-file %s\n", f.saveToken, f.saveToken)
+		fmt.Fprintf(errw, "bridge: saved the access token to %s (mode 0600); use it with bridge run --token-file %s\n", f.saveToken, f.saveToken)
 	}
 
-	fmt.Fprintf(errw, "bridge live: running %s against %s\n", prog.Filename(), jiraURL)
+	fmt.Fprintf(errw, "bridge: running %s against %s\n", prog.Filename(), jiraURL)
 	res := prog.Run(ctx, script.Options{
 		Token:       tok.Token,
 		TokenSecret: tok.TokenSecret,

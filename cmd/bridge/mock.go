@@ -126,7 +126,7 @@ func runMock(ctx context.Context, o mockOptions, stdout, stderr io.Writer) error
 	}
 	describeMock(stderr, m, o)
 	<-ctx.Done()
-	fmt.Fprintln(stderr, "bridge mock: stopped")
+	fmt.Fprintln(stderr, "bridge: mock stopped")
 	return nil
 }
 

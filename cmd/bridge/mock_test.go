@@ -80,7 +80,7 @@ func TestMockServes(t *testing.T) {
 		"5b10a2844c20165700ede21g  Mia Krystof <mia@example.com>",
 		"Private Person <no email>",
 		"GET /rest/api/2/myself -> 401 anonymous",
-		"bridge mock: stopped",
+		"bridge: mock stopped",
 	} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)

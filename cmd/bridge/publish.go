@@ -157,7 +157,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	if err != nil {
 		return fail(ExitUsage, err)
 	}
-	client.Log = stderr
+	client.Log = publishLog{w: stderr} // "bridge: auth0: GET …", as every line bridge writes
 
 	verify := func(ctx context.Context) error {
 		fmt.Fprintf(stderr, "bridge: verifying %s with consumer key %s and your private key: %d cases\n", v.ScriptName, v.ConsumerKey, len(cs))

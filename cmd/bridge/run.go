@@ -337,8 +337,10 @@ func writeResultText(stdout, stderr io.Writer, res *script.Result, findings []pr
 		if len(e.Value) > 0 {
 			fmt.Fprintf(stderr, "  err passed to cb: %s\n", e.Value)
 		}
-		if e.Stack != "" {
-			fmt.Fprintln(stderr, indent(e.Stack))
+		// The stack's first line usually repeats the message: show it once.
+		stack := strings.TrimPrefix(e.Stack, e.Message+"\n")
+		if strings.TrimSpace(stack) != "" && stack != e.Message {
+			fmt.Fprintln(stderr, indent(stack))
 		}
 	}
 	for _, f := range findings {

@@ -103,7 +103,7 @@ type dance struct {
 func (d *dance) run(ctx context.Context) (*oauth1.Token, error) {
 	// 1. Request token (RFC 5849 §2.1). dghubble/oauth1 always sends
 	// oauth_callback and insists on oauth_callback_confirmed=true (FACTS.md §6).
-	fmt.Fprintf(d.progress, "bridge live: asking %s for a request token (consumer key %q, callback %s)\n",
+	fmt.Fprintf(d.progress, "bridge: asking %s for a request token (consumer key %q, callback %s)\n",
 		d.cfg.Endpoint.RequestTokenURL, d.cfg.ConsumerKey, d.cfg.CallbackURL)
 	client, rec := clientFor(ctx, d.opts.HTTPClient)
 	d.cfg.HTTPClient = client
@@ -121,10 +121,10 @@ func (d *dance) run(ctx context.Context) (*oauth1.Token, error) {
 	if err != nil {
 		return nil, &Error{Kind: KindInput, Step: StepAuthorize, Err: err}
 	}
-	fmt.Fprintf(d.progress, "bridge live: open this URL, log in to JIRA as the user to check, and click Allow:\n\n  %s\n\n", authURL)
+	fmt.Fprintf(d.progress, "bridge: open this URL, log in to JIRA as the user to check, and click Allow:\n\n  %s\n\n", authURL)
 	if d.opts.OpenBrowser != nil {
 		if err := d.opts.OpenBrowser(authURL.String()); err != nil {
-			fmt.Fprintf(d.progress, "bridge live: %v; open the URL yourself\n", err)
+			fmt.Fprintf(d.progress, "bridge: %v; open the URL yourself\n", err)
 		}
 	}
 	verifier, err := d.waitApproval(ctx, requestToken)
@@ -133,14 +133,14 @@ func (d *dance) run(ctx context.Context) (*oauth1.Token, error) {
 	}
 
 	// 3. Access token (RFC 5849 §2.3).
-	fmt.Fprintf(d.progress, "bridge live: approved; asking %s for the access token\n", d.cfg.Endpoint.AccessTokenURL)
+	fmt.Fprintf(d.progress, "bridge: approved; asking %s for the access token\n", d.cfg.Endpoint.AccessTokenURL)
 	client, rec = clientFor(ctx, d.opts.HTTPClient)
 	d.cfg.HTTPClient = client
 	token, secret, err := d.cfg.AccessToken(requestToken, requestSecret, verifier)
 	if err != nil {
 		return nil, d.explain(ctx, StepAccessToken, d.cfg.Endpoint.AccessTokenURL, err, rec.take())
 	}
-	fmt.Fprintln(d.progress, "bridge live: JIRA granted an access token")
+	fmt.Fprintln(d.progress, "bridge: JIRA granted an access token")
 	return oauth1.NewToken(token, secret), nil
 }
 
@@ -152,7 +152,7 @@ func (d *dance) waitApproval(ctx context.Context, requestToken string) (string, 
 	var verifier string
 	var err error
 	if d.callback != nil {
-		fmt.Fprintf(d.progress, "bridge live: waiting up to %s for the approval at %s\n", d.opts.ApproveTimeout, d.callback.URL())
+		fmt.Fprintf(d.progress, "bridge: waiting up to %s for the approval at %s\n", d.opts.ApproveTimeout, d.callback.URL())
 		verifier, err = d.callback.Wait(wctx)
 	} else {
 		stdin := d.opts.Stdin
