@@ -12,7 +12,8 @@ import (
 // run is one measured child process.
 type run struct {
 	wall   time.Duration
-	rssKiB int64 // peak resident set (getrusage ru_maxrss, KiB on Linux)
+	rssKiB int64         // peak resident set (getrusage ru_maxrss, KiB on Linux)
+	cpu    time.Duration // user + system CPU time
 	stdout []byte
 	exit   int
 }
@@ -31,6 +32,7 @@ func measure(name string, args ...string) (run, error) {
 	r.exit = cmd.ProcessState.ExitCode()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rssKiB = ru.Maxrss
+		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	if err != nil && r.exit < 0 {
 		return r, fmt.Errorf("%s: %w\n%s", name, err, errb.String())
@@ -39,6 +41,15 @@ func measure(name string, args ...string) (run, error) {
 		return r, fmt.Errorf("%s exited %d:\n%s", name, r.exit, errb.String())
 	}
 	return r, nil
+}
+
+// selfCPU is this process's user + system CPU time so far.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // bridgeReport is what the side-by-side reads of `bridge test --json`.

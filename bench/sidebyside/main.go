@@ -143,18 +143,23 @@ func sideBySide(c config) error {
 	fmt.Printf("RSA-SHA1 sign (dghubble RSASigner, 2048-bit test key): %.0f ns/op on one core (samples %s);\n", signNS, list(signs))
 	fmt.Printf("  %.0f ns/op wall with %d cores signing at once (%.2f× the ideal %.0f)\n", parNS, cores, parNS*float64(cores)/signNS, signNS/float64(cores))
 	fmt.Printf("RSA floor = signatures the mock verified × %.0f ns / %d cores\n", signNS, cores)
-	fmt.Printf("%-36s %9s %10s %11s %10s %8s %9s  %s\n", "", "wall", "fetches/s", "signatures", "RSA floor", "÷ floor", "peak RSS", "all runs")
-	row := func(name string, wall time.Duration, sigs int, rssKiB int64, all string) {
-		rss := "-"
+	fmt.Printf("%-36s %9s %10s %11s %10s %8s %9s %9s  %s\n", "", "wall", "fetches/s", "signatures", "RSA floor", "÷ floor", "CPU", "peak RSS", "all runs")
+	row := func(name string, wall time.Duration, sigs int, cpu time.Duration, rssKiB int64, all string) {
+		rss, cpus := "-", "-"
 		if rssKiB > 0 {
 			rss = fmt.Sprintf("%.0f MiB", float64(rssKiB)/1024)
 		}
-		fmt.Printf("%-36s %9s %10.0f %11d %10s %8.2f %9s  %s\n", name, ms(wall), float64(c.n)/wall.Seconds(), sigs, ms(floor(sigs)),
-			wall.Seconds()/floor(sigs).Seconds(), rss, all)
+		if cpu > 0 {
+			cpus = ms(cpu)
+		}
+		fmt.Printf("%-36s %9s %10.0f %11d %10s %8.2f %9s %9s  %s\n", name, ms(wall), float64(c.n)/wall.Seconds(), sigs, ms(floor(sigs)),
+			wall.Seconds()/floor(sigs).Seconds(), cpus, rss, all)
 	}
-	row(fmt.Sprintf("bridge test --parallel %d (process)", c.parallel), bw.wall, bridgeSigs, maxRSS(bridgeRuns), walls(bridgeRuns))
-	row("node + oauth@0.10.2 (process)", nw.wall, nodeSigs, maxRSS(nodeRuns), walls(nodeRuns))
-	row("node + oauth@0.10.2 (run.js loop)", nl, nodeSigs, 0, list(durations(nodeLoops)))
+	row(fmt.Sprintf("bridge test --parallel %d (process)", c.parallel), bw.wall, bridgeSigs, bw.cpu, maxRSS(bridgeRuns), walls(bridgeRuns))
+	row("node + oauth@0.10.2 (process)", nw.wall, nodeSigs, nw.cpu, maxRSS(nodeRuns), walls(nodeRuns))
+	row("node + oauth@0.10.2 (run.js loop)", nl, nodeSigs, 0, 0, list(durations(nodeLoops)))
+	fmt.Printf("CPU (user+sys; Node's includes the mock serving it): bridge %.0f%% of its wall on %d cores, signing %.0f%% of its CPU\n",
+		100*bw.cpu.Seconds()/bw.wall.Seconds(), cores, 100*float64(bridgeSigs)*signNS/1e9/bw.cpu.Seconds())
 	fmt.Printf("ratio bridge/Node: %.2f against Node's process, %.2f against its loop alone (target ≤ 0.6)\n",
 		bw.wall.Seconds()/nw.wall.Seconds(), bw.wall.Seconds()/nl.Seconds())
 	fmt.Printf("bridge ÷ RSA floor: %.2f (target ≤ 1.3); %.2f against the measured all-cores signing rate\n",
