@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 
@@ -81,10 +82,23 @@ func ms(d time.Duration) float64 {
 	return float64(d.Round(time.Microsecond)) / float64(time.Millisecond)
 }
 
+// marshalNoEscape is json.Marshal without HTML escaping, so that the URLs in
+// a case ("?a=1&b=2") read as they are: an encoder's SetEscapeHTML does not
+// reach into a MarshalJSON method's own output.
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
 // MarshalJSON adds the durations in milliseconds.
 func (c *Case) MarshalJSON() ([]byte, error) {
 	type plain Case
-	return json.Marshal(struct {
+	return marshalNoEscape(struct {
 		*plain
 		DurationMS float64 `json:"duration_ms"`
 	}{(*plain)(c), ms(c.Duration)})
@@ -93,7 +107,7 @@ func (c *Case) MarshalJSON() ([]byte, error) {
 // MarshalJSON adds the wall time in milliseconds.
 func (s Summary) MarshalJSON() ([]byte, error) {
 	type plain Summary
-	return json.Marshal(struct {
+	return marshalNoEscape(struct {
 		plain
 		DurationMS float64 `json:"duration_ms"`
 	}{plain(s), ms(s.Duration)})

@@ -236,3 +236,24 @@ func TestWriteTextOneCase(t *testing.T) {
 		t.Errorf("report ends %q; want %q", b.String(), want)
 	}
 }
+
+// TestWriteJSONShape: empty lists are [], not null, and URLs are not
+// HTML-escaped.
+func TestWriteJSONShape(t *testing.T) {
+	r := sample()
+	r.ScriptFindings = nil
+	r.Cases[1].Mock[0].Path = "/rest/api/2/user?expand=groups&username=fred"
+	var b bytes.Buffer
+	if err := WriteJSON(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{`"script_findings": []`, `"path": "/rest/api/2/user?expand=groups&username=fred"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JSON report lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, `\u0026`) {
+		t.Errorf("JSON report escapes & as \\u0026:\n%s", out)
+	}
+}
