@@ -174,7 +174,7 @@ func (r *runner) formatFrames(frames []goja.StackFrame) string {
 		}
 		line, col := pos.Line, pos.Column
 		if pos.Filename == r.prog.filename {
-			line, col = scriptPosition(line, col)
+			line, col = r.prog.framePosition(line, col)
 		}
 		if name == "<anonymous>" || name == "" {
 			fmt.Fprintf(&b, "    at %s:%d:%d\n", pos.Filename, line, col)
@@ -194,7 +194,7 @@ func (r *runner) callerPosition() string {
 		}
 		line, col := pos.Line, pos.Column
 		if pos.Filename == r.prog.filename {
-			line, col = scriptPosition(line, col)
+			line, col = r.prog.framePosition(line, col)
 		}
 		return fmt.Sprintf("%s:%d:%d", pos.Filename, line, col)
 	}
@@ -212,7 +212,7 @@ func (r *runner) cleanStack(stack string) string {
 		line, _ := strconv.Atoi(p[3])
 		col, _ := strconv.Atoi(p[4])
 		if p[2] == r.prog.filename {
-			line, col = scriptPosition(line, col)
+			line, col = r.prog.framePosition(line, col)
 		}
 		if p[1] == "" {
 			return fmt.Sprintf("at %s:%d:%d", p[2], line, col)

@@ -16,6 +16,7 @@ type Program struct {
 	filename string
 	source   string
 	prg      *goja.Program
+	lines    *sourceLines // of the wrapped source, for V8's positions (stackpos.go)
 }
 
 // SyntaxError says where a script fails to compile, in the script's own
@@ -50,7 +51,7 @@ func Compile(filename, source string) (*Program, error) {
 		if _, plain := parser.ParseFile(nil, filename, source, 0); plain == nil {
 			return nil, notFunction // valid JavaScript, but statements rather than one function
 		}
-		return nil, syntaxError(filename, source, err)
+		return nil, syntaxError(filename, source, wrapped, err)
 	}
 	if !isFunctionExpression(tree) {
 		return nil, notFunction
@@ -60,9 +61,9 @@ func Compile(filename, source string) (*Program, error) {
 	}
 	prg, err := goja.CompileAST(tree, false)
 	if err != nil {
-		return nil, syntaxError(filename, source, err)
+		return nil, syntaxError(filename, source, wrapped, err)
 	}
-	return &Program{filename: filename, source: source, prg: prg}, nil
+	return &Program{filename: filename, source: source, prg: prg, lines: newSourceLines(wrapped)}, nil
 }
 
 // MustCompile is Compile for sources known to be good (the shipped script); it panics on error.
@@ -97,7 +98,7 @@ func isFunctionExpression(tree *ast.Program) bool {
 
 // syntaxError turns a goja parser or compiler error into a *SyntaxError in
 // the script's own coordinates.
-func syntaxError(filename, source string, err error) *SyntaxError {
+func syntaxError(filename, source, wrapped string, err error) *SyntaxError {
 	se := &SyntaxError{File: filename, Line: 1, Column: 1, Message: err.Error()}
 	var list parser.ErrorList
 	var one *parser.Error
@@ -114,7 +115,7 @@ func syntaxError(filename, source string, err error) *SyntaxError {
 			se.Line, se.Column = p.Line, p.Column
 		}
 	}
-	se.Line, se.Column = scriptPosition(se.Line, se.Column)
+	se.Line, se.Column = (&Program{lines: newSourceLines(wrapped)}).errorPosition(se.Line, se.Column)
 	// The closing "\n)" is ours: an error there means the script ended early.
 	if lines := strings.Count(source, "\n") + 1; se.Line > lines {
 		se.Line = lines

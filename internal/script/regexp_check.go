@@ -32,7 +32,7 @@ func unsupportedRegExp(filename string, f *file.File, tree *ast.Program) *Syntax
 		line, col := 1, 1
 		if f != nil {
 			p := f.Position(int(re.Idx) - f.Base())
-			line, col = scriptPosition(p.Line, p.Column)
+			line, col = (&Program{lines: newSourceLines(f.Source())}).errorPosition(p.Line, p.Column)
 		}
 		found = &SyntaxError{File: filename, Line: line, Column: col, Message: "the regular expression " + strings.TrimSpace(re.Literal) +
 			" cannot be run faithfully by the bridge: " + why}
