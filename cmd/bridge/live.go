@@ -33,6 +33,8 @@ type liveFlags struct {
 	noBrowser, oob, json             bool
 	approveTimeout                   time.Duration
 	saveToken                        string
+	timeout                          time.Duration // the script's, as bridge run --timeout
+	maxMemory                        string        // as bridge run --max-memory
 }
 
 // openBrowser opens the authorize URL; tests replace it.
@@ -81,6 +83,8 @@ failed; 2 bad input; 3 JIRA unreachable or failing (5xx).`,
 	fl.BoolVar(&f.oob, "oob", false, "ask JIRA to show the verifier instead of redirecting; paste it here")
 	fl.DurationVar(&f.approveTimeout, "approve-timeout", live.DefaultApproveTimeout, "how long to wait for the approval")
 	fl.BoolVar(&f.json, "json", false, "print the result as JSON, as 'bridge run --json' does")
+	fl.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "time limit of the script, like Auth0's (as bridge run)")
+	fl.StringVar(&f.maxMemory, "max-memory", "256MiB", "heap ceiling of the script, e.g. 128MiB (as bridge run)")
 	fl.StringVar(&f.saveToken, "save-token", "", "write the access token to this file (mode 0600) for 'bridge run --token-file'")
 	return cmd
 }
@@ -144,10 +148,13 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	}
 
 	fmt.Fprintf(errw, "bridge: running %s against %s\n", prog.Filename(), jiraURL)
+	maxMemory, _ := script.ParseSize(f.maxMemory) // checked in check
 	res := prog.Run(ctx, script.Options{
 		Token:       tok.Token,
 		TokenSecret: tok.TokenSecret,
 		Ctx:         script.ContextFor(jiraURL, f.consumerKey, string(keyPEM)),
+		Timeout:     f.timeout,
+		MaxMemory:   maxMemory,
 	})
 	return printResult(cmd.OutOrStdout(), errw, res, f.json, true)
 }
@@ -168,6 +175,12 @@ func (f liveFlags) check(cmd *cobra.Command) error {
 	}
 	if f.approveTimeout <= 0 {
 		return usageErr("live: --approve-timeout must be positive, e.g. 5m")
+	}
+	if f.timeout <= 0 {
+		return usageErr("live: --timeout %s: give a positive duration such as 20s", f.timeout)
+	}
+	if _, err := script.ParseSize(f.maxMemory); err != nil {
+		return usageErr("live: --max-memory: %v", err)
 	}
 	if f.oob && cmd.Flags().Changed("callback-addr") {
 		return usageErr("live: --callback-addr has no use with --oob: JIRA redirects nowhere")

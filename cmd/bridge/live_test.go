@@ -161,6 +161,8 @@ func TestLiveScriptAndProfile(t *testing.T) {
 			wantCode: ExitCheckFailed, wantStderr: "/rest/api/2/user"},
 		{name: "a profile without user_id", cfg: jiramock.Config{AutoApprove: "fred"}, script: noUserID, wantCode: ExitCheckFailed, wantStderr: "user_id"},
 		{name: "--json", cfg: jiramock.Config{AutoApprove: "fred"}, extra: []string{"--json"}, wantCode: ExitOK, wantStdout: `"outcome": "profile"`},
+		{name: "--timeout", cfg: jiramock.Config{AutoApprove: "fred"}, script: "function(token, tokenSecret, ctx, cb) { setTimeout(function() { cb(null, {user_id: 'late'}); }, 10000); }\n",
+			extra: []string{"--timeout", "50ms"}, wantCode: ExitCheckFailed, wantStderr: "timeout: the script did not call cb within 50ms"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
