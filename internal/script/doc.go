@@ -7,13 +7,19 @@
 // `function(token, tokenSecret, ctx, cb) {…}` (FACTS §2). It is compiled once
 // as "(" + source + "\n)", so a trailing line comment is harmless, and every
 // position (syntax errors, stacks) is reported in the script's own lines and
-// columns under the file name given. A trailing semicolon is tolerated.
+// columns under the file name given, counted as V8 counts them (UTF-16
+// units; a call's frame at the callee's name). A trailing semicolon is
+// tolerated; arrow and async function expressions are accepted (assumption:
+// Auth0 evaluates the stored text as an expression, as Node would accept
+// them); statements and declarations are not. The 51,200-character limit is
+// checked by internal/profile and internal/suite, not here.
 //
 // Program.Run evaluates it on a fresh goja runtime with its own event loop
 // and calls it as fn(token, tokenSecret, ctx, cb). The loop counts pending
-// work (timers, HTTP requests) the way k6 does (FACTS §7): goroutines hand
-// results back through a queue and the loop runs them on the runtime's
-// goroutine. A run ends in exactly one Kind:
+// work (HTTP requests) the way k6 does (FACTS §7) and orders callbacks as
+// Node's libuv phases do: due timers (by due time, then creation), then
+// responses in arrival order, then setImmediate callbacks; promise jobs run
+// after each callback. A run ends in exactly one Kind:
 //
 //   - profile: cb(null, profile); the profile is JSON.stringify'd at once.
 //   - callback: cb(err) with a truthy err. Error objects keep name, message,
@@ -21,16 +27,18 @@
 //     node-oauth's {statusCode, data} stay as they are (Error.Value).
 //     cb(null) or cb(null, undefined) also ends here: there is no profile.
 //   - exception: a throw, synchronous or inside an async callback (an
-//     uncaught exception in Node), or a stack overflow.
+//     uncaught exception in Node), a promise rejected with no handler (Node
+//     20 raises it as uncaught: --unhandled-rejections=throw), or a stack
+//     overflow.
 //   - timeout: no cb within Options.Timeout (default 20 s, the webtask
 //     limit); the message lists the requests still pending. A script that
 //     returns without calling cb while nothing is pending ends at once as a
 //     timeout too: in Auth0 the login would hang until the limit.
 //   - double_callback: a second cb. After the first cb the run goes on while
 //     work is pending, for at most one second, so a late second cb is caught.
-//     A throw after the first cb does not change the outcome.
 //   - memory: the heap ceiling was crossed.
-//   - syntax: the script does not compile, or is not a function expression.
+//   - syntax: the script does not compile, is not a function expression, or
+//     has a regular expression goja would run differently from Node.
 //
 // # The sandbox
 //
@@ -40,11 +48,23 @@
 // module 'x'" (code MODULE_NOT_FOUND) plus a note that the bridge does not
 // provide it. There is no module loader at all, so nothing is read from
 // disk, and goja_nodejs's process module (which copies os.Environ, FACTS §7)
-// is never registered. Globals: console (log, info, warn, error, debug,
+// is never registered.
+//
+// Globals beyond the language: console (log, info, warn, error, debug,
 // trace, dir; captured per run, at most 2000 lines / 1 MiB), setTimeout,
-// setInterval, setImmediate and their clear functions, global. There is no
-// Buffer. The private key (ctx.client_secret), the token secret and
-// Options.Secrets are redacted from everything a Result carries.
+// setInterval, setImmediate and their clear functions, queueMicrotask, atob,
+// btoa, global, globalThis, Error.captureStackTrace. Behaviour made to match
+// Node 20, each with a conformance test that runs the same input under node:
+// JSON.parse throws V8's SyntaxError messages (scripts embed ex.message);
+// Number and Date toLocaleString, toLocaleDateString and toLocaleTimeString
+// give ICU's en-US output; response bodies and querystring values are decoded
+// with the WHATWG UTF-8 decoder; Node's internal errors print as "TypeError
+// [ERR_X]: …"; headers, the path and the method are checked and encoded as
+// http.request does (CR/LF or a character above U+00FF throws; latin1 bytes).
+//
+// The private key (ctx.client_secret), the token secret and Options.Secrets
+// are redacted from everything a Result carries, also in their
+// percent-encoded forms and line by line for a PEM.
 //
 // HTTP may reach only the hosts of the JIRA URLs in ctx (or
 // Options.AllowedHosts). Anything else fails the way node-oauth reports a
@@ -53,18 +73,21 @@
 //
 // # The oauth module
 //
-// node-oauth 0.10.2 is emulated in Go, citing lib/oauth.js lines: the
-// constructor and its argument rules, _performSecureRequest, get, delete,
-// post, put, getOAuthRequestToken, getOAuthAccessToken, signUrl, authHeader,
-// setClientOptions. The signature base string is built here, not by
-// dghubble/oauth1, because node-oauth's quirks differ: _encodeData's extra
-// escapes, querystring.parse semantics (+ as space), repeated query keys
-// renamed key[0], key[1], legacy url.parse normalisation. Signatures are made
-// with dghubble/oauth1's RSASigner (HMACSigner and HMAC256Signer for the HMAC
-// methods; PLAINTEXT by hand). Private keys (PKCS#1 or PKCS#8 PEM) are parsed
-// once per process and cached by PEM text; a bad key throws synchronously
-// with Node's error, as in Node. Objects carry node-oauth's own properties
-// and prototype methods, so patching OAuth.prototype._getNonce works.
+// node-oauth 0.10.2 is emulated in Go, citing lib/oauth.js lines: OAuth and
+// OAuthEcho (sharing one prototype, as in L60) with the constructor argument
+// rules, _performSecureRequest, get, delete, post, put,
+// getOAuthRequestToken, getOAuthAccessToken, signUrl, authHeader,
+// setClientOptions and the helpers (_getSignature, _createSignature,
+// _normaliseRequestParams, …; the pure ones are node-oauth's own JavaScript).
+// The signature base string is built here, not by dghubble/oauth1, because
+// node-oauth's quirks differ: _encodeData's extra escapes, querystring.parse
+// semantics (+ as space), repeated query keys renamed key[0], key[1], legacy
+// url.parse normalisation. Signatures are made with dghubble/oauth1's
+// RSASigner (HMACSigner and HMAC256Signer for the HMAC methods; PLAINTEXT by
+// hand). Private keys (PKCS#1 or PKCS#8 PEM) are parsed once per process and
+// cached by PEM text; a bad key throws synchronously with Node's error, as in
+// Node. Objects carry node-oauth's own properties in Node's order, so a
+// script that patches OAuth.prototype._getNonce or _getTimestamp is honoured.
 //
 // Requests are written byte for byte as Node sends them: header names keep
 // their case (Content-length) and order (Authorization, Host, Accept,
@@ -76,11 +99,46 @@
 // and TLS settings; any other Transport is used as is, and then header order
 // and case are Go's.
 //
-// # Differences from Node (assumptions)
+// # Differences from Node 20 (known, and what the bridge does about them)
 //
+// Where a difference could make a script pass here and fail in Auth0, the
+// bridge fails it instead, saying why; the rest are listed so that a reader
+// of a result knows what it does not show.
+//
+//   - goja's own error messages are not V8's: "Cannot read property 'x' of
+//     undefined" (V8: "Cannot read properties of undefined (reading 'x')",
+//     and goja says undefined for null too), "Object has no member 'f'"
+//     (V8: "o.f is not a function"), "Value is not an object: undefined"
+//     (V8: "a is not a function"), "Malformed URI" (V8: "URI malformed"),
+//     and syntax errors ("Unexpected token ;", V8 "Unexpected token ';'").
+//     The outcome kind and the line are right; case expectations should not
+//     match these words. JSON.parse's messages are V8's (fixed).
+//   - Missing Node globals: Buffer, URL, URLSearchParams, TextEncoder,
+//     TextDecoder, process, structuredClone, Intl, fetch, crypto,
+//     performance, WeakRef, SharedArrayBuffer, Atomics, WebAssembly. Using
+//     one fails with Node's ReferenceError plus a note that the script cannot
+//     be checked here. A feature test (typeof Buffer) takes the other branch.
+//     Newer built-ins goja lacks (String.prototype.isWellFormed,
+//     Symbol.asyncIterator, Array.fromAsync) are undefined as well.
+//   - Regular expressions: goja reads \p{…} and \P{…} with the u flag as the
+//     letters "p{…}", and rejects the d and v flags. A literal using them fails
+//     at Compile with its position; one built at run time with new RegExp is
+//     not caught and would not match what Node matches.
+//   - Intl: only the default en-US formats of toLocaleString and friends
+//     exist (and {timeZone: 'UTC'} for dates); any other locale or option
+//     throws. localeCompare and toLocaleUpperCase ignore a locale argument
+//     (Node: 'ä'.localeCompare('z', 'sv') is 1, here -1; 'i' in 'tr').
+//   - Time zone: goja's Date uses the harness process's zone (Go's
+//     time.Local) for local-time methods. Auth0 is assumed to run in UTC;
+//     run the bridge with TZ=UTC for the same local times. Date's toString
+//     names the zone by abbreviation: "(UTC)", Node "(Coordinated Universal
+//     Time)".
 //   - Stack overflow: goja's *StackOverflowError cannot be caught by the
 //     script, unlike Node's RangeError; it always ends the run as exception.
 //     The call depth limit is 4096 frames.
+//   - Stack columns: for a method called on an undefined value (a.b.c()
+//     with a.b undefined) goja's frame points at "b", V8's at "c". Lines are
+//     always right.
 //   - Memory: goja has no per-runtime accounting. A watchdog samples the
 //     process heap (runtime/metrics) every 5 ms and interrupts the VM when it
 //     has grown more than the ceiling since the run began (confirmed after a
@@ -89,10 +147,13 @@
 //     can look, and may exhaust the machine. Runs in parallel share the heap,
 //     so with many parallel runs the ceiling applies to their sum.
 //   - Without a callback, node-oauth returns the unsent request object; the
-//     shim sends nothing and returns undefined.
+//     shim checks the request as http.request would, sends nothing and returns
+//     undefined. _createClient (which returns that object) throws.
+//     require('oauth').OAuth2 exists but its constructor throws: it is not
+//     emulated.
 //   - A response whose connection closes before the body is complete never
 //     calls back (FACTS §1, checked under Node 20); the run then ends as a
-//     timeout.
+//     timeout. A body over 64 MiB fails as a network error (Node has no cap).
 //   - 301/302 are followed with no hop limit, as node-oauth does: a redirect
 //     loop runs until the time limit. A relative Location (no host) fails
 //     with Node's "connect ECONNREFUSED 127.0.0.1:80" without connecting.
@@ -101,5 +162,11 @@
 //   - url.parse is followed for http(s) URLs; Unicode host names are not
 //     converted to punycode.
 //   - console formats objects as JSON, not util.inspect's layout.
-//   - Only OAuth is exported by require('oauth') (no OAuthEcho, OAuth2).
+//   - An unref'd timer still counts as pending work.
+//   - The request module is a subset of request 2.88 (the callback API, url
+//     or uri, method, headers, qs, body, form, json, followRedirect, baseUrl;
+//     GET and HEAD redirects, at most 10). It sends "Connection: close" where
+//     Node 20's global agent sends keep-alive, and it checks headers
+//     synchronously, where request starts the request on the next tick.
+//     It was not compared with the real package (not in testdata/node).
 package script

@@ -9,8 +9,10 @@ import (
 )
 
 // install sets up the sandbox's globals: require (native modules only),
-// console, timers and `global`. Nothing else of Node is there: no process
-// (goja_nodejs's copies os.Environ(), FACTS §7), no Buffer, no fs.
+// console, timers, the small Node globals (node_globals.go), V8's JSON.parse
+// messages and en-US toLocaleString. Nothing else of Node is there: no
+// process (goja_nodejs's copies os.Environ(), FACTS §7), no Buffer, no fs
+// (doc.go lists what is missing).
 func (r *runner) install() {
 	g := r.vm.GlobalObject()
 	_ = g.Set("global", g)
