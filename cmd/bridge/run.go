@@ -192,7 +192,7 @@ func (f *runFlags) realTarget(cmd *cobra.Command) (runTarget, error) {
 func LoadTokenFile(path string) (live.TokenFile, error) {
 	tf, err := live.ReadTokenFile(path)
 	if err != nil {
-		return tf, usageErr("--token-file %s: %v", path, err)
+		return tf, usageErr("--token-file: %v", err)
 	}
 	return tf, nil
 }

@@ -1,10 +1,13 @@
 package live
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // TokenFile is what --save-token writes and `bridge run --token-file` reads: an
@@ -56,20 +59,44 @@ func WriteTokenFile(path string, tf TokenFile) (err error) {
 }
 
 // ReadTokenFile reads a token file written by WriteTokenFile. Every field must
-// be set.
+// be set. Errors name the file, and for bad JSON the line and column.
 func ReadTokenFile(path string) (TokenFile, error) {
 	var tf TokenFile
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return tf, fmt.Errorf("live: reading the token file: %v", err)
+		return tf, fmt.Errorf("live: reading the token file: %v; write one with bridge live --save-token FILE", err)
 	}
 	if err := json.Unmarshal(data, &tf); err != nil {
-		return tf, fmt.Errorf("live: token file %s is not valid JSON: %v; write it with bridge live --save-token", path, err)
+		where := path
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			off := se.Offset // just past the byte that failed
+			if strings.HasPrefix(se.Error(), "invalid character") {
+				off-- // point at that character
+			}
+			where = fmt.Sprintf("%s:%s", path, lineCol(data, off))
+		case errors.As(err, &te):
+			where = fmt.Sprintf("%s:%s", path, lineCol(data, te.Offset))
+		}
+		return tf, fmt.Errorf("live: token file %s: not valid JSON: %v; write it with bridge live --save-token", where, err)
 	}
-	for name, v := range map[string]string{"jira_url": tf.JIRAURL, "consumer_key": tf.ConsumerKey, "token": tf.Token, "token_secret": tf.TokenSecret} {
-		if v == "" {
-			return tf, fmt.Errorf("live: token file %s has no %q; write it with bridge live --save-token", path, name)
+	for _, f := range []struct{ name, v string }{
+		{"jira_url", tf.JIRAURL}, {"consumer_key", tf.ConsumerKey}, {"token", tf.Token}, {"token_secret", tf.TokenSecret},
+	} {
+		if f.v == "" {
+			return tf, fmt.Errorf("live: token file %s has no %q; write it with bridge live --save-token", path, f.name)
 		}
 	}
 	return tf, nil
+}
+
+// lineCol is the 1-based "line:column" of byte offset off in data.
+func lineCol(data []byte, off int64) string {
+	off = min(max(off, 0), int64(len(data)))
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int64(len(before)) - int64(bytes.LastIndexByte(before, '\n'))
+	return fmt.Sprintf("%d:%d", line, col)
 }

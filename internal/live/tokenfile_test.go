@@ -40,17 +40,20 @@ func TestWriteTokenFileNoDirectory(t *testing.T) {
 
 func TestReadTokenFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	cases := map[string]string{
-		"not JSON":      "{",
-		"missing token": `{"jira_url":"u","consumer_key":"k","token_secret":"s"}`,
+	cases := []struct{ name, content, want string }{
+		{"not JSON", "{", ":1:2: not valid JSON"},
+		{"bad key on line 3", "{\"jira_url\":\n \"x\",\n oops}\n", ":3:2: not valid JSON"},
+		{"wrong type", "{\n  \"token\": 1\n}", ":2:13: not valid JSON"},
+		{"missing token", `{"jira_url":"u","consumer_key":"k","token_secret":"s"}`, ` has no "token"`},
+		{"missing all", `{}`, ` has no "jira_url"`},
 	}
-	for name, content := range cases {
-		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(dir, name)
-			require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, c.name)
+			require.NoError(t, os.WriteFile(path, []byte(c.content), 0o600))
 			_, err := ReadTokenFile(path)
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), path)
+			assert.Contains(t, err.Error(), path+c.want)
 		})
 	}
 }
