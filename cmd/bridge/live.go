@@ -114,7 +114,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	if err != nil {
 		var se *script.SyntaxError
 		if errors.As(err, &se) {
-			return printResult(cmd.OutOrStdout(), errw, script.CompileFailure(se), f.json, false)
+			return printResult(cmd.OutOrStdout(), errw, script.CompileFailure(se), f.json, false, nil)
 		}
 		return err
 	}
@@ -156,7 +156,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 		Timeout:     f.timeout,
 		MaxMemory:   maxMemory,
 	})
-	return printResult(cmd.OutOrStdout(), errw, res, f.json, true)
+	return printResult(cmd.OutOrStdout(), errw, res, f.json, true, map[string]string{prog.Filename(): prog.Source()})
 }
 
 // check says what is missing or wrong among the flags (exit 2).

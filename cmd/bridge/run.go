@@ -18,6 +18,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
+	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -137,7 +138,7 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 			MaxMemory:   maxMemory,
 		})
 	}
-	return printResult(stdout, stderr, res, f.asJSON, f.real(cmd))
+	return printResult(stdout, stderr, res, f.asJSON, f.real(cmd), map[string]string{name: src})
 }
 
 // real reports whether the flags ask for a real JIRA rather than the mock.
@@ -262,7 +263,8 @@ type runJSON struct {
 // 1 unless the script returned a profile without error findings; against a
 // real JIRA (realJIRA), exit 3 when the run failed because JIRA did (see
 // jiraFailure).
-func printResult(stdout, stderr io.Writer, res *script.Result, asJSON, realJIRA bool) error {
+// sources (file name to source) lets a failure quote the line of its stack.
+func printResult(stdout, stderr io.Writer, res *script.Result, asJSON, realJIRA bool, sources map[string]string) error {
 	var findings []profile.Finding
 	if res.Outcome == script.KindProfile {
 		findings = profile.Check(res.Profile)
@@ -278,7 +280,7 @@ func printResult(stdout, stderr io.Writer, res *script.Result, asJSON, realJIRA 
 			return err
 		}
 	} else {
-		writeResultText(stdout, stderr, res, findings)
+		writeResultText(stdout, stderr, res, findings, sources)
 	}
 	if realJIRA {
 		if why := jiraFailure(res); why != "" {
@@ -310,7 +312,7 @@ func jiraFailure(res *script.Result) string {
 }
 
 // writeResultText is the human form of a Result.
-func writeResultText(stdout, stderr io.Writer, res *script.Result, findings []profile.Finding) {
+func writeResultText(stdout, stderr io.Writer, res *script.Result, findings []profile.Finding, sources map[string]string) {
 	for _, l := range res.Console {
 		fmt.Fprintf(stderr, "console.%s: %s\n", l.Level, strings.TrimRight(l.Text, "\n"))
 	}
@@ -341,6 +343,15 @@ func writeResultText(stdout, stderr io.Writer, res *script.Result, findings []pr
 		stack := strings.TrimPrefix(e.Stack, e.Message+"\n")
 		if strings.TrimSpace(stack) != "" && stack != e.Message {
 			fmt.Fprintln(stderr, indent(stack))
+			for _, frame := range strings.Split(stack, "\n") {
+				if src, caret := report.SourceAt(frame, sources); src != "" {
+					fmt.Fprintf(stderr, "    %s\n", src)
+					if caret != "" {
+						fmt.Fprintf(stderr, "    %s\n", caret)
+					}
+					break
+				}
+			}
 		}
 	}
 	for _, f := range findings {

@@ -140,7 +140,7 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	return writeReport(rep, f, stdout)
+	return writeReport(rep, f, stdout, map[string]string{opts.ScriptName: opts.ScriptSource})
 }
 
 // options loads the script, the cases and the key the flags name.
@@ -213,12 +213,13 @@ func (f *testFlags) casesName() string {
 
 // writeReport prints the report (text or JSON) on stdout, writes the JUnit
 // file, and turns the verdict into the exit code.
-func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer) error {
+// sources maps the script's name to its source, for the report's excerpts.
+func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
 	var err error
 	if f.json {
 		err = report.WriteJSON(stdout, rep)
 	} else {
-		err = report.WriteText(stdout, rep, report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose})
+		err = report.WriteText(stdout, rep, report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose, Sources: sources})
 	}
 	if err != nil {
 		return fmt.Errorf("writing the report: %w", err)

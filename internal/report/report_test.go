@@ -46,7 +46,7 @@ func sample() *Report {
 		Failures: []string{"expected error callback, but the script ended with exception: ReferenceError: r is not defined"},
 		Expect:   cases.Expect{Error: &cases.ExpectedError{Kind: script.KindCallback, Message: regexp.MustCompile(`HTTP 204`)}},
 		Result: &script.Result{Outcome: script.KindException,
-			Error:    &script.Error{Kind: script.KindException, Message: "ReferenceError: r is not defined", Stack: "ReferenceError: r is not defined\n\tat script.js:12:58(5)"},
+			Error:    &script.Error{Kind: script.KindException, Message: "ReferenceError: r is not defined", Stack: "ReferenceError: r is not defined\n\tat script.js:12:58(5)\n    at script.js:3:1(2)"},
 			Console:  []script.ConsoleLine{},
 			Requests: []script.Request{{Method: "GET", URL: "http://127.0.0.1:1/rest/auth/1/session", Status: 401}}},
 		Findings: []profile.Finding{},
@@ -98,6 +98,7 @@ func TestWriteText(t *testing.T) {
 		"     want: error callback matching /HTTP 204/\n",
 		"     got:  exception: ReferenceError: r is not defined\n",
 		"             at script.js:12:58(5)\n",
+		"             at script.js:3:1(2)\n", // stack lines line up, tab or spaces
 		"       GET /rest/auth/1/session -> 401, OAuth signature_invalid (base string GET&http%3A%2F%2F127.0.0.1%3A1%2Frest…)\n",
 		"       GET /rest/api/2/user -> no answer, OAuth ok (fault: drop)\n",
 		"       GET /rest/auth/1/session -> 200, OAuth ok\n",
@@ -255,5 +256,38 @@ func TestWriteJSONShape(t *testing.T) {
 	}
 	if strings.Contains(out, `\u0026`) {
 		t.Errorf("JSON report escapes & as \\u0026:\n%s", out)
+	}
+}
+
+func TestSourceAt(t *testing.T) {
+	sources := map[string]string{"s.js": "function(t, s, ctx, cb) {\n\tvar x = r.y;\n}\n", "ü.js": "a\n"}
+	tests := []struct{ frame, src, caret string }{
+		{"\tat s.js:2:10(3)", "2 |  var x = r.y;", "             ^"},
+		{"    at inner (s.js:2:10(3))", "2 |  var x = r.y;", "             ^"},
+		{"at s.js:1:1", "1 | function(t, s, ctx, cb) {", "    ^"},
+		{"at s.js:9:1", "", ""},                   // no such line
+		{"at other.js:1:1", "", ""},               // unknown file
+		{"at native", "", ""},                     // no position
+		{"at s.js:2:99", "2 |  var x = r.y;", ""}, // column past the end: no caret
+		{"at ü.js:1:1", "1 | a", "    ^"},
+	}
+	for _, tt := range tests {
+		src, caret := SourceAt(tt.frame, sources)
+		if src != tt.src || caret != tt.caret {
+			t.Errorf("SourceAt(%q) = %q, %q; want %q, %q", tt.frame, src, caret, tt.src, tt.caret)
+		}
+	}
+	var b bytes.Buffer
+	r := sample()
+	// Column 58 of line 12 is the r of r.statusCode.
+	code := strings.Repeat(" ", 57) + "r.statusCode;"
+	if err := WriteText(&b, r, TextOptions{Sources: map[string]string{"script.js": strings.Repeat("\n", 11) + code + "\n"}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "             at script.js:12:58(5)\n" +
+		"               12 | " + code + "\n" +
+		"               " + strings.Repeat(" ", len("12 | ")+57) + "^\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("report lacks the source excerpt %q:\n%s", want, b.String())
 	}
 }

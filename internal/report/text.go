@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +17,9 @@ import (
 type TextOptions struct {
 	Color   bool // ANSI colours: only when stdout is a terminal
 	Verbose bool // details of passing cases too (profile, console, requests, mock log)
+	// Sources maps a script's file name, as its stack frames name it, to its
+	// source, so that a failure shows the line its stack points at.
+	Sources map[string]string
 }
 
 const (
@@ -57,7 +62,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		}
 		fmt.Fprintf(&b, "%s %-*s %8s\n", status, width, c.Name, Duration(c.Duration))
 		if c.Status != Pass || opts.Verbose {
-			writeDetails(&b, c, p, "     ")
+			writeDetails(&b, c, p, "     ", opts.Sources)
 		} else {
 			for _, f := range c.Findings {
 				fmt.Fprintf(&b, "     %s\n", paintFinding(p, f))
@@ -77,11 +82,11 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 // element carries.
 func Details(c *Case) string {
 	var b bytes.Buffer
-	writeDetails(&b, c, false, "")
+	writeDetails(&b, c, false, "", nil)
 	return b.String()
 }
 
-func writeDetails(b *bytes.Buffer, c *Case, p painter, in string) {
+func writeDetails(b *bytes.Buffer, c *Case, p painter, in string, sources map[string]string) {
 	line := func(format string, args ...any) { fmt.Fprintf(b, in+format+"\n", args...) }
 	if c.Description != "" {
 		line("%s", p.paint(dim, c.Description))
@@ -93,11 +98,19 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string) {
 	if res := c.Result; res != nil {
 		if res.Error != nil {
 			line("got:  %s: %s", res.Error.Kind, res.Error.Message)
+			shown := false
 			for i, s := range splitLines(res.Error.Stack) {
 				if i == 0 && s == res.Error.Message {
 					continue // the stack repeats the message
 				}
-				line("      %s", strings.Replace(s, "\t", "  ", 1))
+				line("        %s", strings.TrimLeft(s, " \t")) // "\tat" and "    at" alike
+				if !shown {
+					if src, caret := SourceAt(s, sources); src != "" {
+						line("          %s", p.paint(dim, src))
+						line("          %s", caret)
+						shown = true
+					}
+				}
 			}
 			if len(res.Error.Value) > 0 {
 				line("      err = %s", res.Error.Value)
@@ -240,4 +253,33 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("%d %s", n, noun)
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// frameRe finds the file, line and column of a JS stack frame: goja writes
+// "at file:12:58(5)" and "at fn (file:12:58(5))".
+var frameRe = regexp.MustCompile(`\bat (?:[^(]*\()?([^\s()]+):(\d+):(\d+)`)
+
+// SourceAt returns the source line a stack frame points at, as "12 | code",
+// and a caret under its column; "" when the frame names no known source.
+func SourceAt(frame string, sources map[string]string) (src, caret string) {
+	m := frameRe.FindStringSubmatch(frame)
+	if m == nil {
+		return "", ""
+	}
+	text, ok := sources[m[1]]
+	if !ok {
+		return "", ""
+	}
+	n, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	lines := strings.Split(text, "\n")
+	if n < 1 || n > len(lines) {
+		return "", ""
+	}
+	code := strings.ReplaceAll(strings.TrimRight(lines[n-1], "\r"), "\t", " ")
+	prefix := fmt.Sprintf("%d | ", n)
+	if col < 1 || col > len([]rune(code))+1 {
+		return prefix + code, ""
+	}
+	return prefix + code, strings.Repeat(" ", len(prefix)+col-1) + "^"
 }
