@@ -291,3 +291,23 @@ func TestSourceAt(t *testing.T) {
 		t.Errorf("report lacks the source excerpt %q:\n%s", want, b.String())
 	}
 }
+
+// TestWriteTextWant: a profile diff stands alone; a long expected profile is
+// quoted shortened when the script ended otherwise.
+func TestWriteTextWant(t *testing.T) {
+	r := sample()
+	long := `{"user_id":"fred","name":"` + strings.Repeat("x", 300) + `"}`
+	r.Cases[2].Expect = cases.Expect{Profile: json.RawMessage(long)}
+	var b bytes.Buffer
+	if err := WriteText(&b, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, `want: profile {"user_id":"fred","active":true}`) || strings.Contains(out, "got:  profile\n") {
+		t.Errorf("the diff case repeats both profiles:\n%s", out)
+	}
+	want := "     want: profile " + long[:maxWant-1] + "…\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("report lacks %q:\n%s", want, out)
+	}
+}

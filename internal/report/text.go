@@ -94,7 +94,11 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string, sources map[st
 	for _, f := range c.Failures {
 		line("%s %s", p.paint(red, "✗"), f)
 	}
-	line("want: %s", describeExpect(c))
+	// A profile diff says what was wanted and got, field by field; the two
+	// whole profiles would only repeat it.
+	if len(c.Diff) == 0 {
+		line("want: %s", describeExpect(c))
+	}
 	if res := c.Result; res != nil {
 		if res.Error != nil {
 			line("got:  %s: %s", res.Error.Kind, res.Error.Message)
@@ -115,7 +119,7 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string, sources map[st
 			if len(res.Error.Value) > 0 {
 				line("      err = %s", res.Error.Value)
 			}
-		} else {
+		} else if len(c.Diff) == 0 {
 			line("got:  %s", res.Outcome)
 		}
 	}
@@ -184,7 +188,7 @@ func describeExpect(c *Case) string {
 		}
 		return s
 	case len(c.Expect.Profile) > 0:
-		return "profile " + compactJSON(c.Expect.Profile)
+		return "profile " + shorten(compactJSON(c.Expect.Profile), maxWant)
 	}
 	return "(nothing)"
 }
@@ -282,4 +286,17 @@ func SourceAt(frame string, sources map[string]string) (src, caret string) {
 		return prefix + code, ""
 	}
 	return prefix + code, strings.Repeat(" ", len(prefix)+col-1) + "^"
+}
+
+// maxWant bounds the expected profile quoted on a "want:" line; the case file
+// has all of it.
+const maxWant = 160
+
+// shorten cuts s to at most n runes, ending it with "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
