@@ -32,10 +32,19 @@ func (r *runner) requestModule() *goja.Object {
 // requestOptions are the options the shim understands.
 type requestOptions struct {
 	url, method    string
-	headers        orderedHeaders
+	headers        orderedHeaders // the script's, in its order
+	added          orderedHeaders // request's own: accept, content-type (only where the script set none)
+	referer        string         // on a redirect hop: the previous URL
 	body           []byte
 	json           bool
 	followRedirect bool
+}
+
+// add sets one of request's own headers unless the script set it.
+func (ro *requestOptions) add(name, value string) {
+	if !hasHeader(ro.headers, name) {
+		ro.added.set(name, value)
+	}
 }
 
 func (r *runner) request(method string, args []goja.Value) {
@@ -88,7 +97,7 @@ func (r *runner) request(method string, args []goja.Value) {
 		ro.method = method
 	}
 	if v := get("qs"); v != nil {
-		q := r.formEncode(v.ToObject(r.vm))
+		q := r.qsStringify(v)
 		if q != "" {
 			if strings.Contains(ro.url, "?") {
 				ro.url += "&" + q
@@ -108,25 +117,23 @@ func (r *runner) request(method string, args []goja.Value) {
 	}
 	if v := get("json"); v != nil && v.ToBoolean() {
 		ro.json = true
-		if !hasHeader(ro.headers, "accept") {
-			ro.headers.set("accept", "application/json")
-		}
+		ro.add("accept", "application/json")
 		if _, isBool := v.Export().(bool); !isBool && get("body") == nil {
 			s, err := r.stringify(v)
 			if err != nil {
 				panic(r.nodeError("TypeError", err.Error(), nil))
 			}
 			ro.body = []byte(s)
-			ro.headers.set("content-type", "application/json")
+			ro.add("content-type", "application/json")
 		}
 	}
 	if v := get("form"); v != nil {
 		if s, ok := v.Export().(string); ok {
 			ro.body = []byte(s)
 		} else {
-			ro.body = []byte(r.formEncode(v.ToObject(r.vm)))
+			ro.body = []byte(r.qsStringify(v))
 		}
-		ro.headers.set("content-type", "application/x-www-form-urlencoded")
+		ro.add("content-type", "application/x-www-form-urlencoded")
 	}
 	if v := get("body"); v != nil {
 		if s, ok := v.Export().(string); ok {
@@ -137,9 +144,7 @@ func (r *runner) request(method string, args []goja.Value) {
 				panic(r.nodeError("TypeError", err.Error(), nil))
 			}
 			ro.body = []byte(s)
-			if !hasHeader(ro.headers, "content-type") {
-				ro.headers.set("content-type", "application/json")
-			}
+			ro.add("content-type", "application/json")
 		} else {
 			panic(r.nodeError("Error", "Argument error, options.body.", nil))
 		}
@@ -147,49 +152,96 @@ func (r *runner) request(method string, args []goja.Value) {
 	r.requestHop(ro, cb, 0)
 }
 
-// formEncode is the qs/form encoding request uses (RFC 3986 style).
-func (r *runner) formEncode(o *goja.Object) string {
-	var ps []param
-	for _, k := range o.Keys() {
-		for _, v := range r.stringifyValues(o.Get(k)) {
-			ps = append(ps, param{k, v})
+// qsStringify is the qs library's stringify, which request uses for its qs
+// and form options: arrays as key[0], key[1], nested objects as key[sub],
+// null as "key=", undefined left out, RFC 3986 encoding (so ! ' ( ) * are
+// escaped too).
+func (r *runner) qsStringify(v goja.Value) string {
+	var parts []string
+	var walk func(prefix string, v goja.Value)
+	walk = func(prefix string, v goja.Value) {
+		switch {
+		case v == nil || goja.IsUndefined(v):
+			return
+		case goja.IsNull(v):
+			parts = append(parts, encodeData(prefix)+"=")
+			return
+		}
+		o, isObj := v.(*goja.Object)
+		if !isObj {
+			parts = append(parts, encodeData(prefix)+"="+encodeData(v.String()))
+			return
+		}
+		if o.ClassName() == "Date" {
+			parts = append(parts, encodeData(prefix)+"="+encodeData(r.callMethod(o, "toISOString").String()))
+			return
+		}
+		for _, k := range o.Keys() {
+			walk(prefix+"["+k+"]", o.Get(k))
 		}
 	}
-	return stringifyQuery(ps)
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return ""
+	}
+	for _, k := range o.Keys() {
+		walk(k, o.Get(k))
+	}
+	return strings.Join(parts, "&")
 }
 
 // requestHop sends one hop; GET and HEAD redirects are followed (request's
-// default, at most 10).
+// default, at most 10, then an error), with a referer header.
 func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 	u, err := url.Parse(ro.url)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		ne := &netError{Message: "Invalid URI \"" + ro.url + "\""}
+		// request names the URI as url.parse's href has it.
+		ne := &netError{Message: "Invalid URI \"" + autoEscape.Replace(strings.TrimSpace(ro.url)) + "\""}
 		r.later(func() error { return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined()) })
 		return
 	}
 	method, path := r.requestLine(ro.method, u.RequestURI())
 	req := &wireRequest{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: method,
 		Path: path, Body: ro.body}
-	var h orderedHeaders
-	h.set("host", u.Host)
-	for _, f := range ro.headers {
+	// request's order: the script's headers, host, its own (accept,
+	// content-type), content-length; on a redirect host is set again after
+	// the referer (redirect.js removes it); Node's agent adds Connection last.
+	h := append(orderedHeaders(nil), ro.headers...)
+	setHost := !hasHeader(h, "host")
+	if setHost && ro.referer == "" {
+		h.set("host", u.Host)
+	}
+	for _, f := range ro.added {
 		h.setField(f)
 	}
-	if len(ro.body) > 0 || ro.method == "POST" || ro.method == "PUT" || ro.method == "PATCH" {
-		h.set("content-length", strconv.Itoa(len(ro.body)))
+	if ro.referer != "" {
+		h.set("referer", ro.referer)
+		if setHost {
+			h.set("host", u.Host)
+		}
 	}
-	h.set("Connection", "close")
-	h = r.validateHeaders(h)
-	req.Header = h
+	if len(ro.body) > 0 {
+		h.set("content-length", strconv.Itoa(len(ro.body)))
+	} else if method != "GET" { // request.js: a body-less request that is not a GET says content-length: 0
+		h.set("content-length", "0")
+	}
+	if !hasHeader(h, "connection") {
+		h.set("Connection", "keep-alive") // Node 20's global agent keeps connections alive
+	}
+	req.Header = r.validateHeaders(h)
 	r.send(ro.url, req, func(resp *wireResponse, ne *netError) error {
 		if ne != nil {
 			return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined())
 		}
 		if loc := resp.location(); ro.followRedirect && resp.StatusCode >= 300 && resp.StatusCode < 400 && loc != "" &&
-			(ro.method == "GET" || ro.method == "HEAD") && hop < 10 {
+			(ro.method == "GET" || ro.method == "HEAD") {
 			next, err := u.Parse(loc)
 			if err == nil {
-				ro.url = next.String()
+				if hop >= 10 {
+					e := r.nodeError("Error", "Exceeded maxRedirects. Probably stuck in a redirect loop "+next.String(), nil)
+					return r.callRequestCB(cb, e, goja.Undefined(), goja.Undefined())
+				}
+				ro.referer, ro.url = u.String(), next.String()
 				r.requestHop(ro, cb, hop+1)
 				return nil
 			}
