@@ -29,7 +29,8 @@
 //   - exception: a throw, synchronous or inside an async callback (an
 //     uncaught exception in Node), a promise rejected with no handler (Node
 //     20 raises it as uncaught: --unhandled-rejections=throw), or a stack
-//     overflow.
+//     overflow. A throw after the first cb is an exception too: Node ends
+//     the process on it, whatever cb was given.
 //   - timeout: no cb within Options.Timeout (default 20 s, the webtask
 //     limit); the message lists the requests still pending. A script that
 //     returns without calling cb while nothing is pending ends at once as a

@@ -72,6 +72,8 @@ func TestOutcomes(t *testing.T) {
 			kind: KindDoubleCallback, message: "test.js:1:"},
 		{name: "double callback async", src: `function(a, b, c, cb) { cb(new Error('first')); setTimeout(function() { cb(null, {user_id: 'y'}); }, 20); }`,
 			kind: KindDoubleCallback, message: "the first call ended the run as callback: Error: first"},
+		{name: "a throw after cb is still an exception", src: `function(a, b, c, cb) { cb(null, {user_id: 'x'}); setTimeout(function() { null.x; }, 1); }`,
+			kind: KindException, message: "TypeError"},
 		{name: "after cb, pending work is waited for", src: `function(a, b, c, cb) { cb(null, {user_id: 'x'}); setTimeout(function() { console.log('late'); }, 20); }`,
 			kind: KindProfile, check: func(t *testing.T, res *Result) { assert.Equal(t, "log: late\n", consoleText(res)) }},
 		{name: "memory", src: `function(a, b, c, cb) { var s = 'x'; for (var i = 0; i < 20; i++) s += s; var keep = []; for (;;) { keep.push(s + keep.length); } }`,
