@@ -98,7 +98,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	jiraURL := strings.TrimRight(f.jiraURL, "/")
 	key, keyPEM, err := keys.LoadPrivateKey(f.privateKey)
 	if err != nil {
-		return usageErr("%w", err)
+		return usageErr("--private-key: %w", err)
 	}
 	// Never print the private key (nor, later, the token secret).
 	errw := redact.New(string(keyPEM)).Writer(stderr)
@@ -168,31 +168,31 @@ func (f liveFlags) check(cmd *cobra.Command) error {
 		}
 	}
 	if len(missing) > 0 {
-		return usageErr("live: %s required (see 'bridge live --help')", strings.Join(missing, ", "))
+		return usageErr("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
 	if err := live.CheckJIRAURL(f.jiraURL); err != nil {
 		return usageErr("%w", err)
 	}
 	if f.approveTimeout <= 0 {
-		return usageErr("live: --approve-timeout must be positive, e.g. 5m")
+		return usageErr("--approve-timeout must be positive, e.g. 5m")
 	}
 	if f.timeout <= 0 {
-		return usageErr("live: --timeout %s: give a positive duration such as 20s", f.timeout)
+		return usageErr("--timeout %s: give a positive duration such as 20s", f.timeout)
 	}
 	if _, err := script.ParseSize(f.maxMemory); err != nil {
-		return usageErr("live: --max-memory: %v", err)
+		return usageErr("--max-memory: %v", err)
 	}
 	if f.oob && cmd.Flags().Changed("callback-addr") {
-		return usageErr("live: --callback-addr has no use with --oob: JIRA redirects nowhere")
+		return usageErr("--callback-addr has no use with --oob: JIRA redirects nowhere")
 	}
 	// Found before the dance, a bad --save-token path costs no approval.
 	if f.saveToken != "" {
 		dir := filepath.Dir(f.saveToken)
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-			return usageErr("live: --save-token %s: the directory %s does not exist; create it or pick another path", f.saveToken, dir)
+			return usageErr("--save-token %s: the directory %s does not exist; create it or pick another path", f.saveToken, dir)
 		}
 		if info, err := os.Stat(f.saveToken); err == nil && info.IsDir() {
-			return usageErr("live: --save-token %s is a directory; give a file name, e.g. %s", f.saveToken, filepath.Join(f.saveToken, "jira-token.json"))
+			return usageErr("--save-token %s is a directory; give a file name, e.g. %s", f.saveToken, filepath.Join(f.saveToken, "jira-token.json"))
 		}
 	}
 	return nil
@@ -205,7 +205,7 @@ func compileLiveScript(path, jiraURL string) (*script.Program, error) {
 	if path != "" {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, usageErr("live: reading the script: %w", err)
+			return nil, usageErr("--script: %v; pass a fetchUserProfile script (`bridge init` writes one)", unwrapPathError(err))
 		}
 		name, src = path, string(data)
 	}
