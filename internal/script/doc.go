@@ -129,6 +129,10 @@
 //     exist (and {timeZone: 'UTC'} for dates); any other locale or option
 //     throws. localeCompare and toLocaleUpperCase ignore a locale argument
 //     (Node: 'ä'.localeCompare('z', 'sv') is 1, here -1; 'i' in 'tr').
+//   - Date parsing: goja accepts two ISO forms V8 rejects (a comma before
+//     the fraction, "16:41:23,949Z", and an offset without minutes, "+02"),
+//     so Date.parse gives a time where Node gives NaN. JIRA's own format
+//     ("2016-09-06T16:41:23.949+0200") parses alike.
 //   - Time zone: goja's Date uses the harness process's zone (Go's
 //     time.Local) for local-time methods. Auth0 is assumed to run in UTC;
 //     run the bridge with TZ=UTC for the same local times. Date's toString
