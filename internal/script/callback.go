@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -152,73 +150,6 @@ func (r *runner) errorOf(err error, reason *stopReason) *Error {
 		return e
 	}
 	return &Error{Kind: KindException, Message: err.Error()}
-}
-
-func firstFrames(fs []goja.StackFrame, n int) []goja.StackFrame {
-	if len(fs) > n {
-		return fs[:n]
-	}
-	return fs
-}
-
-// formatFrames writes a stack the way Node does ("    at fn (file:line:col)"),
-// in the script's own coordinates.
-func (r *runner) formatFrames(frames []goja.StackFrame) string {
-	var b strings.Builder
-	for _, f := range frames {
-		pos := f.Position()
-		name := f.FuncName()
-		if pos.Filename == "" && pos.Line == 0 {
-			fmt.Fprintf(&b, "    at %s (native)\n", name)
-			continue
-		}
-		line, col := pos.Line, pos.Column
-		if pos.Filename == r.prog.filename {
-			line, col = r.prog.framePosition(line, col)
-		}
-		if name == "<anonymous>" || name == "" {
-			fmt.Fprintf(&b, "    at %s:%d:%d\n", pos.Filename, line, col)
-		} else {
-			fmt.Fprintf(&b, "    at %s (%s:%d:%d)\n", name, pos.Filename, line, col)
-		}
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-// callerPosition says where the JS code calling into Go is, as "file:line:col".
-func (r *runner) callerPosition() string {
-	for _, f := range r.vm.CaptureCallStack(3, nil) {
-		pos := f.Position()
-		if pos.Filename == "" {
-			continue
-		}
-		line, col := pos.Line, pos.Column
-		if pos.Filename == r.prog.filename {
-			line, col = r.prog.framePosition(line, col)
-		}
-		return fmt.Sprintf("%s:%d:%d", pos.Filename, line, col)
-	}
-	return ""
-}
-
-// gojaFrame matches a frame of goja's own stack text: "at fn (file:line:col(pc))".
-var gojaFrame = regexp.MustCompile(`at (?:(\S+) \()?([^\s()]+):(\d+):(\d+)\(\d+\)\)?`)
-
-// cleanStack rewrites an Error's stack property into Node's frame format in
-// the script's own coordinates.
-func (r *runner) cleanStack(stack string) string {
-	return gojaFrame.ReplaceAllStringFunc(stack, func(m string) string {
-		p := gojaFrame.FindStringSubmatch(m)
-		line, _ := strconv.Atoi(p[3])
-		col, _ := strconv.Atoi(p[4])
-		if p[2] == r.prog.filename {
-			line, col = r.prog.framePosition(line, col)
-		}
-		if p[1] == "" {
-			return fmt.Sprintf("at %s:%d:%d", p[2], line, col)
-		}
-		return fmt.Sprintf("at %s (%s:%d:%d)", p[1], p[2], line, col)
-	})
 }
 
 func snippet(s string, n int) string {
