@@ -96,11 +96,29 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 	}
 	cfg.Consumers = []jiramock.Consumer{consumer}
 	if o.users != "" {
+		if _, err := os.Stat(o.users); err != nil {
+			return cfg, usageErr("--users: %v; give a JIRA user JSON file or a directory of them", unwrapPathError(err))
+		}
 		users, err := jiramock.LoadUsers(o.users)
 		if err != nil {
 			return cfg, usageErr("--users: %s", strings.TrimPrefix(err.Error(), "jiramock: "))
 		}
 		cfg.Users = users
+	}
+	if o.autoApprove != "" {
+		users := cfg.Users
+		if users == nil {
+			users = jiramock.DefaultUsers(f)
+		}
+		var ids []string
+		found := false
+		for _, u := range users {
+			ids = append(ids, u.ID())
+			found = found || u.ID() == o.autoApprove
+		}
+		if !found {
+			return cfg, usageErr("--auto-approve %q: the %s mock has no such user; use one of %s", o.autoApprove, f, strings.Join(ids, ", "))
+		}
 	}
 	cfg.AutoApprove = o.autoApprove
 	if o.verbose {

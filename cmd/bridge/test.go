@@ -81,7 +81,7 @@ Exit codes: 0 all cases pass, 1 a case fails, 2 bad usage or a bad case file
 	fs.BoolVar(&f.json, "json", false, "print the report as one JSON document")
 	fs.StringVar(&f.junit, "junit", "", "also write the report as JUnit XML to this file")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "show the details of passing cases too, and the mock's log on stderr")
-	fs.BoolVar(&f.watch, "watch", false, "run again whenever the script or a case file changes (Ctrl-C stops)")
+	fs.BoolVar(&f.watch, "watch", false, "run again whenever the script or a case file changes (Ctrl-C stops); with --json, one document per run")
 	fs.StringVar(&f.consumerKey, "consumer-key", bridge.DefaultConsumerKey, "consumer key the mock trusts and the script signs as")
 	fs.StringVar(&f.privateKey, "private-key", "", "PEM file of the consumer's RSA private key (default: the public test key)")
 
