@@ -32,7 +32,9 @@ DIR defaults to the current directory and is created if needed. init never
 overwrites: if the script or the cases directory is already there, it writes
 nothing and exits with 2.
 
-stdout: the files written, one a line. stderr: what to do next.`,
+stdout: the files written, one a line. stderr: what to do next.
+Exit codes: 0 written; 2 something is already there, DIR cannot be written,
+or more than one DIR.`,
 		Example: `  bridge init jira-login
   bridge test --script jira-login/fetchUserProfile.js --cases jira-login/cases --watch`,
 		Args: cobra.MaximumNArgs(1),

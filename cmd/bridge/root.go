@@ -50,7 +50,9 @@ locally, in a sandbox that behaves like Auth0's, against a mock JIRA that checks
 every OAuth 1.0a RSA-SHA1 signature. It checks the profiles the script returns,
 and publishes the connection to Auth0 only once they pass.
 
-Results go to stdout; progress, logs and errors go to stderr.
+Results go to stdout; progress, logs and errors go to stderr. With --json,
+stdout is one JSON document even when the command fails: then
+{"error": {"kind", "exit_code", "message"}}.
 Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service failed.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
