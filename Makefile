@@ -45,5 +45,5 @@ bench: build node-deps
 ## bench-profile: CPU profile of the suite on the 1,000 generated cases (pprof -top).
 bench-profile:
 	mkdir -p bin
-	$(GO) test -run '^$$' -bench '^BenchmarkGenerated$$' -benchtime 2x -cpuprofile bin/suite.cpu.prof -o bin/suite.test ./internal/suite
+	$(GO) test -run '^$$' -bench '^BenchmarkGenerated$$/^parallel=2$$' -benchtime 2x -cpuprofile bin/suite.cpu.prof -o bin/suite.test ./internal/suite
 	$(GO) tool pprof -top -nodecount 40 bin/suite.test bin/suite.cpu.prof
