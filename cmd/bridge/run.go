@@ -354,8 +354,15 @@ func writeResultText(stdout, stderr io.Writer, res *script.Result, findings []pr
 			}
 		}
 	}
+	errs := 0
 	for _, f := range findings {
 		fmt.Fprintln(stderr, f.String())
+		if f.Severity == profile.SeverityError {
+			errs++
+		}
+	}
+	if errs > 0 {
+		fmt.Fprintf(stderr, "bridge: the profile breaks %d of Auth0's profile rules (the errors above): fix the script's mapping\n", errs)
 	}
 }
 
