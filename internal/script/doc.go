@@ -44,8 +44,11 @@
 // # The sandbox
 //
 // require works with and without new (`new require('oauth').OAuth`, FACTS
-// §2) and knows only native modules: oauth (node-oauth 0.10.2) and request.
-// Anything else, fs and process included, fails with Node's "Cannot find
+// §2) and knows only native modules: oauth (node-oauth 0.10.2), request, and
+// the part of Node's crypto a profile script uses (createHash, createHmac with
+// a digest encoding, getHashes, randomUUID; also as node:crypto; digest()
+// without an encoding throws, as it would return a Buffer). Anything else, fs
+// and process included, fails with Node's "Cannot find
 // module 'x'" (code MODULE_NOT_FOUND) plus a note that the bridge does not
 // provide it. There is no module loader at all, so nothing is read from
 // disk, and goja_nodejs's process module (which copies os.Environ, FACTS §7)

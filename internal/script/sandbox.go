@@ -30,6 +30,7 @@ func (r *runner) nativeModules() map[string]func() *goja.Object {
 	return map[string]func() *goja.Object{
 		"oauth":   r.oauthModule,
 		"request": r.requestModule,
+		"crypto":  r.cryptoModule,
 	}
 }
 
@@ -47,6 +48,9 @@ func (r *runner) requireFunc() func(goja.ConstructorCall) *goja.Object {
 				map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 		}
 		name := arg.String()
+		if name == "node:crypto" { // a built-in of Node's may be named with the node: scheme
+			name = "crypto"
+		}
 		if m, ok := cache[name]; ok {
 			return m
 		}
@@ -68,8 +72,9 @@ func (r *runner) moduleNotFound(name string, modules map[string]func() *goja.Obj
 		names = append(names, "'"+n+"'")
 	}
 	sort.Strings(names)
+	list := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 	msg := fmt.Sprintf("Cannot find module '%s' (the bridge sandbox provides only %s; "+
-		"Auth0's sandbox may offer more, but a script needing it cannot be checked here)", name, strings.Join(names, " and "))
+		"Auth0's sandbox may offer more, but a script needing it cannot be checked here)", name, list)
 	return r.nodeError("Error", msg, map[string]any{"code": "MODULE_NOT_FOUND"})
 }
 

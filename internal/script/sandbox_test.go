@@ -46,7 +46,7 @@ func TestRequire(t *testing.T) {
 	assert.Equal(t, "function", p["request"])
 	assert.Equal(t, "TypeError ERR_INVALID_ARG_TYPE", p["bad"])
 	for m, msg := range p["errs"].(map[string]any) {
-		assert.True(t, strings.HasPrefix(msg.(string), "MODULE_NOT_FOUND: Cannot find module '"+m+"' (the bridge sandbox provides only 'oauth' and 'request'"), msg)
+		assert.True(t, strings.HasPrefix(msg.(string), "MODULE_NOT_FOUND: Cannot find module '"+m+"' (the bridge sandbox provides only 'crypto', 'oauth' and 'request'"), msg)
 	}
 }
 
