@@ -62,6 +62,9 @@ or more than one DIR.`,
 func initSuite(dir string) ([]string, error) {
 	scriptPath := filepath.Join(dir, initScriptName)
 	casesPath := filepath.Join(dir, "cases")
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, usageErr("init: %s is a file, not a directory: give a new or existing directory", dir)
+	}
 	var exist []string
 	for _, p := range []string{scriptPath, casesPath} {
 		if _, err := os.Lstat(p); err == nil {
@@ -77,7 +80,7 @@ func initSuite(dir string) ([]string, error) {
 		return nil, usageErr("init: %s already exist; init never overwrites: pick another DIR or move them away", strings.Join(exist, " and "))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, usageErr("init: %v", err)
+		return nil, usageErr("init: %v; give a directory you can write to", unwrapPathError(err))
 	}
 	var written []string
 	if err := os.WriteFile(scriptPath, []byte(bridge.ShippedScript), 0o644); err != nil {
