@@ -57,7 +57,7 @@ func main() {
 	flag.StringVar(&c.node, "node", "node", "the Node binary")
 	flag.StringVar(&c.runJS, "runjs", "bench/node/run.js", "the Node runner")
 	flag.IntVar(&c.conc, "concurrency", 64, "cases in flight at once under Node (0 = all)")
-	flag.IntVar(&c.runs, "runs", 2, "runs of each side (the best counts)")
+	flag.IntVar(&c.runs, "runs", 3, "runs of each side (the best counts)")
 	flag.IntVar(&c.defaultRuns, "default-runs", 5, "runs of the default suite")
 	flag.BoolVar(&c.keep, "keep", false, "keep the generated cases (their directory is printed)")
 	flag.Parse()
