@@ -181,7 +181,7 @@ func (f *runFlags) realTarget(cmd *cobra.Command) (runTarget, error) {
 	}
 	_, pemBytes, err := keys.LoadPrivateKey(f.privateKey)
 	if err != nil {
-		return t, usageErr("--private-key %s: %v", f.privateKey, err)
+		return t, usageErr("--private-key: %v", err)
 	}
 	t.PrivateKeyPEM = string(pemBytes)
 	return t, nil
