@@ -136,6 +136,7 @@ func TestLiveOOB(t *testing.T) {
 
 	assert.Equal(t, ExitOK, run.wait(t), run.stderr.String())
 	assert.Contains(t, run.stderr.String(), "Paste the verifier")
+	assert.Contains(t, run.stderr.String(), "bridge: got the verifier; asking ")
 	assert.Contains(t, run.stdout.String(), `"user_id": "fred"`)
 }
 

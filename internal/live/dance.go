@@ -133,7 +133,13 @@ func (d *dance) run(ctx context.Context) (*oauth1.Token, error) {
 	}
 
 	// 3. Access token (RFC 5849 §2.3).
-	fmt.Fprintf(d.progress, "bridge: approved; asking %s for the access token\n", d.cfg.Endpoint.AccessTokenURL)
+	// With --oob the verifier is whatever was pasted: JIRA, not bridge, says
+	// whether it stands for an approval.
+	got := "approved"
+	if d.opts.OOB {
+		got = "got the verifier"
+	}
+	fmt.Fprintf(d.progress, "bridge: %s; asking %s for the access token\n", got, d.cfg.Endpoint.AccessTokenURL)
 	client, rec = clientFor(ctx, d.opts.HTTPClient)
 	d.cfg.HTTPClient = client
 	token, secret, err := d.cfg.AccessToken(requestToken, requestSecret, verifier)
