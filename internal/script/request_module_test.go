@@ -80,8 +80,8 @@ func TestRequestModuleWire(t *testing.T) {
 
 // TestRequestModuleMatchesNode runs every row under node with the real
 // request package and in the sandbox, comparing the callback's arguments and
-// the bytes sent. It needs request@2.88.2 in testdata/node/node_modules (not
-// pinned there yet) or in the node_modules directory BRIDGE_REQUEST_MODULES names.
+// the bytes sent. It needs request@2.88.2, pinned in testdata/node (`make
+// node-deps`), or in the node_modules directory BRIDGE_REQUEST_MODULES names.
 func TestRequestModuleMatchesNode(t *testing.T) {
 	needNode(t)
 	mods := os.Getenv("BRIDGE_REQUEST_MODULES")
@@ -89,7 +89,10 @@ func TestRequestModuleMatchesNode(t *testing.T) {
 		mods, _ = filepath.Abs("../../testdata/node/node_modules")
 	}
 	if _, err := os.Stat(filepath.Join(mods, "request", "package.json")); err != nil {
-		t.Skip("the real request package is not installed (npm install request@2.88.2, then set BRIDGE_REQUEST_MODULES)")
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("the real request package is not installed in %s (run `make node-deps`)", mods)
+		}
+		t.Skip("the real request package is not installed (run `make node-deps`)")
 	}
 	srv := newCaptureServer(t)
 	refused := "http://127.0.0.1:1"
