@@ -105,6 +105,9 @@ func (f *testFlags) check() error {
 	if f.timeout <= 0 {
 		return usageErr("--timeout %s: give a positive duration such as 5s", f.timeout)
 	}
+	if strings.TrimSpace(f.consumerKey) == "" {
+		return usageErr("--consumer-key is empty; give the consumer key the script signs as, or leave the flag out for %s", bridge.DefaultConsumerKey)
+	}
 	if f.flavor != "" {
 		if _, err := jiramock.ParseFlavor(f.flavor); err != nil {
 			return usageErr("--flavor %q: use server or cloud", f.flavor)
