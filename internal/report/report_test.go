@@ -95,7 +95,6 @@ func TestWriteText(t *testing.T) {
 		"       + extra: 1 (added)\n",
 		"       log   fetched fred\n",
 		"       GET http://127.0.0.1:1/rest/auth/1/session -> 200\n",
-		"     want: error callback matching /HTTP 204/\n",
 		"     got:  exception: ReferenceError: r is not defined\n",
 		"             at script.js:12:58(5)\n",
 		"             at script.js:3:1(2)\n", // stack lines line up, tab or spaces
@@ -292,22 +291,26 @@ func TestSourceAt(t *testing.T) {
 	}
 }
 
-// TestWriteTextWant: a profile diff stands alone; a long expected profile is
-// quoted shortened when the script ended otherwise.
+// TestWriteTextWant: a failure's reasons say what was wanted, so "want:" is
+// only for a passing case shown in full (-v), its profile quoted shortened.
 func TestWriteTextWant(t *testing.T) {
 	r := sample()
 	long := `{"user_id":"fred","name":"` + strings.Repeat("x", 300) + `"}`
-	r.Cases[2].Expect = cases.Expect{Profile: json.RawMessage(long)}
+	r.Cases[0].Expect = cases.Expect{Profile: json.RawMessage(long)}
+	r.Cases[0].Result.Profile = json.RawMessage(long)
 	var b bytes.Buffer
-	if err := WriteText(&b, r, TextOptions{}); err != nil {
+	if err := WriteText(&b, r, TextOptions{Verbose: true}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if strings.Contains(out, `want: profile {"user_id":"fred","active":true}`) || strings.Contains(out, "got:  profile\n") {
-		t.Errorf("the diff case repeats both profiles:\n%s", out)
+	if n := strings.Count(out, "want:"); n != 1 {
+		t.Errorf("%d want: lines; want 1, the passing case's:\n%s", n, out)
 	}
 	want := "     want: profile " + long[:maxWant-1] + "…\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("report lacks %q:\n%s", want, out)
+	}
+	if n := strings.Count(out, "got:  profile\n"); n != 1 {
+		t.Errorf("%d got: profile lines; want 1, the passing case's (the diff case has its diff):\n%s", n, out)
 	}
 }

@@ -94,9 +94,10 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string, sources map[st
 	for _, f := range c.Failures {
 		line("%s %s", p.paint(red, "✗"), f)
 	}
-	// A profile diff says what was wanted and got, field by field; the two
-	// whole profiles would only repeat it.
-	if len(c.Diff) == 0 {
+	// A failure's reasons already say what was wanted (the expected outcome,
+	// the regexp, the profile's diff), so "want:" is for a case that passed
+	// and is shown in full (-v).
+	if len(c.Failures) == 0 && len(c.Diff) == 0 {
 		line("want: %s", describeExpect(c))
 	}
 	if res := c.Result; res != nil {
