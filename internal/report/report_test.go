@@ -310,7 +310,7 @@ func TestWriteTextWant(t *testing.T) {
 	if !strings.Contains(out, want) {
 		t.Errorf("report lacks %q:\n%s", want, out)
 	}
-	if n := strings.Count(out, "got:  profile\n"); n != 1 {
+	if n := strings.Count(out, "got:  profile"); n != 1 || !strings.Contains(out, "     got:  profile, the expected one\n") {
 		t.Errorf("%d got: profile lines; want 1, the passing case's (the diff case has its diff):\n%s", n, out)
 	}
 }

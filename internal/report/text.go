@@ -121,7 +121,11 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string, sources map[st
 				line("      err = %s", res.Error.Value)
 			}
 		} else if len(c.Diff) == 0 {
-			line("got:  %s", res.Outcome)
+			if c.Status == Pass && len(c.Expect.Profile) > 0 {
+				line("got:  %s, the expected one", res.Outcome)
+			} else {
+				line("got:  %s", res.Outcome)
+			}
 		}
 	}
 	if len(c.Diff) > 0 {
