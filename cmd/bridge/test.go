@@ -71,7 +71,7 @@ Exit codes: 0 all cases pass, 1 a case fails, 2 bad usage or a bad case file
 		Args: cobra.NoArgs,
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.script, "script", "", "fetchUserProfile script, with JIRA_URL where the base URL goes (default: the shipped script)")
+	fs.StringVar(&f.script, "script", "", "fetchUserProfile script file, with JIRA_URL where the base URL goes (default: the shipped script)")
 	fs.StringVar(&f.casesDir, "cases", "", "directory of case files, *.json at any depth (default: the built-in suite)")
 	fs.StringVar(&f.run, "run", "", "run only the cases whose name matches this regexp")
 	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
