@@ -68,7 +68,7 @@ Exit codes: 0 ok; 2 bad input, or a file exists (named; --force replaces it).`,
 	fs.StringVar(&domain, "domain", "", "Auth0 tenant, e.g. example.eu.auth0.com, for the callback URL (env AUTH0_DOMAIN)")
 	fs.StringVar(&consumerKey, "consumer-key", bridge.DefaultConsumerKey, "Consumer Key to give JIRA's incoming link (any URL-friendly name)")
 	fs.StringVar(&consumerName, "consumer-name", "Auth0", "Consumer Name to give JIRA's incoming link (any name)")
-	fs.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	fs.BoolVar(&asJSON, "json", false, "print the result as one JSON object on stdout")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		stderr := cmd.ErrOrStderr()

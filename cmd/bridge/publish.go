@@ -83,7 +83,7 @@ verification failed, 2 bad usage or input, 3 Auth0 failed.`,
 	fs.StringVar(&f.casesDir, "cases", "", "directory of case files that must pass before publishing (default: the built-in suite; required with --script)")
 	fs.StringSliceVar(&f.enabledClients, "enabled-clients", nil, "client IDs to enable the connection for, comma-separated (others are left as they are)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "verify and read, print the requests it would send and the options diff; write nothing")
-	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object")
+	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout")
 	fs.StringVar(&f.backupDir, "backup-dir", ".", "directory for the backup of a connection before it is updated")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {

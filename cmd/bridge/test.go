@@ -78,7 +78,7 @@ Exit codes: 0 all cases pass, 1 a case fails, 2 bad usage or a bad case file
 	fs.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "the script's time limit per case, unless the case sets its own")
 	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
 	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
-	fs.BoolVar(&f.json, "json", false, "print the report as one JSON document")
+	fs.BoolVar(&f.json, "json", false, "print the report as one JSON document on stdout")
 	fs.StringVar(&f.junit, "junit", "", "also write the report as JUnit XML to this file")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "show the details of passing cases too, and the mock's log on stderr")
 	fs.BoolVar(&f.watch, "watch", false, "run again whenever the script or a case file changes (Ctrl-C stops); with --json, one document per run")
