@@ -27,7 +27,11 @@ type ErrorList []*Error
 
 func (l ErrorList) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "cases: %d bad case file problem(s):", len(l))
+	what := "a problem"
+	if len(l) > 1 {
+		what = fmt.Sprintf("%d problems", len(l))
+	}
+	fmt.Fprintf(&b, "cases: %s in the case files; fix them (see 'bridge test --help' for the format) and run again:", what)
 	for _, e := range l {
 		b.WriteString("\n  ")
 		b.WriteString(e.Error())
