@@ -14,6 +14,7 @@ type run struct {
 	wall   time.Duration
 	rssKiB int64         // peak resident set (getrusage ru_maxrss, KiB on Linux)
 	cpu    time.Duration // user + system CPU time
+	extra  time.Duration // of cpu, the part spent outside the child (the mock serving Node)
 	stdout []byte
 	exit   int
 }

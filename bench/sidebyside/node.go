@@ -76,7 +76,8 @@ func runNode(nodeBin, runJS, dir, tmp string, concurrency int) (run, *nodeOutput
 	mockCPU := selfCPU()
 	r, err := measure(nodeBin, runJS, inPath)
 	// The mock serves Node from this process: its CPU time counts for Node.
-	r.cpu += selfCPU() - mockCPU
+	r.extra = selfCPU() - mockCPU
+	r.cpu += r.extra
 	if err != nil {
 		return r, nil, 0, err
 	}
