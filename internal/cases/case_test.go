@@ -216,7 +216,7 @@ func TestFilter(t *testing.T) {
 // TestErrorListText: one problem or many, the header says so and what to do.
 func TestErrorListText(t *testing.T) {
 	one := ErrorList{{File: "a.json", Line: 2, Column: 3, Message: "bad"}}
-	if got, want := one.Error(), "cases: a problem in the case files; fix them (see 'bridge test --help' for the format) and run again:\n  a.json:2:3: bad"; got != want {
+	if got, want := one.Error(), "cases: a problem in the case files; fix it (see 'bridge test --help' for the format) and run again:\n  a.json:2:3: bad"; got != want {
 		t.Errorf("one problem:\n%s\nwant:\n%s", got, want)
 	}
 	two := append(one, &Error{File: "b.json", Message: "no user"})

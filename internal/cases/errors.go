@@ -27,11 +27,11 @@ type ErrorList []*Error
 
 func (l ErrorList) Error() string {
 	var b strings.Builder
-	what := "a problem"
+	what, them := "a problem", "it"
 	if len(l) > 1 {
-		what = fmt.Sprintf("%d problems", len(l))
+		what, them = fmt.Sprintf("%d problems", len(l)), "them"
 	}
-	fmt.Fprintf(&b, "cases: %s in the case files; fix them (see 'bridge test --help' for the format) and run again:", what)
+	fmt.Fprintf(&b, "cases: %s in the case files; fix %s (see 'bridge test --help' for the format) and run again:", what, them)
 	for _, e := range l {
 		b.WriteString("\n  ")
 		b.WriteString(e.Error())
