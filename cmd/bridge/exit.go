@@ -53,3 +53,14 @@ func exitCode(err error) int {
 	}
 	return ExitUsage
 }
+
+// interrupted turns the error of a command stopped by a signal into a failed
+// check (exit 1) that says so, keeping what the command said, e.g. what
+// publish had already changed.
+func interrupted(err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.Err == nil {
+		return &exitError{Code: ExitCheckFailed, Err: errors.New("interrupted")}
+	}
+	return &exitError{Code: ExitCheckFailed, Err: fmt.Errorf("interrupted: %w", err)}
+}

@@ -219,7 +219,7 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 	var e *live.Error
 	if !errors.As(err, &e) {
 		if errors.Is(err, context.Canceled) {
-			return checkFailed(errors.New("live: interrupted"))
+			return checkFailed(errors.New("live: stopped before the dance was done"))
 		}
 		return checkFailed(err)
 	}

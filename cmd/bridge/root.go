@@ -25,6 +25,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil && ctx.Err() != nil {
+		// Ctrl-C or SIGTERM stopped the command before its checks were done:
+		// nothing passed (exit 1), whatever the error the stop caused says.
+		err = interrupted(err)
+	}
 	if err != nil {
 		var ee *exitError
 		if !errors.As(err, &ee) || ee.Err != nil {
