@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -69,7 +70,8 @@ type file struct {
 }
 
 // Parse reads one case file. name is the case's name, path the file name for
-// messages. The error is an *Error with file:line:col.
+// messages. The error is an *Error with file:line:col, or an ErrorList of them
+// when the file has several independent problems.
 func Parse(name, path string, data []byte) (*Case, error) {
 	pos, serr := scan(path, data)
 	if serr != nil {
@@ -103,27 +105,36 @@ func Parse(name, path string, data []byte) (*Case, error) {
 	}
 
 	c := &Case{Name: name, File: path, Description: f.Description, Flavor: jiramock.Server}
+	// The checks below are independent: every problem of the file is
+	// reported at once, in the order of the fields.
+	var bad ErrorList
+	fail := func(err error) {
+		var e *Error
+		if !errors.As(err, &e) {
+			e = &Error{File: path, Message: err.Error()}
+		}
+		bad = append(bad, e)
+	}
 	if f.Flavor != nil {
 		fl, err := jiramock.ParseFlavor(*f.Flavor)
 		if err != nil {
-			return nil, at("flavor", "flavor %q is unknown: use \"server\" or \"cloud\"", *f.Flavor)
+			fail(at("flavor", "flavor %q is unknown: use \"server\" or \"cloud\"", *f.Flavor))
 		}
 		c.Flavor = fl
 	}
 
 	if isNull(f.User) {
-		return nil, at("user", "the case has no \"user\": add the JIRA user object the mock should serve (see testdata/users/)")
+		fail(at("user", "the case has no \"user\": add the JIRA user object the mock should serve (see testdata/users/)"))
+	} else if u, err := jiramock.ParseUser(f.User); err != nil {
+		fail(at("user", "user is not a JIRA user object: %v", err))
+	} else {
+		c.User = &u
 	}
-	u, err := jiramock.ParseUser(f.User)
-	if err != nil {
-		return nil, at("user", "user is not a JIRA user object: %v", err)
-	}
-	c.User = &u
 
 	if !isNull(f.Faults) {
 		var fs jiramock.Faults
 		if err := json.Unmarshal(f.Faults, &fs); err != nil {
-			return nil, at("faults", "faults: %v", err)
+			fail(at("faults", "faults: %v", err))
 		}
 		c.Faults = fs
 	}
@@ -131,44 +142,63 @@ func Parse(name, path string, data []byte) (*Case, error) {
 	if f.Timeout != nil {
 		d, err := time.ParseDuration(*f.Timeout)
 		if err != nil || d <= 0 {
-			return nil, at("timeout", "timeout %q is not a positive duration: write e.g. \"200ms\" or \"2s\"", *f.Timeout)
+			fail(at("timeout", "timeout %q is not a positive duration: write e.g. \"200ms\" or \"2s\"", *f.Timeout))
 		}
 		c.Timeout = d
 	}
 
+	if err := parseExpect(c, &f, at, path); err != nil {
+		fail(err)
+	}
+	switch len(bad) {
+	case 0:
+		return c, nil
+	case 1:
+		return nil, bad[0]
+	}
+	// In file order; problems of the file as a whole (no line) last.
+	sort.SliceStable(bad, func(i, j int) bool {
+		li, lj := bad[i].Line, bad[j].Line
+		return li != 0 && (lj == 0 || li < lj)
+	})
+	return nil, bad
+}
+
+// parseExpect fills in c.Expect from the file's "expect".
+func parseExpect(c *Case, f *file, at func(field, format string, args ...any) error, path string) error {
 	if f.Expect == nil {
-		return nil, &Error{File: path, Message: "the case has no \"expect\": add {\"profile\": {…}} or {\"error\": {\"kind\": …, \"message\": …}}"}
+		return &Error{File: path, Message: "the case has no \"expect\": add {\"profile\": {…}} or {\"error\": {\"kind\": …, \"message\": …}}"}
 	}
 	hasProfile, hasError := !isNull(f.Expect.Profile), f.Expect.Error != nil
 	switch {
 	case hasProfile && hasError:
-		return nil, at("expect", "expect has both a profile and an error: a case expects one of them, remove the other")
+		return at("expect", "expect has both a profile and an error: a case expects one of them, remove the other")
 	case !hasProfile && !hasError:
-		return nil, at("expect", "expect is empty: add {\"profile\": {…}} or {\"error\": {\"kind\": …, \"message\": …}}")
+		return at("expect", "expect is empty: add {\"profile\": {…}} or {\"error\": {\"kind\": …, \"message\": …}}")
 	case hasProfile:
 		if bytes.TrimSpace(f.Expect.Profile)[0] != '{' {
-			return nil, at("expect.profile", "expect.profile must be a JSON object, as the script passes to cb(null, profile)")
+			return at("expect.profile", "expect.profile must be a JSON object, as the script passes to cb(null, profile)")
 		}
 		c.Expect.Profile = f.Expect.Profile
 	default:
 		if f.Expect.Error.Kind == "" {
-			return nil, at("expect.error.kind", "expect.error has no kind: add \"kind\": one of %s", ErrorKinds)
+			return at("expect.error.kind", "expect.error has no kind: add \"kind\": one of %s", ErrorKinds)
 		}
 		kind, err := script.ParseKind(f.Expect.Error.Kind)
 		if err != nil || kind == script.KindProfile {
-			return nil, at("expect.error.kind", "error kind %q is unknown: use one of %s", f.Expect.Error.Kind, ErrorKinds)
+			return at("expect.error.kind", "error kind %q is unknown: use one of %s", f.Expect.Error.Kind, ErrorKinds)
 		}
 		ee := &ExpectedError{Kind: kind}
 		if f.Expect.Error.Message != "" {
 			re, err := regexp.Compile(f.Expect.Error.Message)
 			if err != nil {
-				return nil, at("expect.error.message", "message is not a valid regexp (Go RE2 syntax; escape . ( ) [ with \\\\): %v", err)
+				return at("expect.error.message", "message is not a valid regexp (Go RE2 syntax; escape . ( ) [ with \\\\): %v", err)
 			}
 			ee.Message = re
 		}
 		c.Expect.Error = ee
 	}
-	return c, nil
+	return nil
 }
 
 // ErrorKinds lists the outcome kinds an expected error may name.

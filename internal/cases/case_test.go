@@ -2,6 +2,8 @@ package cases
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -223,4 +225,51 @@ func TestErrorListText(t *testing.T) {
 	if got, want := two.Error(), "cases: 2 problems in the case files; fix them (see 'bridge test --help' for the format) and run again:\n  a.json:2:3: bad\n  b.json: no user"; got != want {
 		t.Errorf("two problems:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// TestParseSeveralProblems: independent problems of one file are all
+// reported, in file order, the file-wide ones last; LoadDir lists each.
+func TestParseSeveralProblems(t *testing.T) {
+	data := "{\n" +
+		"  \"flavor\": \"dc\",\n" +
+		"  \"timeout\": \"5q\",\n" +
+		"  \"expect\": {\"error\": {\"kind\": \"callback\", \"message\": \"(\"}}\n" +
+		"}\n"
+	_, err := Parse("c", "c.json", []byte(data))
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Parse error = %v (%T); want an ErrorList", err, err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`c.json:2:13: flavor "dc" is unknown`,
+		`c.json:3:14: timeout "5q" is not a positive duration`,
+		`c.json:4:55: message is not a valid regexp`,
+		`c.json: the case has no "user"`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("problems:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d = %q; want prefix %q", i, got[i], want[i])
+		}
+	}
+
+	_, err = LoadDir(writeCase(t, data))
+	if !errors.As(err, &list) || len(list) != 4 {
+		t.Errorf("LoadDir error = %v; want the 4 problems", err)
+	}
+}
+
+func writeCase(t *testing.T, data string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "c.json"), []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

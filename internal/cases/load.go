@@ -70,11 +70,16 @@ func Load(fsys fs.FS, root, display string) ([]*Case, error) {
 		}
 		c, err := Parse(name, file, data)
 		if err != nil {
+			var list ErrorList
 			var e *Error
-			if !errors.As(err, &e) {
-				e = &Error{File: file, Message: err.Error()}
+			switch {
+			case errors.As(err, &list):
+				bad = append(bad, list...)
+			case errors.As(err, &e):
+				bad = append(bad, e)
+			default:
+				bad = append(bad, &Error{File: file, Message: err.Error()})
 			}
-			bad = append(bad, e)
 			return nil
 		}
 		out = append(out, c)
