@@ -26,8 +26,11 @@ type Client struct {
 	Retry Retry
 	// AttemptTimeout bounds one send; 0 = 30s. A send that times out is retried.
 	AttemptTimeout time.Duration
-	// Log, when set, gets one line per send: method, path, status. Never a
-	// header or a body, so never a token or a secret.
+	// Log, when set, gets one line per retry: what failed (status or
+	// transport error, method, path), the wait and the attempt, e.g.
+	// "auth0: 429 on GET /api/v2/connections, retrying in 2s (attempt 2/5)".
+	// Never a header or a body, so never a token or a secret. The final
+	// answer is not logged: it is the caller's result or error.
 	Log io.Writer
 }
 
@@ -115,6 +118,7 @@ func (cl *Client) do(ctx context.Context, c call) error {
 		status, header, body, err := cl.send(ctx, c.method, target, data, left)
 		var wait time.Duration
 		hinted := false
+		why := "" // what went wrong, for the retry's log line
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("auth0: %s %s: %w", c.method, shown, ctx.Err())
@@ -127,7 +131,7 @@ func (cl *Client) do(ctx context.Context, c call) error {
 				if re.Response != nil {
 					st, h = re.Response.StatusCode, re.Response.Header
 				}
-				ae := parseAPIError("POST", "/oauth/token", st, re.Body)
+				ae := parseAPIError("POST", tokenPath, st, re.Body)
 				ae.Attempts, ae.Needs = attempt, c.needs
 				if ae.Message == "" {
 					ae.Message = re.ErrorDescription
@@ -137,12 +141,12 @@ func (cl *Client) do(ctx context.Context, c call) error {
 					return fmt.Errorf("auth0: getting a Management API token with the client credentials: %w", ae)
 				}
 				wait, hinted = cl.Retry.hinted(h)
+				why = fmt.Sprintf("%d on POST %s", st, tokenPath)
 			} else {
-				cl.logf("%s %s: %v", c.method, shown, err)
 				lastErr = fmt.Errorf("auth0: %s %s: %w", c.method, shown, err)
+				why = fmt.Sprintf("%s %s failed (%v)", c.method, shown, transportReason(err))
 			}
 		case status >= 200 && status < 300:
-			cl.logf("%s %s: %d", c.method, shown, status)
 			if c.out != nil && len(bytes.TrimSpace(body)) > 0 {
 				if err := json.Unmarshal(body, c.out); err != nil {
 					return fmt.Errorf("auth0: %s %s: reading the answer: %v: %s", c.method, shown, err, snippet(body))
@@ -150,7 +154,6 @@ func (cl *Client) do(ctx context.Context, c call) error {
 			}
 			return nil
 		default:
-			cl.logf("%s %s: %d", c.method, shown, status)
 			ae := parseAPIError(c.method, shown, status, body)
 			ae.Attempts, ae.Needs = attempt, c.needs
 			if !retryableStatus(status) {
@@ -158,6 +161,7 @@ func (cl *Client) do(ctx context.Context, c call) error {
 			}
 			lastErr = ae
 			wait, hinted = cl.Retry.hinted(header)
+			why = fmt.Sprintf("%d on %s %s", status, c.method, shown)
 		}
 		if attempt >= cl.Retry.maxAttempts() {
 			return giveUp(lastErr, attempt)
@@ -168,7 +172,9 @@ func (cl *Client) do(ctx context.Context, c call) error {
 		if cl.Retry.now().Add(wait).Sub(start) > cl.Retry.maxElapsed() {
 			return giveUp(lastErr, attempt)
 		}
-		cl.logf("%s %s: retrying in %s (attempt %d of %d)", c.method, shown, wait.Round(time.Millisecond), attempt+1, cl.Retry.maxAttempts())
+		// Only retries are logged: the final answer, good or bad, is the
+		// caller's to report, and an error would otherwise be shown twice.
+		cl.logf("%s, retrying in %s (attempt %d/%d)", why, wait.Round(time.Millisecond), attempt+1, cl.Retry.maxAttempts())
 		if err := cl.Retry.sleep(ctx, wait); err != nil {
 			return fmt.Errorf("auth0: %s %s: %w", c.method, shown, err)
 		}
@@ -234,4 +240,18 @@ func (cl *Client) logf(format string, args ...any) {
 	if cl.Log != nil {
 		fmt.Fprintf(cl.Log, "auth0: "+format+"\n", args...)
 	}
+}
+
+// transportReason shortens a transport failure for the retry log: a timeout
+// says so, anything else is the innermost error (no URL, which the log line
+// already names).
+func transportReason(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if ue.Timeout() {
+			return "timed out"
+		}
+		return ue.Err.Error()
+	}
+	return err.Error()
 }

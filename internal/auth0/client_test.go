@@ -52,6 +52,25 @@ func TestClientCredentials(t *testing.T) {
 	if strings.Contains(err.Error(), "wrong-secret-xyz") {
 		t.Errorf("error shows the client secret: %v", err)
 	}
+	// No token was issued: neither --api-token nor a scope is to blame, the
+	// client credentials are, and the message says what to check.
+	msg := err.Error()
+	for _, want := range []string{"refused the client credentials", "--client-id", "AUTH0_CLIENT_ID", "--client-secret", "AUTH0_CLIENT_SECRET", "machine-to-machine", "Management API", "current"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("wrong secret: error %q does not say %q", msg, want)
+		}
+	}
+	for _, wrong := range []string{"--api-token", "read:connections", "scope"} {
+		if strings.Contains(msg, wrong) {
+			t.Errorf("wrong secret: error %q blames %q", msg, wrong)
+		}
+	}
+
+	unknown, _ := New(tenant, Credentials{ClientID: "no-such-client", ClientSecret: "m2m-secret-0123456789"}, nil)
+	_, err = unknown.ListConnectionsByName(context.Background(), "jira")
+	if !IsStatus(err, 401) || !strings.Contains(err.Error(), "refused the client credentials") || strings.Contains(err.Error(), "--api-token") {
+		t.Errorf("unknown client id: err = %v; want the client credentials refused", err)
+	}
 }
 
 func TestCredentialsCheck(t *testing.T) {
@@ -410,8 +429,9 @@ func TestLogHasNoSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := log.String()
-	if !strings.Contains(out, "POST /api/v2/connections: 201") || !strings.Contains(out, "retrying in") {
-		t.Errorf("log = %q; want one line per send and the retries", out)
+	// Only the retry is logged (the fake hints 1s), not the answers.
+	if want := "auth0: 429 on GET /api/v2/connections?name=jira, retrying in 1s (attempt 2/5)\n"; out != want {
+		t.Errorf("log = %q; want only the retry, %q", out, want)
 	}
 	for _, secret := range []string{testToken, "PEM", "Bearer"} {
 		if strings.Contains(out, secret) {
@@ -434,5 +454,53 @@ func TestTokenEndpointRetried(t *testing.T) {
 	}
 	if got := clock.Sleeps(); !slices.Equal(got, []time.Duration{2 * time.Second}) {
 		t.Errorf("slept %v; want [2s] (Retry-After of the token endpoint)", got)
+	}
+}
+
+// The log carries the retries only: the final answer, a success or the error
+// the caller reports, is not logged, so an error is never shown twice.
+func TestLogOnlyRetries(t *testing.T) {
+	fake, c, _, log := setup(t, auth0fake.AllScopes...)
+	fake.Fail("GET", "/api/v2/connections", 100, auth0fake.Fault{Status: 500})
+	_, err := c.ListConnectionsByName(context.Background(), "jira")
+	if !IsStatus(err, 500) {
+		t.Fatalf("err = %v; want 500", err)
+	}
+	want := []string{
+		"auth0: 500 on GET /api/v2/connections?name=jira, retrying in 375ms (attempt 2/5)",
+		"auth0: 500 on GET /api/v2/connections?name=jira, retrying in 750ms (attempt 3/5)",
+		"auth0: 500 on GET /api/v2/connections?name=jira, retrying in 1.5s (attempt 4/5)",
+		"auth0: 500 on GET /api/v2/connections?name=jira, retrying in 3s (attempt 5/5)",
+	}
+	if got := strings.Split(strings.TrimSuffix(log.String(), "\n"), "\n"); !slices.Equal(got, want) {
+		t.Errorf("log =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	log.Reset()
+	if _, err := c.GetConnection(context.Background(), "con_doesnotexist00"); !IsStatus(err, 404) {
+		t.Fatalf("err = %v; want 404", err)
+	}
+	if log.Len() != 0 {
+		t.Errorf("a 404 (not retried) logged %q; want nothing", log.String())
+	}
+}
+
+// A retried token request says which endpoint failed.
+func TestTokenRetryLogged(t *testing.T) {
+	fake := auth0fake.New()
+	defer fake.Close()
+	fake.AddClient("m2m-client", "m2m-secret-0123456789", auth0fake.AllScopes...)
+	fake.Fail("POST", "/oauth/token", 1, auth0fake.Fault{Status: 429, RetryAfter: "2"})
+	tenant, _ := ParseTenant(fake.URL())
+	c, _ := New(tenant, Credentials{ClientID: "m2m-client", ClientSecret: "m2m-secret-0123456789"}, nil)
+	clock := newClock()
+	c.Retry = Retry{Sleep: clock.Sleep, Now: clock.Now}
+	var log strings.Builder
+	c.Log = &log
+	if _, err := c.ListConnectionsByName(context.Background(), "jira"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "auth0: 429 on POST /oauth/token, retrying in 2s (attempt 2/5)\n"; log.String() != want {
+		t.Errorf("log = %q; want %q", log.String(), want)
 	}
 }

@@ -22,5 +22,9 @@
 // back as 409 connection_conflict on the retry; the publish orchestration
 // treats a 409 on create as "exists now": it finds the connection and updates
 // it, which is idempotent. Tokens and secrets are never logged: the client logs
-// method, path and status only.
+// retries only (status or failure, method, path, wait, attempt), never the
+// final answer, which is the caller's result or error.
+//
+// A refusal of the token endpoint (401/403 from POST /oauth/token) is blamed on
+// the client credentials, not on a token or a scope: no token was issued.
 package auth0

@@ -69,6 +69,11 @@ func (e *APIError) Error() string {
 
 // advice says what to do next for the statuses a user can fix.
 func (e *APIError) advice() string {
+	if e.Path == tokenPath {
+		if adv := e.tokenAdvice(); adv != "" {
+			return adv
+		}
+	}
 	switch e.StatusCode {
 	case http.StatusUnauthorized:
 		s := "the token was refused: check --api-token (it may have expired) or --client-id/--client-secret"
@@ -126,4 +131,26 @@ func snippet(b []byte) string {
 func IsStatus(err error, status int) bool {
 	e, ok := asAPIError(err)
 	return ok && e.StatusCode == status
+}
+
+// tokenPath is where the client-credentials grant is sent (FACTS.md §3 "Token").
+const tokenPath = "/oauth/token"
+
+// tokenAdvice is the advice when the token endpoint refused the client
+// credentials: no token was issued, so neither --api-token nor a scope is at
+// fault. Auth0 answers 401 access_denied "Unauthorized" for an unknown client or
+// a wrong secret, and 403 access_denied when the application is not authorized
+// for the audience (the Management API).
+func (e *APIError) tokenAdvice() string {
+	const where = "Applications > APIs > Auth0 Management API > Machine To Machine Applications"
+	switch e.StatusCode {
+	case http.StatusUnauthorized:
+		return "the tenant refused the client credentials (--client-id/AUTH0_CLIENT_ID, --client-secret/AUTH0_CLIENT_SECRET): " +
+			"check that the client ID is that of a machine-to-machine application of this tenant, authorized for the Auth0 Management API (" + where + "), " +
+			"and that the secret is the current one (rotating it in Auth0 invalidates the old one)"
+	case http.StatusForbidden:
+		return "the tenant would not issue a Management API token for --client-id (AUTH0_CLIENT_ID): " +
+			"authorize the application for the Auth0 Management API (" + where + ") and check --domain"
+	}
+	return ""
 }
