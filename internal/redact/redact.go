@@ -17,10 +17,12 @@ const minSecretLen = 6
 
 // Redactor replaces every occurrence of a known secret with Mask. A PEM secret
 // is also hidden line by line and with its line breaks escaped, as it appears
-// inside JSON strings, so a partial or JSON-encoded leak is caught too.
+// inside JSON strings, and any slice of a long secret (fragments.go) is hidden
+// too, so a partial or JSON-encoded leak is caught.
 // The zero value redacts nothing. A Redactor is safe for concurrent use once built.
 type Redactor struct {
-	replacer *strings.Replacer
+	replacer  *strings.Replacer
+	fragments fragments
 }
 
 // New returns a Redactor for secrets. Empty and very short values are ignored.
@@ -50,13 +52,14 @@ func New(secrets ...string) *Redactor {
 	if len(forms) == 0 {
 		return &Redactor{}
 	}
+	frags := newFragments(secrets)
 	// Longest first, so a whole PEM is replaced before its lines are.
 	sort.Slice(forms, func(i, j int) bool { return len(forms[i]) > len(forms[j]) })
 	pairs := make([]string, 0, 2*len(forms))
 	for _, f := range forms {
 		pairs = append(pairs, f, Mask)
 	}
-	return &Redactor{replacer: strings.NewReplacer(pairs...)}
+	return &Redactor{replacer: strings.NewReplacer(pairs...), fragments: frags}
 }
 
 // String returns s with every secret replaced by Mask.
@@ -64,7 +67,7 @@ func (r *Redactor) String(s string) string {
 	if r == nil || r.replacer == nil {
 		return s
 	}
-	return r.replacer.Replace(s)
+	return r.fragments.mask(r.replacer.Replace(s))
 }
 
 // Writer wraps w so that what is written through it is redacted. Each Write is
