@@ -20,6 +20,7 @@ const exitCodeFileEnv = "BRIDGE_TEST_EXITCODE_FILE"
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"bridge": func() {
+			useAuth0TimeZone()
 			code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 			if f := os.Getenv(exitCodeFileEnv); f != "" {
 				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o600)
