@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"strings"
 )
 
@@ -148,16 +147,6 @@ func unhex(c byte) byte {
 	return c - 'A' + 10
 }
 
-// authScheme and authPair are net.oauth's OAuthMessage.AUTHORIZATION and NVP
-// patterns, which JIRA's provider parses the header with:
-// `\s*(\w*)\s+(.*)` and `(\S*)\s*\=\s*"([^"]*)"`, each matching a whole
-// string.
-var (
-	authScheme = regexp.MustCompile(`^\s*(\w*)\s+(.*)$`)
-	authPair   = regexp.MustCompile(`^(\S*)\s*=\s*"([^"]*)"$`)
-	authSplit  = regexp.MustCompile(`\s*,\s*`)
-)
-
 // appendAuthHeader parses an `Authorization: OAuth k="v", k2="v2"` header
 // (RFC 5849 §3.5.1) exactly as net.oauth's OAuthMessage.decodeAuthorization
 // does: the scheme "OAuth" in any case, pairs split on commas with optional
@@ -170,20 +159,24 @@ var (
 // 5849 §3.4.1.3.1). A header of another scheme (Basic, Bearer) carries no
 // OAuth parameters. Only a bad percent-escape is an error.
 func appendAuthHeader(params []param, h string) ([]param, error) {
-	m := authScheme.FindStringSubmatch(h)
-	if m == nil || !strings.EqualFold(m[1], "OAuth") {
+	// The patterns are net.oauth's OAuthMessage.AUTHORIZATION and NVP, which
+	// JIRA's provider parses the header with (authparse.go).
+	scheme, rest, ok := cutScheme(h)
+	if !ok || !strings.EqualFold(scheme, "OAuth") {
 		return params, nil
 	}
-	for _, nvp := range splitJava(m[2]) {
-		pm := authPair.FindStringSubmatch(nvp)
-		if pm == nil {
+	for more := true; more; {
+		var nvp string
+		nvp, rest, more = cutComma(rest)
+		rawName, rawValue, ok := cutPair(nvp)
+		if !ok {
 			continue
 		}
-		name, err := formDecode(pm[1])
+		name, err := formDecode(rawName)
 		if err != nil {
-			return nil, fmt.Errorf("jiramock: Authorization header: name %q: %w", pm[1], err)
+			return nil, fmt.Errorf("jiramock: Authorization header: name %q: %w", rawName, err)
 		}
-		value, err := formDecode(pm[2])
+		value, err := formDecode(rawValue)
 		if err != nil {
 			return nil, fmt.Errorf("jiramock: Authorization header: %s: %w", name, err)
 		}
@@ -193,14 +186,4 @@ func appendAuthHeader(params []param, h string) ([]param, error) {
 		params = append(params, param{name: name, value: value})
 	}
 	return params, nil
-}
-
-// splitJava splits s on `\s*,\s*` as Java's String.split does: trailing
-// empty strings are removed.
-func splitJava(s string) []string {
-	parts := authSplit.Split(s, -1)
-	for len(parts) > 0 && parts[len(parts)-1] == "" {
-		parts = parts[:len(parts)-1]
-	}
-	return parts
 }
