@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -19,10 +18,9 @@ func init() { extraScriptCmds["auth0fake"] = cmdAuth0Fake }
 // fakes holds each script's fake tenant.
 var fakes sync.Map // *testscript.TestScript -> *fakeTenant
 
-// fakeTenant is a script's fake tenant and its `auth0fake tamper` switch.
+// fakeTenant is a script's fake tenant.
 type fakeTenant struct {
 	*auth0fake.Server
-	tamper atomic.Bool
 }
 
 // cmdAuth0Fake drives an in-process fake Auth0 tenant (internal/auth0/auth0fake)
@@ -46,20 +44,6 @@ func cmdAuth0Fake(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if args[0] == "start" {
 		s := &fakeTenant{Server: auth0fake.New()}
-		// The hook is installed once, before any request, and switched on by
-		// `auth0fake tamper` through an atomic: assigning AfterWrite later
-		// would race with the fake's handlers, which read it under the fake's
-		// lock. Requests takes that lock, so the assignment happens before any
-		// handler reads the field.
-		s.AfterWrite = func(c map[string]any) {
-			if !s.tamper.Load() {
-				return
-			}
-			if o, ok := c["options"].(map[string]any); ok {
-				o["scripts"] = map[string]any{"fetchUserProfile": "function (t, s, ctx, cb) { cb(null, {user_id: 'tampered'}); }"}
-			}
-		}
-		_ = s.Requests()
 		ts.Defer(s.Close)
 		fakes.Store(ts, s)
 		ts.Setenv("AUTH0_FAKE", s.URL())
@@ -103,7 +87,12 @@ func cmdAuth0Fake(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		s.Fail(any2empty(args[1]), any2empty(args[2]), n, f)
 	case "tamper":
-		s.tamper.Store(true)
+		// SetAfterWrite takes the fake's lock: safe while it serves.
+		s.SetAfterWrite(func(c map[string]any) {
+			if o, ok := c["options"].(map[string]any); ok {
+				o["scripts"] = map[string]any{"fetchUserProfile": "function (t, s, ctx, cb) { cb(null, {user_id: 'tampered'}); }"}
+			}
+		})
 	case "requests":
 		count(len(s.Requests()), "requests")
 	case "writes":

@@ -50,7 +50,7 @@ func setup(t *testing.T, scopes ...string) (*auth0fake.Server, *Client, *fakeClo
 	fake := auth0fake.New()
 	t.Cleanup(fake.Close)
 	fake.AddToken(testToken, scopes...)
-	fake.Now = func() time.Time { return time.Unix(1_800_000_000, 0) }
+	fake.SetNow(func() time.Time { return time.Unix(1_800_000_000, 0) })
 	tenant, err := ParseTenant(fake.URL())
 	if err != nil {
 		t.Fatal(err)

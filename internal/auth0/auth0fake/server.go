@@ -37,13 +37,20 @@ type Server struct {
 	srv *httptest.Server
 
 	// Now is the fake's clock (x-ratelimit-reset); nil = time.Now.
+	//
+	// Now, Hook and AfterWrite may be assigned directly only before the
+	// first request; once a client may be talking to the fake, use SetNow,
+	// SetHook and SetAfterWrite, which take the fake's lock (the handlers
+	// read the three under it), or the assignment races with the handlers.
 	Now func() time.Time
 	// Hook, when set, runs before each request is handled, outside the
 	// fake's lock: a test can change the tenant under the client's feet (a
-	// concurrent create, for the 409 race).
+	// concurrent create, for the 409 race). See Now for when to set it.
 	Hook func(r *http.Request)
 	// AfterWrite, when set, may change a connection right after a create or a
-	// PATCH stored it (as a tenant-side rule would): read-back tests.
+	// PATCH stored it (as a tenant-side rule would): read-back tests. It runs
+	// under the fake's lock, so it must not call the fake's methods. See Now
+	// for when to set it.
 	AfterWrite func(conn map[string]any)
 
 	mu      sync.Mutex
@@ -115,9 +122,37 @@ func (s *Server) Writes() []Request {
 	return out
 }
 
+// SetNow sets the fake's clock (nil = time.Now); safe while requests run.
+func (s *Server) SetNow(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Now = now
+}
+
+// SetHook sets Hook (nil = none); safe while requests run: requests that
+// arrive after it returns see the new hook.
+func (s *Server) SetHook(hook func(r *http.Request)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Hook = hook
+}
+
+// SetAfterWrite sets AfterWrite (nil = none); safe while requests run: writes
+// stored after it returns go through the new function.
+func (s *Server) SetAfterWrite(f func(conn map[string]any)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.AfterWrite = f
+}
+
+// now reads the clock under the lock; the clock itself runs outside it. Call
+// it without holding s.mu.
 func (s *Server) now() time.Time {
-	if s.Now != nil {
-		return s.Now()
+	s.mu.Lock()
+	now := s.Now
+	s.mu.Unlock()
+	if now != nil {
+		return now()
 	}
 	return time.Now()
 }
@@ -149,8 +184,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != "/oauth/token" {
 		entry.Body = string(body)
 	}
-	if s.Hook != nil {
-		s.Hook(r)
+	s.mu.Lock()
+	hook := s.Hook
+	s.mu.Unlock()
+	if hook != nil {
+		hook(r)
 	}
 	rec := &recorder{ResponseWriter: w}
 	defer func() {
