@@ -3,6 +3,7 @@ package script
 import (
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // secretForms are the secrets and the encoded forms a script can turn them
@@ -13,6 +14,50 @@ import (
 // raw lines and the JSON-escaped forms.
 func secretForms(secrets []string) []string {
 	out := append([]string(nil), secrets...)
+	for _, s := range secrets {
+		out = append(out, encodedForms(s)...)
+	}
+	return out
+}
+
+// encodedFormsCache keeps each secret's encoded forms: the client secret (the
+// PEM) is the same for every run of a suite, and encoding its lines was 2% of
+// a generated suite's CPU. Bounded: when full, it starts afresh.
+var encodedFormsCache struct {
+	sync.Mutex
+	m map[string][]string
+}
+
+const maxEncodedFormsCache = 256
+
+// encodedForms is one secret's encoded forms, those of its lines if it has
+// several, in secretForms's order. The slice is shared: do not modify it.
+func encodedForms(s string) []string {
+	c := &encodedFormsCache
+	c.Lock()
+	forms, ok := c.m[s]
+	c.Unlock()
+	if ok {
+		return forms
+	}
+	forms = computeEncodedForms(s)
+	if len(s) < minCachedSecret {
+		return forms // a token secret: unique to its run, not worth keeping
+	}
+	c.Lock()
+	if c.m == nil || len(c.m) >= maxEncodedFormsCache {
+		c.m = make(map[string][]string)
+	}
+	c.m[s] = forms
+	c.Unlock()
+	return forms
+}
+
+// minCachedSecret: only secrets this long (a PEM, an API token) are cached.
+const minCachedSecret = 64
+
+func computeEncodedForms(s string) []string {
+	var out []string
 	add := func(s string) {
 		for _, f := range []string{encodeData(s), url.QueryEscape(s), strings.ReplaceAll(url.PathEscape(s), "+", "%2B")} {
 			if f != s {
@@ -20,13 +65,11 @@ func secretForms(secrets []string) []string {
 			}
 		}
 	}
-	for _, s := range secrets {
-		add(s)
-		if strings.Contains(s, "\n") {
-			for _, line := range strings.Split(s, "\n") {
-				if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "-----") {
-					add(line)
-				}
+	add(s)
+	if strings.Contains(s, "\n") {
+		for _, line := range strings.Split(s, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "-----") {
+				add(line)
 			}
 		}
 	}

@@ -49,3 +49,18 @@ func TestEncodedSecretsAreRedacted(t *testing.T) {
 	assert.Contains(t, res.Requests[0].URL, "k=[REDACTED]&s=[REDACTED]")
 	assert.Contains(t, res.Error.Message, "[REDACTED]")
 }
+
+// TestSecretFormsCached: the cached forms of a long secret are its own, run
+// after run, and the same as computing them afresh.
+func TestSecretFormsCached(t *testing.T) {
+	pem := string(bridge.TestPrivateKeyPEM)
+	other := strings.Repeat("a/b+c=d ", 10)
+	want := append([]string{pem, other, "tok/secret"}, computeEncodedForms(pem)...)
+	want = append(want, computeEncodedForms(other)...)
+	want = append(want, computeEncodedForms("tok/secret")...)
+	for range 3 {
+		assert.Equal(t, want, secretForms([]string{pem, other, "tok/secret"}))
+	}
+	assert.Contains(t, want, url.QueryEscape(other))
+	assert.Contains(t, want, encodeData("tok/secret"))
+}
