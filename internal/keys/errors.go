@@ -13,6 +13,7 @@ const MinBits = 2048
 // package return wrap one of them with the file and the fix.
 var (
 	ErrNoPEM         = errors.New("no PEM block")
+	ErrDamagedPEM    = errors.New("damaged PEM block")
 	ErrEncrypted     = errors.New("the private key is encrypted")
 	ErrNotPrivateKey = errors.New("not a private key")
 	ErrNotPublicKey  = errors.New("not a public key")

@@ -175,3 +175,56 @@ func BenchmarkParsePrivateKey(b *testing.B) {
 		}
 	}
 }
+
+// A file with no PEM block at all is the wrong file; a PEM block that
+// pem.Decode refuses (bad base64, cut short, "\n" escapes) is a damaged copy of
+// the right one. The two get different errors and different advice.
+func TestDamagedPEM(t *testing.T) {
+	priv, err := os.ReadFile(fixture("pkcs8.key"))
+	require.NoError(t, err)
+	pub, err := os.ReadFile(fixture("pkcs8.pub"))
+	require.NoError(t, err)
+	edit := func(data []byte, f func(lines []string) []string) []byte {
+		return []byte(strings.Join(f(strings.Split(string(data), "\n")), "\n"))
+	}
+	cases := []struct {
+		name    string
+		public  bool
+		data    []byte
+		wantErr error
+		want    []string // in the message
+		notWant []string
+	}{
+		{"not base64", false, edit(priv, func(l []string) []string { l[3] = l[3][:10] + "!" + l[3][11:]; return l }),
+			ErrDamagedPEM, []string{"damaged PEM block", `"PRIVATE KEY" block of line 1: line 4 is not base64`, "copy the whole file again"}, []string{"no PEM block", "right file"}},
+		{"a character lost", false, edit(priv, func(l []string) []string { l[3] = l[3][1:]; return l }),
+			ErrDamagedPEM, []string{"cut short or padded wrongly", "bridge keygen"}, nil},
+		{"no END line", false, edit(priv, func(l []string) []string { return l[:len(l)-2] }),
+			ErrDamagedPEM, []string{"has no -----END PRIVATE KEY----- line: the file is cut short"}, nil},
+		{"JSON escapes", false, []byte(strings.ReplaceAll(strings.TrimSpace(string(priv)), "\n", `\n`)),
+			ErrDamagedPEM, []string{`line breaks are written "\n"`, "real line breaks"}, nil},
+		{"not PEM at all", false, []byte("hello\nworld\n"),
+			ErrNoPEM, []string{"no PEM block (is this the right file?)", "BEGIN PRIVATE KEY"}, []string{"damaged"}},
+		{"public not base64", true, edit(pub, func(l []string) []string { l[2] = "@@" + l[2][2:]; return l }),
+			ErrDamagedPEM, []string{`"PUBLIC KEY" block of line 1: line 3 is not base64`, "copy the whole .pub file again"}, []string{"no PEM block"}},
+		{"public not PEM at all", true, []byte("hello\n"),
+			ErrNoPEM, []string{"no PEM block (is this the right file?)", "BEGIN PUBLIC KEY"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.public {
+				_, err = ParsePublicKey(c.data, "x.pub")
+			} else {
+				_, err = ParsePrivateKey(c.data, "x.key")
+			}
+			require.Error(t, err)
+			assert.ErrorIs(t, err, c.wantErr)
+			for _, w := range c.want {
+				assert.Contains(t, err.Error(), w)
+			}
+			for _, w := range c.notWant {
+				assert.NotContains(t, err.Error(), w)
+			}
+		})
+	}
+}

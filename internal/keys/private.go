@@ -125,7 +125,11 @@ func noPrivateBlock(data []byte, others []string, source string) error {
 	if bytes.HasPrefix(bytes.TrimSpace(data), []byte("ssh-")) {
 		return keyErr(source, ErrNotPrivateKey, "an OpenSSH public key", "pass the PEM private key (the .key file made by `bridge keygen`)")
 	}
-	return keyErr(source, ErrNoPEM, "", "pass a PEM file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----, e.g. one made by `bridge keygen`")
+	if err := damagedBlock(data, func(t string) bool { return strings.HasSuffix(t, "PRIVATE KEY") }, source,
+		"copy the whole file again (every line, unchanged), or make a new pair with `bridge keygen` and paste the new public key into JIRA"); err != nil {
+		return err
+	}
+	return keyErr(source, ErrNoPEM, "is this the right file?", "pass a PEM file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----, e.g. one made by `bridge keygen`")
 }
 
 func describe(key any) string {

@@ -35,7 +35,11 @@ func ParsePublicKey(data []byte, source string) (*rsa.PublicKey, error) {
 			return nil, keyErr(source, ErrNotPublicKey, "an OpenSSH public key",
 				"JIRA wants a PEM public key: `openssl rsa -pubout -in KEY -out KEY.pub`")
 		}
-		return nil, keyErr(source, ErrNoPEM, "", "pass a PEM file starting with -----BEGIN PUBLIC KEY-----, e.g. the .pub made by `bridge keygen`")
+		if err := damagedBlock(data, func(t string) bool { return strings.HasSuffix(t, "PUBLIC KEY") }, source,
+			"copy the whole .pub file again (every line, unchanged), or derive it again with `openssl rsa -pubout -in KEY -out KEY.pub`"); err != nil {
+			return nil, err
+		}
+		return nil, keyErr(source, ErrNoPEM, "is this the right file?", "pass a PEM file starting with -----BEGIN PUBLIC KEY-----, e.g. the .pub made by `bridge keygen`")
 	}
 	var key any
 	var err error
