@@ -3,6 +3,7 @@ package connection
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors of validation, matched with errors.Is. Key problems also wrap
@@ -30,9 +31,19 @@ type Error struct {
 func (e *Error) Error() string {
 	msg := "connection: " + e.Field + ": " + e.Err.Error()
 	if e.Fix != "" {
-		msg += "; " + e.Fix
+		msg += fixSeparator(msg) + e.Fix
 	}
 	return msg
+}
+
+// fixSeparator is "; " between what is wrong and the fix, unless what is wrong
+// ends in punctuation of its own, as a compiler's "Unexpected token ;" does:
+// then "; " would read ";;" and the fix goes after a dash.
+func fixSeparator(msg string) string {
+	if msg != "" && strings.ContainsRune(";:,.", rune(msg[len(msg)-1])) {
+		return " — "
+	}
+	return "; "
 }
 
 func (e *Error) Unwrap() error { return e.Err }

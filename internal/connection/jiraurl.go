@@ -1,6 +1,8 @@
 package connection
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 )
@@ -29,7 +31,11 @@ func NormalizeJIRAURL(raw string) (string, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return "", problem(field, ErrJIRAURL, jiraURLFix, "%v", err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // "parse URL: …" repeats the URL, which the detail names
+		}
+		return "", problem(field, ErrJIRAURL, jiraURLFix, "%q is not a URL: %v", raw, err)
 	}
 	scheme := strings.ToLower(u.Scheme)
 	switch {
@@ -40,9 +46,9 @@ func NormalizeJIRAURL(raw string) (string, error) {
 	case u.User != nil:
 		return "", problem(field, ErrJIRAURL, "remove the user name and password: OAuth signs the requests, JIRA needs no password", "%q carries user info", u.Redacted())
 	case u.RawQuery != "" || u.ForceQuery:
-		return "", problem(field, ErrJIRAURL, "remove the query: "+jiraURLFix, "%q has a query", raw)
+		return "", problem(field, ErrJIRAURL, "remove the query: JIRA's base URL has none, e.g. https://jira.example.com or https://example.com/jira", "%q has a query", raw)
 	case u.Fragment != "" || strings.Contains(s, "#"):
-		return "", problem(field, ErrJIRAURL, "remove the #fragment: "+jiraURLFix, "%q has a fragment", raw)
+		return "", problem(field, ErrJIRAURL, "remove the #fragment: JIRA's base URL has none, e.g. https://jira.example.com or https://example.com/jira", "%q has a fragment", raw)
 	}
 	path := strings.TrimRight(u.EscapedPath(), "/")
 	// The URL is rendered into the script inside a '…' string literal, so a
@@ -50,7 +56,7 @@ func NormalizeJIRAURL(raw string) (string, error) {
 	// path characters without the apostrophe.
 	for _, r := range u.Host + path {
 		if !urlSafe(r) {
-			return "", problem(field, ErrJIRAURL, jiraURLFix, "%q contains %q, which cannot go into the script's JIRA_URL", raw, r)
+			return "", problem(field, ErrJIRAURL, jiraURLFix, "%q contains %s, which cannot go into the script's JIRA_URL", raw, runeName(r))
 		}
 	}
 	if strings.Contains(path, "//") {
@@ -79,4 +85,20 @@ func urlSafe(r rune) bool {
 		return true
 	}
 	return strings.ContainsRune("-._~!$&()*+,;=:@/%[]", r)
+}
+
+// runeName names r for a message: %q of an apostrophe is '\”, which reads
+// badly.
+func runeName(r rune) string {
+	switch r {
+	case '\'':
+		return "an apostrophe (')"
+	case '"':
+		return `a double quote (")`
+	case '\\':
+		return `a backslash (\)`
+	case '`':
+		return "a backquote (`)"
+	}
+	return fmt.Sprintf("%q", r)
 }

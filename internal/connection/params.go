@@ -99,7 +99,7 @@ func CheckConsumerKey(k string) error {
 	case k == "":
 		return problem("--consumer-key", ErrConsumerKey, fix, "it is empty")
 	case strings.Contains(k, "-----BEGIN"):
-		return problem("--consumer-key", ErrConsumerKey, "the consumer key is a name, e.g. auth0-jira; the key file goes to --private-key", "it holds a PEM")
+		return problem("--consumer-key", ErrConsumerKey, "the consumer key is a name, e.g. auth0-jira, and the key file goes to --private-key", "it holds a PEM")
 	case strings.IndexFunc(k, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
 		return problem("--consumer-key", ErrConsumerKey, fix, "%q contains white space or control characters", k)
 	}

@@ -132,3 +132,39 @@ func TestValidateReportsAllProblems(t *testing.T) {
 	assert.ElementsMatch(t, []string{"--jira-url", "--consumer-key", "--name", "--private-key"}, fields)
 	assert.True(t, errors.Is(err, ErrTestKey))
 }
+
+// Each message reads as one sentence of "what is wrong; what to do": no ";;"
+// when the compiler's message ends in a token such as ";", no "'\''" for a
+// quote, no "parse" jargon repeating the URL. The whole message is compared.
+func TestValidateMessagesRead(t *testing.T) {
+	cases := []struct {
+		name string
+		edit func(p *Params)
+		want string
+	}{
+		{"compile error ending in ;", func(p *Params) { p.Script = "function(a, b, ctx, cb) {\n  var x = ;\n}"; p.ScriptName = "s.js" },
+			"connection: --script: the script does not compile: s.js:2:11: Unexpected token ; — fix the script (`bridge run` shows it at work)"},
+		{"compile error ending in }", func(p *Params) { p.Script = "function(a, b, ctx, cb) {\n  cb(null, {user_id: });\n}"; p.ScriptName = "s.js" },
+			"connection: --script: the script does not compile: s.js:2:22: Unexpected token }; fix the script (`bridge run` shows it at work)"},
+		{"blank script", func(p *Params) { p.Script = "  \n"; p.ScriptName = "s.js" },
+			"connection: --script: the script does not compile: s.js is empty; fix the script (`bridge run` shows it at work)"},
+		{"apostrophe in the URL", func(p *Params) { p.JIRAURL = "https://jira.example.com/a'b" },
+			`connection: --jira-url: bad JIRA URL: "https://jira.example.com/a'b" contains an apostrophe ('), which cannot go into the script's JIRA_URL; give JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira`},
+		{"unparsable URL", func(p *Params) { p.JIRAURL = "https://jira.example.com/%zz" },
+			`connection: --jira-url: bad JIRA URL: "https://jira.example.com/%zz" is not a URL: invalid URL escape "%zz"; give JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira`},
+		{"query", func(p *Params) { p.JIRAURL = "https://jira.example.com?x=1" },
+			`connection: --jira-url: bad JIRA URL: "https://jira.example.com?x=1" has a query; remove the query: JIRA's base URL has none, e.g. https://jira.example.com or https://example.com/jira`},
+		{"PEM as consumer key", func(p *Params) { p.ConsumerKey = "-----BEGIN PRIVATE KEY-----" },
+			"connection: --consumer-key: bad consumer key: it holds a PEM; the consumer key is a name, e.g. auth0-jira, and the key file goes to --private-key"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := goodParams(t)
+			c.edit(&p)
+			_, err := Validate(p)
+			require.Error(t, err)
+			assert.Equal(t, c.want, err.Error())
+			assert.NotContains(t, err.Error(), ";;")
+		})
+	}
+}

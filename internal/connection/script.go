@@ -20,7 +20,7 @@ func checkScript(name, rendered string) (warnings []string, errs []error) {
 		}
 	}
 	if err := compileScript(name, rendered); err != nil {
-		errs = append(errs, problem("--script", ErrScript, "fix the script; `bridge run` shows it at work", "%v", err))
+		errs = append(errs, problem("--script", ErrScript, "fix the script (`bridge run` shows it at work)", "%v", err))
 	}
 	return warnings, errs
 }
@@ -30,7 +30,7 @@ func checkScript(name, rendered string) (warnings []string, errs []error) {
 // *script.SyntaxError, "file:line:col: message".
 func compileScript(name, source string) error {
 	if strings.TrimSpace(source) == "" {
-		return fmt.Errorf("%s: the script is empty", name)
+		return fmt.Errorf("%s is empty", name)
 	}
 	_, err := script.Compile(name, source)
 	return err
