@@ -134,7 +134,7 @@ func TestValidateReportsAllProblems(t *testing.T) {
 }
 
 // Each message reads as one sentence of "what is wrong; what to do": no ";;"
-// when the compiler's message ends in a token such as ";", no "'\''" for a
+// when the compiler's message ends in a token such as ";", no "'\”" for a
 // quote, no "parse" jargon repeating the URL. The whole message is compared.
 func TestValidateMessagesRead(t *testing.T) {
 	cases := []struct {
@@ -144,7 +144,10 @@ func TestValidateMessagesRead(t *testing.T) {
 	}{
 		{"compile error ending in ;", func(p *Params) { p.Script = "function(a, b, ctx, cb) {\n  var x = ;\n}"; p.ScriptName = "s.js" },
 			"connection: --script: the script does not compile: s.js:2:11: Unexpected token ; — fix the script (`bridge run` shows it at work)"},
-		{"compile error ending in }", func(p *Params) { p.Script = "function(a, b, ctx, cb) {\n  cb(null, {user_id: });\n}"; p.ScriptName = "s.js" },
+		{"compile error ending in }", func(p *Params) {
+			p.Script = "function(a, b, ctx, cb) {\n  cb(null, {user_id: });\n}"
+			p.ScriptName = "s.js"
+		},
 			"connection: --script: the script does not compile: s.js:2:22: Unexpected token }; fix the script (`bridge run` shows it at work)"},
 		{"blank script", func(p *Params) { p.Script = "  \n"; p.ScriptName = "s.js" },
 			"connection: --script: the script does not compile: s.js is empty; fix the script (`bridge run` shows it at work)"},
