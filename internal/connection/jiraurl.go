@@ -87,7 +87,7 @@ func urlSafe(r rune) bool {
 	return strings.ContainsRune("-._~!$&()*+,;=:@/%[]", r)
 }
 
-// runeName names r for a message: %q of an apostrophe is '\”, which reads
+// runeName names r for a message: %q of an apostrophe escapes it with a backslash, which reads
 // badly.
 func runeName(r rune) string {
 	switch r {

@@ -134,7 +134,7 @@ func TestValidateReportsAllProblems(t *testing.T) {
 }
 
 // Each message reads as one sentence of "what is wrong; what to do": no ";;"
-// when the compiler's message ends in a token such as ";", no "'\”" for a
+// when the compiler's message ends in a token such as ";", no backslash-escaped apostrophe for a
 // quote, no "parse" jargon repeating the URL. The whole message is compared.
 func TestValidateMessagesRead(t *testing.T) {
 	cases := []struct {
