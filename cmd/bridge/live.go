@@ -84,7 +84,7 @@ failed; 2 bad input; 3 JIRA unreachable or failing (5xx).`,
 	fl.DurationVar(&f.approveTimeout, "approve-timeout", live.DefaultApproveTimeout, "how long to wait for the approval")
 	fl.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout, as bridge run --json does")
 	fl.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "time limit of the script, like Auth0's (as bridge run)")
-	fl.StringVar(&f.maxMemory, "max-memory", "256MiB", "heap ceiling of the script, e.g. 128MiB (as bridge run)")
+	fl.StringVar(&f.maxMemory, "max-memory", "256MiB", maxMemoryHelp)
 	fl.StringVar(&f.saveToken, "save-token", "", "write the access token to this file (mode 0600) for 'bridge run --token-file'")
 	return cmd
 }
@@ -148,7 +148,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	}
 
 	fmt.Fprintf(errw, "bridge: running %s against %s\n", prog.Filename(), jiraURL)
-	maxMemory, _ := script.ParseSize(f.maxMemory) // checked in check
+	maxMemory, _ := parseMaxMemory(f.maxMemory) // checked in check
 	res := prog.Run(ctx, script.Options{
 		Token:       tok.Token,
 		TokenSecret: tok.TokenSecret,
@@ -179,8 +179,8 @@ func (f liveFlags) check(cmd *cobra.Command) error {
 	if f.timeout <= 0 {
 		return usageErr("--timeout %s: give a positive duration such as 20s", f.timeout)
 	}
-	if _, err := script.ParseSize(f.maxMemory); err != nil {
-		return usageErr("--max-memory: %v", err)
+	if _, err := parseMaxMemory(f.maxMemory); err != nil {
+		return err
 	}
 	if f.oob && cmd.Flags().Changed("callback-addr") {
 		return usageErr("--callback-addr has no use with --oob: JIRA redirects nowhere")

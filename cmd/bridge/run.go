@@ -76,7 +76,7 @@ or a 5xx, on the script's last request).`,
 	fs.StringVar(&f.user, "user", "", "mock JIRA user to log in as: a name on server, an accountId on cloud (default: the flavor's first user)")
 	fs.StringVar(&f.flavor, "flavor", "server", "mock JIRA flavor: server or cloud")
 	fs.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "time limit of the script, like Auth0's")
-	fs.StringVar(&f.maxMemory, "max-memory", "256MiB", "heap ceiling of the script, e.g. 128MiB")
+	fs.StringVar(&f.maxMemory, "max-memory", "256MiB", maxMemoryHelp)
 	fs.BoolVar(&f.asJSON, "json", false, "print the result as one JSON object on stdout")
 	fs.StringVar(&f.jiraURL, "jira-url", "", "a real JIRA's base URL (instead of the mock)")
 	fs.StringVar(&f.consumerKey, "consumer-key", "", "consumer key of the real JIRA's Application Link")
@@ -98,9 +98,9 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 	if f.timeout <= 0 {
 		return usageErr("--timeout %s: give a positive duration", f.timeout)
 	}
-	maxMemory, err := script.ParseSize(f.maxMemory)
+	maxMemory, err := parseMaxMemory(f.maxMemory)
 	if err != nil {
-		return usageErr("--max-memory: %v", err)
+		return err
 	}
 	name, src := bridge.ShippedScriptName, bridge.ShippedScript
 	if f.script != "" {

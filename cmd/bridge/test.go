@@ -28,7 +28,7 @@ func init() { commands = append(commands, newTestCmd) }
 // testFlags are the flags of `bridge test`.
 type testFlags struct {
 	script, casesDir, run, flavor, junit string
-	consumerKey, privateKey              string
+	consumerKey, privateKey, maxMemory   string
 	timeout                              time.Duration
 	parallel                             int
 	strict, json, verbose, watch         bool
@@ -77,6 +77,7 @@ Exit codes: 0 all cases pass, 1 a case fails, 2 bad usage or a bad case file
 	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
 	fs.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "the script's time limit per case, unless the case sets its own")
 	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
+	fs.StringVar(&f.maxMemory, "max-memory", "256MiB", maxMemoryHelp+"; parallel cases share it")
 	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
 	fs.BoolVar(&f.json, "json", false, "print the report as one JSON document on stdout")
 	fs.StringVar(&f.junit, "junit", "", "also write the report as JUnit XML to this file")
@@ -104,6 +105,9 @@ func (f *testFlags) check() error {
 	}
 	if f.timeout <= 0 {
 		return usageErr("--timeout %s: give a positive duration such as 5s", f.timeout)
+	}
+	if _, err := parseMaxMemory(f.maxMemory); err != nil {
+		return err
 	}
 	if strings.TrimSpace(f.consumerKey) == "" {
 		return usageErr("--consumer-key is empty; give the consumer key the script signs as, or leave the flag out for %s", bridge.DefaultConsumerKey)
@@ -148,7 +152,11 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 
 // options loads the script, the cases and the key the flags name.
 func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
-	opts := suite.Options{Timeout: f.timeout, Parallel: f.parallel, Strict: f.strict, ConsumerKey: f.consumerKey}
+	maxMemory, err := parseMaxMemory(f.maxMemory)
+	if err != nil {
+		return suite.Options{}, err
+	}
+	opts := suite.Options{Timeout: f.timeout, Parallel: f.parallel, Strict: f.strict, ConsumerKey: f.consumerKey, MaxMemory: maxMemory}
 	name, src := bridge.ShippedScriptName, bridge.ShippedScript
 	if f.script != "" {
 		data, err := os.ReadFile(f.script)
