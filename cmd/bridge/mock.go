@@ -17,6 +17,7 @@ func init() { commands = append(commands, newMockCmd) }
 // mockOptions are the flags of `bridge mock`.
 type mockOptions struct {
 	addr, flavor, users, consumerKey, publicKey, autoApprove string
+	contextPath                                              string
 	verbose                                                  bool
 }
 
@@ -38,8 +39,11 @@ shipped in testdata/keys, and serves the default users (Server: fred, jdoe).
 --users takes a JIRA user object, an array of them, or a directory of *.json
 files, shaped like JIRA's /rest/api/2/user?expand=groups answer.
 
-stdout: the base URL, alone on the first line (use --addr 127.0.0.1:0 for a
-free port and read it from there).
+--context-path serves JIRA below a path, as a JIRA at https://example.com/jira
+is: every endpoint moves below it, and anything outside it is 404.
+
+stdout: the base URL, alone on the first line, with the context path if any
+(use --addr 127.0.0.1:0 for a free port and read it from there).
 stderr: the consumer, the users, the endpoints; with -v one line per request:
 time method path -> status verdict, consumer, token and why it was refused.
 
@@ -48,7 +52,8 @@ port (named).`,
 		Example: `  bridge mock
   bridge mock --addr 127.0.0.1:0 --flavor cloud -v
   bridge mock --users my-users/ --consumer-key auth0-jira-prod --public-key jira.pub
-  bridge mock --auto-approve fred    # the approval page approves at once, as fred`,
+  bridge mock --auto-approve fred    # the approval page approves at once, as fred
+  bridge mock --context-path /jira   # JIRA at http://127.0.0.1:8080/jira`,
 		Args: cobra.NoArgs,
 	}
 	fs := cmd.Flags()
@@ -58,6 +63,7 @@ port (named).`,
 	fs.StringVar(&o.consumerKey, "consumer-key", bridge.DefaultConsumerKey, "consumer key of the application link the mock trusts")
 	fs.StringVar(&o.publicKey, "public-key", "", "PEM public key of that consumer (PUBLIC KEY or RSA PUBLIC KEY; default: the shipped test key)")
 	fs.StringVar(&o.autoApprove, "auto-approve", "", "user ID: the approval page approves at once as this user (for scripted dances)")
+	fs.StringVar(&o.contextPath, "context-path", "", "serve JIRA below this path, e.g. /jira (a leading slash, none trailing)")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "log every request on stderr")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		return runMock(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -68,7 +74,8 @@ port (named).`,
 // mockConfig turns the flags into a jiramock.Config. Errors are bad input
 // (exit 2) and name the flag and file.
 func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
-	cfg := jiramock.Config{Addr: o.addr}
+	// ContextPath is checked by jiramock.New, whose error runMock reports.
+	cfg := jiramock.Config{Addr: o.addr, ContextPath: o.contextPath}
 	f, err := jiramock.ParseFlavor(o.flavor)
 	if err != nil {
 		return cfg, usageErr("--flavor %q: use server or cloud", o.flavor)

@@ -109,3 +109,52 @@ func TestMockBusyPort(t *testing.T) {
 		t.Errorf("stdout %q, want nothing", stdout.String())
 	}
 }
+
+// TestMockContextPath: with --context-path /jira the base URL on stdout ends
+// with the path, JIRA answers below it, and nothing answers outside it.
+func TestMockContextPath(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outR, outW := io.Pipe()
+	stderr := &lockedBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- runMock(ctx, mockOptions{addr: "127.0.0.1:0", flavor: "server", consumerKey: "auth0-jira", contextPath: "/jira"}, outW, stderr)
+		outW.Close()
+	}()
+	line, err := bufio.NewReader(outR).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no base URL on stdout: %v; stderr:\n%s", err, stderr)
+	}
+	base := strings.TrimSuffix(line, "\n")
+	if !regexp.MustCompile(`^http://127\.0\.0\.1:\d+/jira$`).MatchString(base) {
+		t.Fatalf("first stdout line %q is not the base URL with /jira", line)
+	}
+	host := strings.TrimSuffix(base, "/jira")
+	for _, c := range []struct {
+		method, url string
+		status      int
+	}{
+		{"GET", base + "/rest/api/2/myself", http.StatusUnauthorized},                  // JIRA: unsigned, anonymous
+		{"POST", base + "/plugins/servlet/oauth/request-token", http.StatusBadRequest}, // JIRA: no OAuth parameters
+		{"GET", host + "/rest/api/2/myself", http.StatusNotFound},                      // outside the context path
+		{"POST", host + "/plugins/servlet/oauth/request-token", http.StatusNotFound},
+	} {
+		req, _ := http.NewRequest(c.method, c.url, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("%s %s: %d; want %d", c.method, c.url, resp.StatusCode, c.status)
+		}
+	}
+	if want := "request token:  POST " + base + "/plugins/servlet/oauth/request-token"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("runMock: %v", err)
+	}
+}
