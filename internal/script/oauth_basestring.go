@@ -15,21 +15,34 @@ type param struct{ Name, Value string }
 // ! ' ( ) * escaped. Values loosely equal to "" (null, undefined, "", 0,
 // false) are handled by the caller, which knows the JS value.
 func encodeData(s string) string {
-	if s == "" {
-		return ""
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !unreservedByte(s[i]) {
+			n++
+		}
 	}
-	var b strings.Builder
+	if n == 0 { // the common case: nothing to escape, nothing to allocate
+		return s
+	}
+	return string(appendEncodeData(make([]byte, 0, len(s)+2*n), s))
+}
+
+// appendEncodeData appends encodeData(s) to dst.
+func appendEncodeData(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
-			b.WriteByte(c)
+		if unreservedByte(c) {
+			dst = append(dst, c)
 			continue
 		}
-		b.WriteByte('%')
-		b.WriteByte("0123456789ABCDEF"[c>>4])
-		b.WriteByte("0123456789ABCDEF"[c&15])
+		dst = append(dst, '%', "0123456789ABCDEF"[c>>4], "0123456789ABCDEF"[c&15])
 	}
-	return b.String()
+	return dst
+}
+
+// unreservedByte: the bytes encodeData leaves as they are.
+func unreservedByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~'
 }
 
 // qsPair is one key of querystring.parse's result: a single value, or a list
@@ -105,12 +118,19 @@ func normaliseParams(ps []param) string {
 		enc[i] = param{encodeData(p.Name), encodeData(p.Value)}
 	}
 	sortParams(enc)
+	size := 0
+	for _, p := range enc {
+		size += len(p.Name) + len(p.Value) + 2
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for i, p := range enc {
 		if i > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(p.Name + "=" + p.Value)
+		b.WriteString(p.Name)
+		b.WriteByte('=')
+		b.WriteString(p.Value)
 	}
 	return b.String()
 }
@@ -118,7 +138,14 @@ func normaliseParams(ps []param) string {
 // signatureBase is _createSignatureBase (L193-197):
 // METHOD&enc(normalizedUrl)&enc(params).
 func signatureBase(method, rawURL string, ps []param) string {
-	return strings.ToUpper(method) + "&" + encodeData(normalizeURL(rawURL)) + "&" + encodeData(normaliseParams(ps))
+	u, q := normalizeURL(rawURL), normaliseParams(ps)
+	b := make([]byte, 0, len(method)+2+3*(len(u)+len(q)))
+	b = append(b, strings.ToUpper(method)...)
+	b = append(b, '&')
+	b = appendEncodeData(b, u)
+	b = append(b, '&')
+	b = appendEncodeData(b, q)
+	return string(b)
 }
 
 // authorizationHeader is _buildAuthorizationHeaders (L120-136): "OAuth "
@@ -129,7 +156,11 @@ func authorizationHeader(ordered []param, sep string) string {
 	b.WriteString("OAuth ")
 	for _, p := range ordered {
 		if strings.HasPrefix(p.Name, "oauth_") {
-			b.WriteString(encodeData(p.Name) + `="` + encodeData(p.Value) + `"` + sep)
+			b.WriteString(encodeData(p.Name))
+			b.WriteString(`="`)
+			b.WriteString(encodeData(p.Value))
+			b.WriteString(`"`)
+			b.WriteString(sep)
 		}
 	}
 	return strings.TrimSuffix(b.String(), sep)
