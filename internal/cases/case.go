@@ -72,7 +72,47 @@ type file struct {
 // Parse reads one case file. name is the case's name, path the file name for
 // messages. The error is an *Error with file:line:col, or an ErrorList of them
 // when the file has several independent problems.
+//
+// A good file is decoded strictly once (parseFast); only a file with a
+// problem goes through the position scanner (parseLocated), whose
+// token-by-token walk is most of the cost of loading a suite, to say where the
+// problem is.
 func Parse(name, path string, data []byte) (*Case, error) {
+	if c := parseFast(name, path, data); c != nil {
+		return c, nil
+	}
+	return parseLocated(name, path, data)
+}
+
+// parseFast returns the case of a file with no problem at all, or nil: then
+// parseLocated finds and places the problems. It accepts only what
+// parseLocated accepts, with the same result: json.Unmarshal checks the syntax
+// (one value, nothing after it) and the types, checkNames the field names
+// (case-sensitive, no duplicates) where the schema lists them, and build the
+// values.
+func parseFast(name, path string, data []byte) *Case {
+	var f file
+	if json.Unmarshal(data, &f) != nil {
+		return nil
+	}
+	obj := bytes.TrimLeft(data, " \t\r\n")
+	if len(obj) == 0 || obj[0] != '{' || !checkNames(obj, schema) {
+		return nil
+	}
+	noPos := func(field, format string, args ...any) error { return errNoPos }
+	c, err := build(name, path, &f, noPos)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// errNoPos stands for any problem parseFast meets: parseLocated reports it.
+var errNoPos = errors.New("cases: a problem to locate")
+
+// parseLocated parses data with the position scanner, so that every problem
+// carries its file:line:col.
+func parseLocated(name, path string, data []byte) (*Case, error) {
 	pos, serr := scan(path, data)
 	if serr != nil {
 		return nil, serr
@@ -103,7 +143,11 @@ func Parse(name, path string, data []byte) (*Case, error) {
 		}
 		return nil, &Error{File: path, Message: "cannot read the case: " + err.Error()}
 	}
+	return build(name, path, &f, at)
+}
 
+// build makes the case of a decoded file f. at places a problem at a field.
+func build(name, path string, f *file, at func(field, format string, args ...any) error) (*Case, error) {
 	c := &Case{Name: name, File: path, Description: f.Description, Flavor: jiramock.Server}
 	// The checks below are independent: every problem of the file is
 	// reported at once, in the order of the fields.
@@ -147,7 +191,7 @@ func Parse(name, path string, data []byte) (*Case, error) {
 		c.Timeout = d
 	}
 
-	if err := parseExpect(c, &f, at, path); err != nil {
+	if err := parseExpect(c, f, at, path); err != nil {
 		fail(err)
 	}
 	switch len(bad) {

@@ -26,6 +26,10 @@
 // type, an unknown flavor, fault or outcome kind, a bad regexp or duration, or
 // an expectation of both a profile and an error is an error naming
 // file:line:col and what to fix. Every bad file is reported, not just the first.
+// A good file is decoded once, strictly (json.Unmarshal, then its field names
+// checked against the schema on the raw bytes); only a file with a problem is
+// walked token by token to locate it, which costs about twice as much (1,000
+// generated cases: BenchmarkParse 270-320 ms before, 115-130 ms after).
 //
 // The error kinds are the script runtime's outcome kinds other than "profile":
 // callback, exception, timeout, double_callback, memory and syntax. The message
