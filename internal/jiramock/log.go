@@ -56,10 +56,14 @@ type requestLog struct {
 	all     []LogEntry
 	byToken map[string][]LogEntry
 	w       io.Writer
+	// changed is closed (and replaced) when an entry is added while someone
+	// waits in RequestsForAtLeast.
+	changed chan struct{}
+	waiters int
 }
 
 func newRequestLog(w io.Writer) *requestLog {
-	return &requestLog{byToken: make(map[string][]LogEntry), w: w}
+	return &requestLog{byToken: make(map[string][]LogEntry), w: w, changed: make(chan struct{})}
 }
 
 func (l *requestLog) add(e LogEntry) {
@@ -82,6 +86,10 @@ func (l *requestLog) add(e LogEntry) {
 	if l.w != nil {
 		fmt.Fprintln(l.w, e.String())
 	}
+	if l.waiters > 0 {
+		close(l.changed)
+		l.changed = make(chan struct{})
+	}
 }
 
 // Requests returns a copy of the request log, oldest first.
@@ -97,4 +105,40 @@ func (s *Mock) RequestsFor(token string) []LogEntry {
 	s.log.mu.Lock()
 	defer s.log.mu.Unlock()
 	return append([]LogEntry(nil), s.log.byToken[token]...)
+}
+
+// RequestsForAtLeast is RequestsFor once at least n requests carrying token
+// are logged, or after timeout with what there is then. The mock logs a
+// request when its handler returns, which can be just after the client has
+// read the answer: a caller that counted its requests waits here for their
+// entries without polling.
+func (s *Mock) RequestsForAtLeast(token string, n int, timeout time.Duration) []LogEntry {
+	l := s.log
+	var timer *time.Timer
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for {
+		es := l.byToken[token]
+		if len(es) >= n {
+			return append([]LogEntry(nil), es...)
+		}
+		if timer == nil {
+			timer = time.NewTimer(timeout)
+			defer timer.Stop()
+		}
+		ch := l.changed
+		l.waiters++
+		l.mu.Unlock()
+		expired := false
+		select {
+		case <-ch:
+		case <-timer.C:
+			expired = true
+		}
+		l.mu.Lock()
+		l.waiters--
+		if expired {
+			return append([]LogEntry(nil), l.byToken[token]...)
+		}
+	}
 }

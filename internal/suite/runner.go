@@ -94,19 +94,14 @@ const logWait = time.Second
 // mockLog returns the mock's log of the case's token. The mock logs a request
 // when its handler returns, which can be just after the script has its answer
 // (or, for a request the script gave up on, when the handler notices), so it
-// waits until there is an entry for each of the script's n requests.
+// waits until there is an entry for each of the script's n requests: the
+// mock wakes it as entries arrive, so a worker does not sleep past them.
 func mockLog(mock *jiramock.Mock, token string, n int) []jiramock.LogEntry {
-	deadline := time.Now().Add(logWait)
-	for pause := 50 * time.Microsecond; ; pause = min(2*pause, 10*time.Millisecond) {
-		log := mock.RequestsFor(token)
-		if len(log) >= n || time.Now().After(deadline) {
-			if log == nil {
-				log = []jiramock.LogEntry{}
-			}
-			return log
-		}
-		time.Sleep(pause)
+	log := mock.RequestsForAtLeast(token, n, logWait)
+	if log == nil {
+		log = []jiramock.LogEntry{}
 	}
+	return log
 }
 
 // syntaxReport is the report of a script that does not compile: every case
