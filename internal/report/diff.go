@@ -48,7 +48,7 @@ func Diff(expected, actual json.RawMessage) ([]Change, error) {
 
 func diff(path string, e, a *value, out *[]Change) {
 	if e.typ != a.typ {
-		*out = append(*out, Change{Path: path, Kind: TypeChanged, Expected: e.raw, Actual: a.raw})
+		*out = append(*out, Change{Path: path, Kind: TypeChanged, Expected: e.rawJSON(), Actual: a.rawJSON()})
 		return
 	}
 	switch e.typ {
@@ -58,12 +58,12 @@ func diff(path string, e, a *value, out *[]Change) {
 			if av, ok := a.get(m.key); ok {
 				diff(p, m.val, av, out)
 			} else {
-				*out = append(*out, Change{Path: p, Kind: Missing, Expected: m.val.raw})
+				*out = append(*out, Change{Path: p, Kind: Missing, Expected: m.val.rawJSON()})
 			}
 		}
 		for _, m := range a.members {
 			if _, ok := e.get(m.key); !ok {
-				*out = append(*out, Change{Path: profile.Join(path, m.key), Kind: Added, Actual: m.val.raw})
+				*out = append(*out, Change{Path: profile.Join(path, m.key), Kind: Added, Actual: m.val.rawJSON()})
 			}
 		}
 	case "array":
@@ -71,24 +71,24 @@ func diff(path string, e, a *value, out *[]Change) {
 			p := path + "[" + strconv.Itoa(i) + "]"
 			switch {
 			case i >= len(a.items):
-				*out = append(*out, Change{Path: p, Kind: Missing, Expected: e.items[i].raw})
+				*out = append(*out, Change{Path: p, Kind: Missing, Expected: e.items[i].rawJSON()})
 			case i >= len(e.items):
-				*out = append(*out, Change{Path: p, Kind: Added, Actual: a.items[i].raw})
+				*out = append(*out, Change{Path: p, Kind: Added, Actual: a.items[i].rawJSON()})
 			default:
 				diff(p, e.items[i], a.items[i], out)
 			}
 		}
 	case "string":
 		if e.str != a.str {
-			*out = append(*out, Change{Path: path, Kind: Changed, Expected: e.raw, Actual: a.raw})
+			*out = append(*out, Change{Path: path, Kind: Changed, Expected: e.rawJSON(), Actual: a.rawJSON()})
 		}
 	case "number":
 		if e.num.Cmp(a.num) != 0 {
-			*out = append(*out, Change{Path: path, Kind: Changed, Expected: e.raw, Actual: a.raw})
+			*out = append(*out, Change{Path: path, Kind: Changed, Expected: e.rawJSON(), Actual: a.rawJSON()})
 		}
 	case "boolean":
 		if e.boolean != a.boolean {
-			*out = append(*out, Change{Path: path, Kind: Changed, Expected: e.raw, Actual: a.raw})
+			*out = append(*out, Change{Path: path, Kind: Changed, Expected: e.rawJSON(), Actual: a.rawJSON()})
 		}
 	}
 }

@@ -13,7 +13,7 @@ type value struct {
 	typ     string // object, array, string, number, boolean, null
 	members []member
 	items   []*value
-	raw     json.RawMessage // the value as written, compact
+	raw     json.RawMessage // compact JSON; for objects and arrays made on demand (rawJSON)
 	str     string
 	num     *big.Float
 	boolean bool
@@ -33,8 +33,32 @@ func (v *value) get(key string) (*value, bool) {
 	return nil, false
 }
 
-// parse decodes one JSON document into a value.
+// rawJSON returns v as compact JSON, members in their order: what a Change
+// shows. Strings, objects and arrays are written only when a change needs
+// them; a passing case's profiles never are.
+func (v *value) rawJSON() json.RawMessage {
+	if v.raw == nil {
+		if v.typ == "string" {
+			v.raw, _ = json.Marshal(v.str)
+		} else {
+			v.raw = compact(v)
+		}
+	}
+	return v.raw
+}
+
+// parse decodes one JSON document into a value. A valid document is read
+// directly from its bytes (parseBytes); an invalid one goes through the
+// token decoder, whose error says what is wrong.
 func parse(data []byte) (*value, error) {
+	if json.Valid(data) {
+		return parseBytes(data), nil
+	}
+	return parseTokens(data)
+}
+
+// parseTokens decodes data with json.Decoder's tokens.
+func parseTokens(data []byte) (*value, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	v, err := decodeValue(dec)
@@ -110,7 +134,7 @@ func compact(v *value) json.RawMessage {
 			k, _ := json.Marshal(m.key)
 			b.Write(k)
 			b.WriteByte(':')
-			b.Write(m.val.raw)
+			b.Write(m.val.rawJSON())
 		}
 		b.WriteByte('}')
 	case "array":
@@ -119,7 +143,7 @@ func compact(v *value) json.RawMessage {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.Write(it.raw)
+			b.Write(it.rawJSON())
 		}
 		b.WriteByte(']')
 	default:
