@@ -106,7 +106,7 @@ func (f *testFlags) check() error {
 	if f.timeout <= 0 {
 		return usageErr("--timeout %s: give a positive duration such as 5s", f.timeout)
 	}
-	if _, err := parseMaxMemory(f.maxMemory); err != nil {
+	if _, err := f.maxMemoryBytes(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(f.consumerKey) == "" {
@@ -152,7 +152,7 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 
 // options loads the script, the cases and the key the flags name.
 func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
-	maxMemory, err := parseMaxMemory(f.maxMemory)
+	maxMemory, err := f.maxMemoryBytes()
 	if err != nil {
 		return suite.Options{}, err
 	}
@@ -283,4 +283,13 @@ func (p mockLogWriter) Write(b []byte) (int, error) {
 		return 0, err
 	}
 	return len(b), nil
+}
+
+// maxMemoryBytes is --max-memory in bytes. The flag's default is 256MiB; a
+// testFlags made without it (as in tests) means the runtime's default, 0.
+func (f *testFlags) maxMemoryBytes() (int64, error) {
+	if f.maxMemory == "" {
+		return 0, nil
+	}
+	return parseMaxMemory(f.maxMemory)
 }
