@@ -322,7 +322,7 @@ func TestRetry(t *testing.T) {
 		}
 	})
 	t.Run("hang is retried", func(t *testing.T) {
-		fake, c, _, _ := setup(t, auth0fake.AllScopes...)
+		fake, c, _, log := setup(t, auth0fake.AllScopes...)
 		c.AttemptTimeout = 100 * time.Millisecond
 		fake.Fail("GET", "/api/v2/connections", 1, auth0fake.Fault{Hang: true})
 		if _, err := c.ListConnectionsByName(ctx, "jira"); err != nil {
@@ -330,6 +330,9 @@ func TestRetry(t *testing.T) {
 		}
 		if n := len(fake.Requests()); n != 2 {
 			t.Errorf("%d requests; want 2", n)
+		}
+		if want := "auth0: GET /api/v2/connections?name=jira failed (timed out), retrying in 375ms (attempt 2/5)\n"; log.String() != want {
+			t.Errorf("log = %q; want %q", log.String(), want)
 		}
 	})
 	t.Run("attempts stay within the budget", func(t *testing.T) {
