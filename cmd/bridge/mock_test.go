@@ -79,7 +79,7 @@ func TestMockServes(t *testing.T) {
 		"consumer: auth0-jira, RSA-SHA1, 2048-bit public key",
 		"5b10a2844c20165700ede21g  Mia Krystof <mia@example.com>",
 		"Private Person <no email>",
-		"GET /rest/api/2/myself -> 401 anonymous",
+		"GET /rest/api/2/myself -> 401, anonymous (no complete set of OAuth parameters)",
 		"bridge: mock stopped",
 	} {
 		if !strings.Contains(stderr.String(), want) {

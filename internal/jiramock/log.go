@@ -30,7 +30,7 @@ const (
 // time method path -> status verdict [consumer=…] [token=…] [detail].
 func (e LogEntry) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s %s -> %d %s", e.Time.UTC().Format("15:04:05.000"), e.Method, e.Path, e.Status, e.Verdict)
+	fmt.Fprintf(&b, "%s %s %s -> %d, %s", e.Time.UTC().Format("15:04:05.000"), e.Method, e.Path, e.Status, e.verdictText())
 	if e.Consumer != "" {
 		fmt.Fprintf(&b, " consumer=%s", e.Consumer)
 	}
@@ -41,6 +41,18 @@ func (e LogEntry) String() string {
 		fmt.Fprintf(&b, " (%s)", e.Detail)
 	}
 	return b.String()
+}
+
+// verdictText says what the OAuth check made of the request, so that a
+// status and a verdict cannot be confused: "-> 400, OAuth ok" is a request
+// that was signed well and still refused.
+func (e LogEntry) verdictText() string {
+	switch e.Verdict {
+	case VerdictAnonymous:
+		return "anonymous (no complete set of OAuth parameters)"
+	default:
+		return "OAuth " + e.Verdict
+	}
 }
 
 // Caps keep a long-running mock's log bounded: the oldest entries go first.

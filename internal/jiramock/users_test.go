@@ -147,7 +147,7 @@ func TestLogLine(t *testing.T) {
 	for deadline := time.Now().Add(5 * time.Second); len(lines) < 2 && time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
 		lines = strings.Split(strings.TrimSpace(b.String()), "\n")
 	}
-	if len(lines) != 2 || !strings.HasSuffix(lines[0], " GET /rest/auth/1/session?x=1 -> 401 anonymous") || !strings.HasSuffix(lines[1], " GET /nowhere -> 404 anonymous") {
+	if len(lines) != 2 || !strings.HasSuffix(lines[0], " GET /rest/auth/1/session?x=1 -> 401, anonymous (no complete set of OAuth parameters)") || !strings.HasSuffix(lines[1], " GET /nowhere -> 404, anonymous (no complete set of OAuth parameters)") {
 		t.Errorf("log lines %q", lines)
 	}
 }
