@@ -14,11 +14,11 @@ import (
 
 // nodeInput is bench/node/run.js's input.
 type nodeInput struct {
-	Script      string            `json:"script"`
-	Ctx         map[string]string `json:"ctx"`
-	Cases       []nodeCase        `json:"cases"`
-	Concurrency int               `json:"concurrency"`
-	TimeoutMS   int               `json:"timeout_ms"`
+	Script      string         `json:"script"`
+	Ctx         map[string]any `json:"ctx"`
+	Cases       []nodeCase     `json:"cases"`
+	Concurrency int            `json:"concurrency"`
+	TimeoutMS   int            `json:"timeout_ms"`
 }
 
 type nodeCase struct {
@@ -56,7 +56,7 @@ func runNode(nodeBin, runJS, dir, tmp string, concurrency int) (run, *nodeOutput
 	defer mock.Close()
 	in := nodeInput{
 		Script:      bridge.RenderScript(bridge.ShippedScript, mock.URL()),
-		Ctx:         ctxObject(script.ContextFor(mock.URL(), bridge.DefaultConsumerKey, string(bridge.TestPrivateKeyPEM))),
+		Ctx:         script.ContextFor(mock.URL(), bridge.DefaultConsumerKey, string(bridge.TestPrivateKeyPEM)).Object(),
 		Concurrency: concurrency,
 		TimeoutMS:   120_000,
 	}
@@ -92,19 +92,6 @@ func runNode(nodeBin, runJS, dir, tmp string, concurrency int) (run, *nodeOutput
 		}
 	}
 	return r, &out, sigs, nil
-}
-
-// ctxObject is ctx as the script sees it (FACTS §2; internal/script's
-// Context.object).
-func ctxObject(c script.Context) map[string]string {
-	return map[string]string{
-		"requestTokenURL":      c.RequestTokenURL,
-		"accessTokenURL":       c.AccessTokenURL,
-		"userAuthorizationURL": c.UserAuthorizationURL,
-		"client_id":            c.ClientID,
-		"client_secret":        c.ClientSecret,
-		"signatureMethod":      c.SignatureMethod,
-	}
 }
 
 func truncate(s string, n int) string {

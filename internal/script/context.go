@@ -32,8 +32,9 @@ func ContextFor(jiraURL, consumerKey, privateKeyPEM string) Context {
 	}
 }
 
-// object returns ctx as the script sees it.
-func (c Context) object() map[string]any {
+// Object returns ctx as the script sees it (FACTS §2): the six properties
+// Auth0 passes to fetchUserProfile, named as the script reads them.
+func (c Context) Object() map[string]any {
 	return map[string]any{
 		"requestTokenURL":      c.RequestTokenURL,
 		"accessTokenURL":       c.AccessTokenURL,

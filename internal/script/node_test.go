@@ -49,7 +49,7 @@ const fn = (0, eval)('(' + src + '\n)');
 fn('tok', 'token-secret', JSON.parse(process.env.BRIDGE_CTX), function (err, profile) {
   console.log(JSON.stringify({err: err ? String(err) : null, profile: profile === undefined ? null : profile}));
 });`
-	ctxJSON, err := json.Marshal(ctx.object())
+	ctxJSON, err := json.Marshal(ctx.Object())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -199,7 +199,7 @@ func (r *runner) call() error {
 		return &Error{Kind: KindSyntax, Message: "the script does not evaluate to a function"}
 	}
 	cb := r.vm.ToValue(r.callback)
-	ctxObj := r.vm.ToValue(r.opts.Ctx.object())
+	ctxObj := r.vm.ToValue(r.opts.Ctx.Object())
 	_, err = fn(goja.Undefined(), r.vm.ToValue(r.opts.Token), r.vm.ToValue(r.opts.TokenSecret), ctxObj, cb)
 	return err
 }
