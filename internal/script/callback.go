@@ -1,6 +1,7 @@
 package script
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -67,7 +68,7 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 		for _, k := range obj.Keys() {
 			fields[k] = obj.Get(k).Export()
 		}
-		if b, err := json.Marshal(fields); err == nil {
+		if b, err := marshalJSON(fields); err == nil {
 			e.Value = b
 		} else if text, err := r.stringify(v); err == nil && text != "" {
 			e.Value = json.RawMessage(text)
@@ -157,4 +158,16 @@ func snippet(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// marshalJSON encodes v as JSON.stringify would write it: without Go's HTML
+// escaping of &, < and > (which json.Marshal turns into \u0026 and so on).
+func marshalJSON(v any) (json.RawMessage, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return json.RawMessage(bytes.TrimSuffix(b.Bytes(), []byte("\n"))), nil
 }

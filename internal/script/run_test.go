@@ -48,6 +48,11 @@ func TestOutcomes(t *testing.T) {
 				assert.JSONEq(t, `{"name":"Error","message":"no luck","code":"E1"}`, string(res.Error.Value))
 				assert.Contains(t, res.Error.Stack, "test.js:5:")
 			}},
+		{name: "callback Error value reads as JSON.stringify", src: `function(a, b, c, cb) { var e = new Error('a & b <c>'); e.code = 'E&1'; cb(e); }`,
+			kind: KindCallback, message: "Error: a & b <c>",
+			check: func(t *testing.T, res *Result) {
+				assert.Equal(t, `{"code":"E&1","message":"a & b <c>","name":"Error"}`, string(res.Error.Value))
+			}},
 		{name: "callback node-oauth object", src: get("/fail", "cb(err);"), kind: KindCallback, message: "HTTP 401: oauth_problem=token_rejected",
 			check: func(t *testing.T, res *Result) {
 				assert.JSONEq(t, `{"statusCode":401,"data":"oauth_problem=token_rejected"}`, string(res.Error.Value))
