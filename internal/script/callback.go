@@ -61,10 +61,22 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 	obj, isObj := v.(*goja.Object)
 	if isObj && r.isError(obj) {
 		e.Message = obj.String()
+		stack := ""
 		if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
-			e.Stack = r.cleanStack(s.String())
+			stack = s.String()
 		}
-		fields := map[string]any{"name": obj.Get("name").String(), "message": obj.Get("message").String()}
+		name, message := obj.Get("name").String(), obj.Get("message").String()
+		// goja's wording becomes V8's (v8errors.go): in the message, the
+		// stack's first line and Value's message alike.
+		if v8 := r.v8Stacked(e.Message, stack); v8 != e.Message {
+			stack = strings.Replace(stack, e.Message, v8, 1)
+			message = strings.TrimPrefix(v8, name+": ")
+			e.Message = v8
+		}
+		if stack != "" {
+			e.Stack = r.cleanStack(stack)
+		}
+		fields := map[string]any{"name": name, "message": message}
 		for _, k := range obj.Keys() {
 			fields[k] = obj.Get(k).Export()
 		}
@@ -144,7 +156,7 @@ func (r *runner) errorOf(err error, reason *stopReason) *Error {
 	case errors.As(err, &ex):
 		e := &Error{Kind: KindException, Message: ex.Value().String(), Stack: r.formatFrames(ex.Stack())}
 		if o, ok := ex.Value().(*goja.Object); ok && r.isError(o) {
-			e.Message = missingGlobalNote(o.String())
+			e.Message = missingGlobalNote(r.v8Exception(o.String(), ex.Stack()))
 		} else if text, err := r.stringify(ex.Value()); err == nil && text != "" {
 			e.Message = "Uncaught " + text
 		}

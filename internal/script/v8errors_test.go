@@ -1,0 +1,104 @@
+package script
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// v8ErrorSnippets each throw in goja and in Node 20. Each runs on a line of
+// its own inside the script function, after `var x = 0; `.
+var v8ErrorSnippets = []string{
+	// goja "Cannot read property 'x' of undefined"
+	"var a; a.x",
+	"var a = {}; a.b.c",
+	"var a = {}; a.b['x-y']",
+	"var a; a[0]",
+	"var a = {}; a.b.c.d",
+	"var json = {}; var u = json.avatarUrls['48x48'];",
+	"var o = {get x() { return undefined }}; o.x.y",
+	// goja "Object has no member 'f'"
+	"var a = {}; a.f()",
+	"var a = {b: {}}; a.b.f()",
+	"var a = {b: {}}; a . b . f (1)",
+	"var a = {}; a['f']()",
+	"var a = {b: {}}; return a.b[\"f\"]()",
+	// goja "Value is not an object: …" at a call
+	"var f; f()",
+	"var f = 1; f()",
+	"var a = {f: 1}; a.f()",
+	"var a = {b: {f: null}}; a.b.f(1, 2)",
+	"var f = {}; f()",
+	// goja "Value is not an object: …" at new
+	"var a = 1; new a()",
+	"var a = {}; new a.b()",
+	"var a = {b: 1}; new a.b(2)",
+	// goja "Malformed URI"
+	"decodeURIComponent('%')",
+	"decodeURI('%E0%A4%A')",
+	"encodeURIComponent('\\uD800')",
+	// identical in both (pinned so that they stay so)
+	"Object.keys(undefined)",
+	"Object.keys(null)",
+	"Object.assign(null, {})",
+	"zzz",
+	"zzz()",
+	"var s = Symbol(); s + ''",
+}
+
+// TestV8ErrorMessagesMatchNode runs every snippet under node and in the
+// sandbox: uncaught (outcome exception, the message) and caught and passed
+// to cb (outcome callback: the message, the stack's first line and Value's
+// message) must all read as Node's String(e).
+func TestV8ErrorMessagesMatchNode(t *testing.T) {
+	in, err := json.Marshal(v8ErrorSnippets)
+	require.NoError(t, err)
+	out := runNode(t, `const snippets = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+console.log(JSON.stringify(snippets.map(function(s) {
+  try { (0, eval)('(function(token, tokenSecret, ctx, cb) {\n  var x = 0; ' + s + '\n})')(); return 'no error'; } catch (e) { return String(e); }
+})));`, in)
+	var want []string
+	require.NoError(t, json.Unmarshal(out, &want))
+	require.Len(t, want, len(v8ErrorSnippets))
+
+	for i, s := range v8ErrorSnippets {
+		t.Run(s, func(t *testing.T) {
+			require.NotEqual(t, "no error", want[i])
+			res := run(t, compileJS(t, "function(token, tokenSecret, ctx, cb) {\n  var x = 0; "+s+"\n}"), runOpts("http://127.0.0.1:1"))
+			require.Equal(t, KindException, res.Outcome, "%+v", res.Error)
+			assert.Equal(t, want[i], res.Error.Message, "uncaught")
+			assert.Contains(t, res.Error.Stack, "test.js:2:")
+
+			res = run(t, compileJS(t, "function(token, tokenSecret, ctx, cb) {\n  try { var x = 0; "+s+"\n  } catch (e) { cb(e); }\n}"), runOpts("http://127.0.0.1:1"))
+			require.Equal(t, KindCallback, res.Outcome, "%+v", res.Error)
+			assert.Equal(t, want[i], res.Error.Message, "caught, cb(e)")
+			first, _, _ := strings.Cut(res.Error.Stack, "\n")
+			assert.Equal(t, want[i], first, "caught, cb(e): the stack's first line")
+			var v struct{ Name, Message string }
+			require.NoError(t, json.Unmarshal(res.Error.Value, &v))
+			assert.Equal(t, want[i], v.Name+": "+v.Message, "caught, cb(e): Value")
+		})
+	}
+}
+
+// TestV8ErrorLeavesOthersAlone pins what v8Error must not rewrite: messages
+// whose V8 form it cannot know, and callees V8 names differently.
+func TestV8ErrorLeavesOthersAlone(t *testing.T) {
+	for _, c := range []struct{ text, before, at string }{
+		{"TypeError: Cannot read property 'x' of undefined or null", "", ""},
+		{"TypeError: Cannot convert undefined or null to object", "  a.b = ", "(1)"},
+		{"TypeError: Object has no member 'foo'", "  'abc'.foo", "()"},
+		{"TypeError: Object has no member 'f'", "  g().a.f", "()"},
+		{"TypeError: Object has no member 'f'", "  a[0].f", "()"},
+		{"TypeError: Object has no member 'f'", "  a?.f", "()"},
+		{"TypeError: Object has no member 'f'", "  a.g", "()"},
+		{"TypeError: Value is not an object: 1", "", ""},
+		{"TypeError: Value is not an object: 1", "  [].map", "(1)"[1:]},
+		{"Error: Cannot read property 'x' of undefined", "", ""},
+	} {
+		assert.Equal(t, c.text, v8Error(c.text, c.before, c.at), "%q at %q|%q", c.text, c.before, c.at)
+	}
+}
