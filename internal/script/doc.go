@@ -110,30 +110,35 @@
 // of a result knows what it does not show.
 //
 //   - goja's own error messages are not V8's. Where the V8 text is certain,
-//     the bridge rewrites goja's where a JS error becomes Result.Error (the
-//     message, the stack's first line, Value's message; v8errors.go, each
-//     pair compared under node by TestV8ErrorMessagesMatchNode): "Cannot
-//     read property 'x' of undefined" becomes "Cannot read properties of
-//     undefined (reading 'x')"; "Object has no member 'f'", "Value is not an
-//     object: 1" and "Not a function: …" at a call become "a.b.f is not a
-//     function" when the callee is a plain name chain (a.b.f, a['f'] written
-//     a.f); "Value is not an object: …" at new becomes "a.b is not a
-//     constructor"; "Malformed URI" becomes "URI malformed". The rewrite is
-//     after the fact (goja has no hook where it makes its errors): a script
-//     that catches one reads goja's words in e.message, so
-//     cb(new Error(e.message)), a console line or a test on e.message still
-//     sees them. Not rewritten, because the text cannot tell: goja says
-//     undefined for null too (V8: "Cannot read properties of null (reading
-//     'x')"); setting a property of undefined or null gives "Cannot convert
-//     undefined or null to object" (V8: "Cannot set properties of undefined
-//     (setting 'x')"); destructuring one gives "Value is not object
-//     coercible" (V8: "Cannot destructure property 'x' of 'a' as it is
-//     undefined."); other callees ('abc'.f(), g().f(), a[0].f(), a?.f())
-//     and natives' callback checks ([].map(1): V8 "1 is not a function")
-//     keep goja's words; so do syntax errors ("Unexpected token ;", V8
-//     "Unexpected token ';'"). "x is not defined" and "Cannot convert
-//     undefined or null to object" (Object.keys(null)) are V8's already.
-//     JSON.parse's messages are V8's (fixed).
+//     the bridge rewrites goja's, both where a JS error becomes Result.Error
+//     (the message, the stack's first line, Value's message) and in an
+//     error the script catches (v8errors.go, v8catch.go; each pair compared
+//     under node by TestV8ErrorMessagesMatchNode). "Cannot read property 'x'
+//     of undefined" becomes "Cannot read properties of undefined (reading
+//     'x')"; "Object has no member 'f'", "Value is not an object: 1" and
+//     "Not a function: …" at a call become "a.b.f is not a function" when
+//     the callee is a plain name chain (a.b.f; a['f'] is written a.f);
+//     "Value is not an object: …" at new becomes "a.b is not a
+//     constructor"; "Malformed URI" becomes "URI malformed". goja has no
+//     hook where it makes its errors, so Compile adds a first statement to
+//     every catch (e) {…} that rewrites e.message and e.stack in place (the
+//     added nodes carry the position of the "{", so no position moves); it
+//     calls a non-enumerable global, __bridgeV8Error, which
+//     Object.getOwnPropertyNames(globalThis) would show. Not hooked, so the
+//     script reads goja's words there: a catch with a pattern (catch
+//     ({message})) and a promise's rejection handler (.catch(fn), or await
+//     outside a try). Not rewritten anywhere, because goja's text cannot
+//     tell: goja says undefined for null too (V8: "Cannot read properties of
+//     null (reading 'x')"); setting a property of undefined or null gives
+//     "Cannot convert undefined or null to object" (V8: "Cannot set
+//     properties of undefined (setting 'x')"); destructuring one gives
+//     "Value is not object coercible" (V8: "Cannot destructure property 'x'
+//     of 'a' as it is undefined."); other callees ('abc'.f(), g().f(),
+//     a[0].f(), a?.f()) and natives' checks of a callback ([].map(1), V8 "1
+//     is not a function") keep goja's words, and so do syntax errors
+//     ("Unexpected token ;", V8 "Unexpected token ';'"). "x is not defined"
+//     and Object.keys(null)'s "Cannot convert undefined or null to object"
+//     are V8's already. JSON.parse's messages are V8's (fixed).
 //   - Missing Node globals: Buffer, URL, URLSearchParams, TextEncoder,
 //     TextDecoder, process, structuredClone, Intl, fetch, crypto,
 //     performance, WeakRef, SharedArrayBuffer, Atomics, WebAssembly. Using

@@ -59,6 +59,7 @@ func Compile(filename, source string) (*Program, error) {
 	if se := unsupportedRegExp(filename, tree.File, tree); se != nil {
 		return nil, se
 	}
+	hookCatches(tree) // caught errors read V8's words (v8catch.go)
 	prg, err := goja.CompileAST(tree, false)
 	if err != nil {
 		return nil, syntaxError(filename, source, wrapped, err)

@@ -20,6 +20,7 @@ func (r *runner) install() {
 	r.installTimers()
 	r.installJSONParse()
 	r.installNodeGlobals()
+	r.installV8CatchHook()
 	r.installLocale()
 	r.loadOAuthHelpers()
 	_ = g.Set("require", r.requireFunc())

@@ -80,6 +80,12 @@ console.log(JSON.stringify(snippets.map(function(s) {
 			var v struct{ Name, Message string }
 			require.NoError(t, json.Unmarshal(res.Error.Value, &v))
 			assert.Equal(t, want[i], v.Name+": "+v.Message, "caught, cb(e): Value")
+
+			// What the script itself reads in the caught error.
+			res = run(t, compileJS(t, "function(token, tokenSecret, ctx, cb) {\n  try { var x = 0; "+s+"\n  } catch (e) { cb(new Error(e.message + ' | ' + e.stack.split('\\n')[0])); }\n}"), runOpts("http://127.0.0.1:1"))
+			require.Equal(t, KindCallback, res.Outcome, "%+v", res.Error)
+			_, msg, _ := strings.Cut(want[i], ": ")
+			assert.Equal(t, "Error: "+msg+" | "+want[i], res.Error.Message, "caught: e.message and e.stack's first line")
 		})
 	}
 }
@@ -101,4 +107,28 @@ func TestV8ErrorLeavesOthersAlone(t *testing.T) {
 	} {
 		assert.Equal(t, c.text, v8Error(c.text, c.before, c.at), "%q at %q|%q", c.text, c.before, c.at)
 	}
+}
+
+// TestCatchHook: the rewrite added to catch clauses keeps every position and
+// leaves the clauses it cannot hook (no binding, a pattern) working.
+func TestCatchHook(t *testing.T) {
+	src := `function(token, tokenSecret, ctx, cb) {
+  var seen = [];
+  try { undefined.a } catch { seen.push('no binding') }
+  try { undefined.b } catch ({message}) { seen.push(message) }
+  try { try { undefined.c } catch (e) { seen.push(e.message); undefined.d } } catch (f) { seen.push(f.message) }
+  try { undefined.e } catch (e) { seen.push(typeof e); e = 1 }
+  try { undefined.f } catch (e) { throw new Error('again: ' + e.message) }
+}`
+	res := run(t, compileJS(t, src), runOpts("http://127.0.0.1:1"))
+	require.Equal(t, KindException, res.Outcome, "%+v", res.Error)
+	assert.Equal(t, "Error: again: Cannot read properties of undefined (reading 'f')", res.Error.Message)
+	assert.Equal(t, "    at test.js:7:41", res.Error.Stack)
+
+	src = strings.Replace(src, "throw new Error('again: ' + e.message)", "cb(null, {user_id: 'u', seen: seen})", 1)
+	res = run(t, compileJS(t, src), runOpts("http://127.0.0.1:1"))
+	require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
+	// The pattern form is not hooked: it reads goja's words (doc.go).
+	assert.Equal(t, `{"user_id":"u","seen":["no binding","Cannot read property 'b' of undefined",`+
+		`"Cannot read properties of undefined (reading 'c')","Cannot read properties of undefined (reading 'd')","object"]}`, string(res.Profile))
 }
