@@ -134,9 +134,16 @@ func (r *runner) v8Exception(text string, frames []goja.StackFrame) string {
 }
 
 // v8Stacked translates the error line of an Error by the first frame of its
-// (goja) stack property text.
+// (goja) stack property text. When that frame is not in the script (a native
+// such as map threw), the call forms are left alone.
 func (r *runner) v8Stacked(text, stack string) string {
-	m := gojaFrame.FindStringSubmatch(stack)
+	var m []string
+	for _, l := range strings.Split(stack, "\n") {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "at ") {
+			m = gojaFrame.FindStringSubmatch(l)
+			break
+		}
+	}
 	if m == nil {
 		return v8Error(text, "", "")
 	}

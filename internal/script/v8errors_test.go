@@ -132,3 +132,17 @@ func TestCatchHook(t *testing.T) {
 	assert.Equal(t, `{"user_id":"u","seen":["no binding","Cannot read property 'b' of undefined",`+
 		`"Cannot read properties of undefined (reading 'c')","Cannot read properties of undefined (reading 'd')","object"]}`, string(res.Profile))
 }
+
+// TestV8ErrorNativeFrame: an error thrown inside a native (arr.map's check of
+// its callback) is not named after the script's call: goja's words stay.
+func TestV8ErrorNativeFrame(t *testing.T) {
+	for _, src := range []string{
+		"function(token, tokenSecret, ctx, cb) {\n  var arr = [1]; arr.map(1);\n}",
+		"function(token, tokenSecret, ctx, cb) {\n  try { var arr = [1]; arr.map(1); } catch (e) { cb(e) }\n}",
+		"function(token, tokenSecret, ctx, cb) {\n  try { var arr = [1]; arr.map(1); } catch (e) { cb(new Error(e.message)) }\n}",
+	} {
+		res := run(t, compileJS(t, src), runOpts("http://127.0.0.1:1"))
+		require.NotNil(t, res.Error)
+		assert.Contains(t, []string{"TypeError: Value is not an object: 1", "Error: Value is not an object: 1"}, res.Error.Message, src)
+	}
+}
