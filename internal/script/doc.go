@@ -115,10 +115,12 @@
 //     error the script catches (v8errors.go, v8catch.go; each pair compared
 //     under node by TestV8ErrorMessagesMatchNode). "Cannot read property 'x'
 //     of undefined" becomes "Cannot read properties of undefined (reading
-//     'x')"; "Object has no member 'f'", "Value is not an object: 1" and
-//     "Not a function: …" at a call become "a.b.f is not a function" when
-//     the callee is a plain name chain (a.b.f; a['f'] is written a.f);
-//     "Value is not an object: …" at new becomes "a.b is not a
+//     'x')"; "Cannot convert undefined or null to object" on an assignment
+//     (a.b.x = 1, a.b['x'] = 1, a.b[0] = 1) becomes "Cannot set properties
+//     of undefined (setting 'x')"; "Object has no member 'f'", "Value is not
+//     an object: 1" and "Not a function: …" at a call become "a.b.f is not
+//     a function" when the callee is a plain name chain (a.b.f; a['f'] is
+//     written a.f); "Value is not an object: …" at new becomes "a.b is not a
 //     constructor"; "Malformed URI" becomes "URI malformed". goja has no
 //     hook where it makes its errors, so Compile adds a first statement to
 //     every catch (e) {…} that rewrites e.message and e.stack in place (the
@@ -127,18 +129,18 @@
 //     Object.getOwnPropertyNames(globalThis) would show. Not hooked, so the
 //     script reads goja's words there: a catch with a pattern (catch
 //     ({message})) and a promise's rejection handler (.catch(fn), or await
-//     outside a try). Not rewritten anywhere, because goja's text cannot
-//     tell: goja says undefined for null too (V8: "Cannot read properties of
-//     null (reading 'x')"); setting a property of undefined or null gives
-//     "Cannot convert undefined or null to object" (V8: "Cannot set
-//     properties of undefined (setting 'x')"); destructuring one gives
-//     "Value is not object coercible" (V8: "Cannot destructure property 'x'
-//     of 'a' as it is undefined."); other callees ('abc'.f(), g().f(),
-//     a[0].f(), a?.f()) and natives' checks of a callback ([].map(1), V8 "1
-//     is not a function") keep goja's words, and so do syntax errors
-//     ("Unexpected token ;", V8 "Unexpected token ';'"). "x is not defined"
-//     and Object.keys(null)'s "Cannot convert undefined or null to object"
-//     are V8's already. JSON.parse's messages are V8's (fixed).
+//     outside a try). Still different: goja says undefined for null too, so
+//     reading or setting a property of null says undefined here (V8:
+//     "Cannot read properties of null (reading 'x')", "Cannot set properties
+//     of null (setting 'x')"); setting a computed key (a.b[k] = 1) keeps
+//     "Cannot convert undefined or null to object"; destructuring undefined
+//     gives "Value is not object coercible" (V8: "Cannot destructure
+//     property 'x' of 'a' as it is undefined."); other callees ('abc'.f(),
+//     g().f(), a[0].f(), a?.f()) and natives' checks of a callback
+//     ([].map(1), V8 "1 is not a function") keep goja's words, and so do
+//     syntax errors ("Unexpected token ;", V8 "Unexpected token ';'"). "x is
+//     not defined" and Object.keys(null)'s "Cannot convert undefined or null
+//     to object" are V8's already. JSON.parse's messages are V8's (fixed).
 //   - Missing Node globals: Buffer, URL, URLSearchParams, TextEncoder,
 //     TextDecoder, process, structuredClone, Intl, fetch, crypto,
 //     performance, WeakRef, SharedArrayBuffer, Atomics, WebAssembly. Using

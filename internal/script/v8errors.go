@@ -35,7 +35,11 @@ var (
 	// ['name'] / ["name"] steps (V8 writes those as .name).
 	calleeChain = regexp.MustCompile(`([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[\s*'[A-Za-z_$][\w$]*'\s*\]|\[\s*"[A-Za-z_$][\w$]*"\s*\])*)\s*$`)
 	chainStep   = regexp.MustCompile(`\s*\.\s*|\[\s*['"]|['"]\s*\]`)
-	newCallee   = regexp.MustCompile(`^new\s+([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(?:[(;,)\n]|$)`)
+	// setDot and setIndex are a plain assignment (not ==, =>, +=) to .name or
+	// to a literal key.
+	setDot    = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*=(?:[^=>]|$)`)
+	setIndex  = regexp.MustCompile(`^\[\s*(?:'([^'\\]*)'|"([^"\\]*)"|(0|[1-9]\d*))\s*\]\s*=(?:[^=>]|$)`)
+	newCallee = regexp.MustCompile(`^new\s+([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(?:[(;,)\n]|$)`)
 )
 
 // v8Error returns V8's text for goja's "Name: message" line. at is the
@@ -49,6 +53,17 @@ func v8Error(text, before, at string) string {
 		}
 	}
 	if at == "" {
+		return text
+	}
+	// An assignment to a property of undefined: goja's frame is on the
+	// property (after the "."), or on the "[" of a literal key.
+	if text == "TypeError: Cannot convert undefined or null to object" {
+		if m := setDot.FindStringSubmatch(at); m != nil && strings.HasSuffix(strings.TrimRight(before, " \t"), ".") {
+			return "TypeError: Cannot set properties of undefined (setting '" + m[1] + "')"
+		}
+		if m := setIndex.FindStringSubmatch(at); m != nil {
+			return "TypeError: Cannot set properties of undefined (setting '" + m[1] + m[2] + m[3] + "')"
+		}
 		return text
 	}
 	// A call: goja's frame is on the call's "(", right after the callee.

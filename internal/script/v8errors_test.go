@@ -20,6 +20,14 @@ var v8ErrorSnippets = []string{
 	"var a = {}; a.b.c.d",
 	"var json = {}; var u = json.avatarUrls['48x48'];",
 	"var o = {get x() { return undefined }}; o.x.y",
+	// goja "Cannot convert undefined or null to object" on an assignment
+	"var a; a.x = 1",
+	"var a = {}; a.b.c = 1",
+	"var a = {}; a.b . c=1",
+	"var a = {}; a.b['x-y'] = 1",
+	"var a = {}; a.b[\"q\"] = {}",
+	"var a = {}; a.b[0] = 1",
+	"var a = {}; var y = a.b.c = 2",
 	// goja "Object has no member 'f'"
 	"var a = {}; a.f()",
 	"var a = {b: {}}; a.b.f()",
@@ -96,6 +104,10 @@ func TestV8ErrorLeavesOthersAlone(t *testing.T) {
 	for _, c := range []struct{ text, before, at string }{
 		{"TypeError: Cannot read property 'x' of undefined or null", "", ""},
 		{"TypeError: Cannot convert undefined or null to object", "  a.b = ", "(1)"},
+		{"TypeError: Cannot convert undefined or null to object", "  Object.keys", "(a)"},
+		{"TypeError: Cannot convert undefined or null to object", "  a.b", "[k] = 1"},
+		{"TypeError: Cannot convert undefined or null to object", "  a.", "b == 1"},
+		{"TypeError: Cannot convert undefined or null to object", "  a", " = 1"},
 		{"TypeError: Object has no member 'foo'", "  'abc'.foo", "()"},
 		{"TypeError: Object has no member 'f'", "  g().a.f", "()"},
 		{"TypeError: Object has no member 'f'", "  a[0].f", "()"},
