@@ -322,14 +322,34 @@ func TestRetry(t *testing.T) {
 		}
 	})
 	t.Run("hang is retried", func(t *testing.T) {
+		// Deterministic under load: the first attempt hangs until its own
+		// AttemptTimeout context ends (the fault waits on the request's
+		// context, no fixed sleep), and the second, healthy attempt runs
+		// with that deadline lifted by the test's transport, so a slow
+		// machine cannot make it time out too. Each attempt's deadline is
+		// checked to be a fresh one of AttemptTimeout.
 		fake, c, _, log := setup(t, auth0fake.AllScopes...)
-		c.AttemptTimeout = 100 * time.Millisecond
+		const timeout = 100 * time.Millisecond
+		c.AttemptTimeout = timeout
+		at := &attemptTransport{base: c.HTTP.Transport}
+		c.HTTP = &http.Client{Transport: at}
 		fake.Fail("GET", "/api/v2/connections", 1, auth0fake.Fault{Hang: true})
 		if _, err := c.ListConnectionsByName(ctx, "jira"); err != nil {
 			t.Fatal(err)
 		}
 		if n := len(fake.Requests()); n != 2 {
-			t.Errorf("%d requests; want 2", n)
+			t.Errorf("%d requests reached the fake; want 2 (one hang, one answer)", n)
+		}
+		if len(at.deadlines) != 2 {
+			t.Fatalf("%d attempts; want 2", len(at.deadlines))
+		}
+		for i, d := range at.deadlines {
+			if d.left <= 0 || d.left > timeout {
+				t.Errorf("attempt %d: deadline %v ahead; want within AttemptTimeout %v", i+1, d.left, timeout)
+			}
+		}
+		if !at.deadlines[1].at.After(at.deadlines[0].at) {
+			t.Errorf("attempt 2 deadline %v not after attempt 1's %v; want a fresh deadline per attempt", at.deadlines[1].at, at.deadlines[0].at)
 		}
 		if want := "auth0: GET /api/v2/connections?name=jira failed (timed out), retrying in 375ms (attempt 2/5)\n"; log.String() != want {
 			t.Errorf("log = %q; want %q", log.String(), want)
@@ -390,8 +410,8 @@ func TestEnabledClients(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(got, fake.EnabledClients(id)) || len(got) != len(fake.EnabledClients(id)) {
-		t.Fatalf("got %d clients; want %d", len(got), len(fake.EnabledClients(id)))
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %d clients %v; want the %d enabled, in order: %v", len(got), got, len(want), want)
 	}
 	var gets int
 	for _, r := range fake.Requests() {
@@ -399,8 +419,9 @@ func TestEnabledClients(t *testing.T) {
 			gets++
 		}
 	}
-	if pages := (len(fake.EnabledClients(id)) + 49) / 50; gets != pages {
-		t.Errorf("%d GETs; want %d pages of 50", gets, pages)
+	// 120 clients, 50 a page: 50 + 50 + 20.
+	if gets != 3 {
+		t.Errorf("%d GETs; want 3 pages of 50", gets)
 	}
 
 	var items []EnabledClient

@@ -3,6 +3,8 @@ package auth0
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -67,3 +69,39 @@ func setup(t *testing.T, scopes ...string) (*auth0fake.Server, *Client, *fakeClo
 }
 
 const jiraBody = `{"name":"jira","strategy":"oauth1","options":{"client_id":"auth0-jira","client_secret":"PEM","requestTokenURL":"https://jira.example.com/plugins/servlet/oauth/request-token","scripts":{"fetchUserProfile":"function(){}"}}}`
+
+// attemptTransport records each attempt's deadline and lets the first attempt
+// run under it; later attempts are sent with the deadline lifted, so that
+// only the first one can time out, however slow the machine.
+type attemptTransport struct {
+	base      http.RoundTripper
+	mu        sync.Mutex
+	deadlines []attemptDeadline
+}
+
+type attemptDeadline struct {
+	at   time.Time
+	left time.Duration
+}
+
+func (a *attemptTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	base := a.base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	if r.URL.Path == "/oauth/token" {
+		return base.RoundTrip(r)
+	}
+	dl, ok := r.Context().Deadline()
+	if !ok {
+		return nil, fmt.Errorf("attempt without a deadline: %s %s", r.Method, r.URL)
+	}
+	a.mu.Lock()
+	a.deadlines = append(a.deadlines, attemptDeadline{at: dl, left: time.Until(dl)})
+	n := len(a.deadlines)
+	a.mu.Unlock()
+	if n > 1 {
+		r = r.WithContext(context.WithoutCancel(r.Context()))
+	}
+	return base.RoundTrip(r)
+}

@@ -25,6 +25,9 @@ func TestSettersWhileServing(t *testing.T) {
 	var served atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
+	// Stopped on every way out, a failed wait included, before s.Close.
+	stopClient := sync.OnceFunc(func() { close(stop); wg.Wait() })
+	defer stopClient()
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -43,9 +46,7 @@ func TestSettersWhileServing(t *testing.T) {
 		}
 	}()
 	// Let the background client get going before the setters run.
-	for len(s.Requests()) < 3 {
-		time.Sleep(time.Millisecond)
-	}
+	waitFor(t, "the background client's first 3 requests", func() bool { return len(s.Requests()) >= 3 })
 
 	var hooked atomic.Int32
 	s.SetHook(func(r *http.Request) {
@@ -58,9 +59,8 @@ func TestSettersWhileServing(t *testing.T) {
 	s.SetNow(func() time.Time { return fixed })
 	// Let the handlers read the three while nothing else of the test's
 	// synchronizes with them: a plain assignment above would be a race here.
-	for n := served.Load(); served.Load() < n+5; {
-		time.Sleep(time.Millisecond)
-	}
+	n := served.Load()
+	waitFor(t, "5 more answers after the setters", func() bool { return served.Load() >= n+5 })
 	s.Fail("GET", "/api/v2/connections/con_aaaaaaaaaaaaaaaa", 1, Fault{Status: 429, ResetIn: 5 * time.Second})
 
 	status, body := do(t, s, "POST", "/api/v2/connections", "all", `{"name":"jira","strategy":"oauth1"}`)
@@ -84,6 +84,18 @@ func TestSettersWhileServing(t *testing.T) {
 	s.SetHook(nil)
 	s.SetAfterWrite(nil)
 	s.SetNow(nil)
-	close(stop)
-	wg.Wait()
+	stopClient()
+}
+
+// waitFor polls cond until it holds, failing the test (instead of hanging it)
+// if it does not within 5 seconds.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 5s for %s; gave up", what)
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
