@@ -112,7 +112,13 @@ func (r *runner) request(method string, args []goja.Value) {
 	if v := get("headers"); v != nil {
 		ho := v.ToObject(r.vm)
 		for _, k := range ho.Keys() {
-			ro.headers.setValue(k, ho.Get(k))
+			// request.js init deletes headers whose value is undefined
+			// ("they break ClientRequest.OutgoingMessage.setHeader"), so
+			// {'X-A': undefined} is not sent and is no error (node-verified
+			// row in request_module_test.go).
+			if hv := ho.Get(k); hv != nil && !goja.IsUndefined(hv) {
+				ro.headers.setValue(k, hv)
+			}
 		}
 	}
 	if v := get("json"); v != nil && v.ToBoolean() {
@@ -200,35 +206,22 @@ func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 		r.later(func() error { return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined()) })
 		return
 	}
-	method, path := r.requestLine(ro.method, u.RequestURI())
+	// request.js start() calls http.request inside try/catch and emits what
+	// it throws as 'error' (request.js: `catch (err) { self.emit('error',
+	// err) }`), in the deferred tick where the request starts: an invalid
+	// path, method or header reaches the callback as err, never a
+	// synchronous throw (node-verified rows in request_module_test.go).
+	var method, path string
+	var h orderedHeaders
+	if e := r.catchNodeError(func() {
+		method, path = r.requestLine(ro.method, requestPath(ro.url))
+		h = r.requestHeaders(ro, u, method)
+	}); e != nil {
+		r.later(func() error { return r.callRequestCB(cb, e, goja.Undefined(), goja.Undefined()) })
+		return
+	}
 	req := &wireRequest{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: method,
-		Path: path, Body: ro.body}
-	// request's order: the script's headers, host, its own (accept,
-	// content-type), content-length; on a redirect host is set again after
-	// the referer (redirect.js removes it); Node's agent adds Connection last.
-	h := append(orderedHeaders(nil), ro.headers...)
-	setHost := !hasHeader(h, "host")
-	if setHost && ro.referer == "" {
-		h.set("host", u.Host)
-	}
-	for _, f := range ro.added {
-		h.setField(f)
-	}
-	if ro.referer != "" {
-		h.set("referer", ro.referer)
-		if setHost {
-			h.set("host", u.Host)
-		}
-	}
-	if len(ro.body) > 0 {
-		h.set("content-length", strconv.Itoa(len(ro.body)))
-	} else if method != "GET" { // request.js: a body-less request that is not a GET says content-length: 0
-		h.set("content-length", "0")
-	}
-	if !hasHeader(h, "connection") {
-		h.set("Connection", "keep-alive") // Node 20's global agent keeps connections alive
-	}
-	req.Header = r.validateHeaders(h)
+		Path: path, Body: ro.body, Header: h}
 	r.send(ro.url, req, func(resp *wireResponse, ne *netError) error {
 		if ne != nil {
 			return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined())
@@ -272,4 +265,64 @@ func (r *runner) callRequestCB(cb goja.Callable, args ...goja.Value) error {
 func (r *runner) later(job func() error) {
 	enqueue := r.loop.register()
 	go enqueue(job)
+}
+
+// requestHeaders are the headers of one hop, checked as http.request checks
+// them (validateHeaders panics with Node's TypeError); method is the
+// request line's.
+func (r *runner) requestHeaders(ro requestOptions, u *url.URL, method string) orderedHeaders {
+	// request's order: the script's headers, host, its own (accept,
+	// content-type), content-length; on a redirect host is set again after
+	// the referer (redirect.js removes it); Node's agent adds Connection last.
+	h := append(orderedHeaders(nil), ro.headers...)
+	setHost := !hasHeader(h, "host")
+	if setHost && ro.referer == "" {
+		h.set("host", u.Host)
+	}
+	for _, f := range ro.added {
+		h.setField(f)
+	}
+	if ro.referer != "" {
+		h.set("referer", ro.referer)
+		if setHost {
+			h.set("host", u.Host)
+		}
+	}
+	if len(ro.body) > 0 {
+		h.set("content-length", strconv.Itoa(len(ro.body)))
+	} else if method != "GET" { // request.js: a body-less request that is not a GET says content-length: 0
+		h.set("content-length", "0")
+	}
+	if !hasHeader(h, "connection") {
+		h.set("Connection", "keep-alive") // Node 20's global agent keeps connections alive
+	}
+	return r.validateHeaders(h)
+}
+
+// catchNodeError runs f and returns the JavaScript error it panicked with
+// (a Node TypeError from requestLine or validateHeaders), or nil.
+func (r *runner) catchNodeError(f func()) (e *goja.Object) {
+	defer func() {
+		if v := recover(); v != nil {
+			o, ok := v.(*goja.Object)
+			if !ok {
+				panic(v)
+			}
+			e = o
+		}
+	}()
+	f()
+	return nil
+}
+
+// requestPath is the path request hands http.request: url.parse's
+// pathname and search (request.js uses self.uri.path), auto-escaped as
+// url.parse does but with non-ASCII characters left alone, so a "✓" reaches
+// http.request and its ERR_UNESCAPED_CHARACTERS check (node-verified row).
+func requestPath(raw string) string {
+	lu := parseLegacyURL(raw)
+	if lu.Query != "" || strings.Contains(strings.SplitN(raw, "#", 2)[0], "?") {
+		return lu.Pathname + "?" + lu.Query
+	}
+	return lu.Pathname
 }

@@ -3,6 +3,7 @@ package script
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +40,19 @@ var requestRows = []struct{ call, wire string }{
 	{`request('not a url', done)`, ""},
 	{`request(R + '/x', done)`, ""},
 	{`request.get(U + '/s/500', done)`, "GET /s/500 HTTP/1.1\r\nhost: HOST\r\nConnection: keep-alive\r\n\r\n"},
+	// http.request's own checks: request catches what it throws and hands
+	// it to the callback later, so nothing is thrown and nothing is sent.
+	{`request({url: U + '/s/200', headers: {'X-A': 'a\r\nInjected: 1'}}, done)`, ""},
+	{`request({url: U + '/s/200', headers: {'X A': '1'}}, done)`, ""},
+	{`request({url: U + '/s/200', headers: {'X-A': '\u2713'}}, done)`, ""},
+	{`request({url: U + '/s/200', method: 'BAD METHOD'}, done)`, ""},
+	{`request({url: U + '/s/200/\u2713'}, done)`, ""},
+	{`request({url: U + '/s/200/\u00fc a?q=\u00e9'}, done)`, "GET /s/200/\xfc%20a?q=\xe9 HTTP/1.1\r\nhost: HOST\r\nConnection: keep-alive\r\n\r\n"},
+	// the error comes after the call has returned, not from inside it
+	{`var order = []; request({url: U + '/s/200', headers: {'X A': '1'}}, function(e) { order.push('cb'); done(e, undefined, order.join()); }); order.push('returned')`, ""},
+	// request deletes undefined headers before it starts: no error, not sent
+	{`request({url: U + '/s/200', headers: {'X-A': undefined, 'X-B': null}}, done)`,
+		"GET /s/200 HTTP/1.1\r\nX-B: null\r\nhost: HOST\r\nConnection: keep-alive\r\n\r\n"},
 }
 
 // requestScript wraps a call so that the callback's arguments become the profile.
@@ -93,6 +107,17 @@ func TestRequestModuleMatchesNode(t *testing.T) {
 			t.Fatalf("the real request package is not installed in %s (run `make node-deps`)", mods)
 		}
 		t.Skip("the real request package is not installed (run `make node-deps`)")
+	}
+	var meta struct{ Version string }
+	data, err := os.ReadFile(filepath.Join(mods, "request", "package.json"))
+	require.NoError(t, err)
+	if err := json.Unmarshal(data, &meta); err != nil || meta.Version != "2.88.2" {
+		msg := fmt.Sprintf("%s/request is version %q, want the pinned 2.88.2 the rows were recorded with (run `make node-deps`): %v",
+			mods, meta.Version, err)
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
 	}
 	srv := newCaptureServer(t)
 	refused := "http://127.0.0.1:1"
