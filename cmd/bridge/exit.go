@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 )
 
 // Exit codes. Each means one thing, everywhere in the CLI.
@@ -11,6 +12,15 @@ const (
 	ExitCheckFailed = 1 // a check failed
 	ExitUsage       = 2 // bad usage or input
 	ExitRemote      = 3 // a remote service failed
+	// ExitInternal means bridge itself is broken: a command panicked. Main
+	// recovers the panic, says "bridge: internal error" with the panic and
+	// its stack on stderr and exits 4. Not 1, 2 or 3: a bug is neither a
+	// failed check, nor bad input (2 is also what Go exits with on an
+	// unrecovered panic, which would read as bad usage), nor a remote
+	// failure, and a script must not take it for one. A panic in a goroutine
+	// other than the command's own still crashes the process (Go cannot
+	// recover it elsewhere).
+	ExitInternal = 4
 )
 
 // exitError carries an exit code up to Main. A nil Err means the command has
@@ -63,4 +73,11 @@ func interrupted(err error) error {
 		return &exitError{Code: ExitCheckFailed, Err: errors.New("interrupted")}
 	}
 	return &exitError{Code: ExitCheckFailed, Err: fmt.Errorf("interrupted: %w", err)}
+}
+
+// internalError is what Main says and returns when a command panicked: a bug
+// in bridge, not in the user's input or the services (see ExitInternal).
+func internalError(stderr io.Writer, v any, stack []byte) int {
+	fmt.Fprintf(stderr, "bridge: internal error (a bug in bridge, not in your input; please report it with what follows): panic: %v\n%s", v, stack)
+	return ExitInternal
 }

@@ -51,14 +51,14 @@ func wantsJSON(cmd *cobra.Command, args []string) bool {
 // stderr; commands redact secrets from their errors before they return them.
 type errorJSON struct {
 	Error struct {
-		Kind     string `json:"kind"` // usage, check or remote: what the exit code means
+		Kind     string `json:"kind"` // usage, check, remote or internal: what the exit code means
 		ExitCode int    `json:"exit_code"`
 		Message  string `json:"message"`
 	} `json:"error"`
 }
 
 // exitKinds names the exit codes in errorJSON.
-var exitKinds = map[int]string{ExitCheckFailed: "check", ExitUsage: "usage", ExitRemote: "remote"}
+var exitKinds = map[int]string{ExitCheckFailed: "check", ExitUsage: "usage", ExitRemote: "remote", ExitInternal: "internal"}
 
 func writeErrorJSON(w io.Writer, err error) {
 	var doc errorJSON

@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,8 +24,18 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"bridge": func() {
 			useAuth0TimeZone()
+			// No code is left from an earlier run: if this one dies before
+			// Main returns (an unrecovered panic, an os.Exit), `exitcode`
+			// finds no file and fails instead of reading a stale code.
+			f := os.Getenv(exitCodeFileEnv)
+			if f != "" {
+				if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					fmt.Fprintln(os.Stderr, "bridge test harness:", err)
+					os.Exit(99)
+				}
+			}
 			code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-			if f := os.Getenv(exitCodeFileEnv); f != "" {
+			if f != "" {
 				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o600)
 			}
 			os.Exit(code)
@@ -35,12 +48,17 @@ func TestMain(m *testing.M) {
 // commands, a script can say `exitcode N` to assert the exit code of the last
 // `exec bridge`. $REPO is the repository root, for its testdata.
 func TestScripts(t *testing.T) {
+	testscript.Run(t, scriptParams(t, "testdata/script"))
+}
+
+// scriptParams are the testscript parameters of the scripts in dir.
+func scriptParams(t *testing.T, dir string) testscript.Params {
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+	return testscript.Params{
+		Dir:                 dir,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", root)
@@ -51,7 +69,7 @@ func TestScripts(t *testing.T) {
 			"exitcode":  cmdExitCode,
 			"jsonvalid": cmdJSONValid,
 		}),
-	})
+	}
 }
 
 // extraScriptCmds are testscript commands that other test files of this
@@ -65,13 +83,20 @@ func withExtraScriptCmds(cmds map[string]func(ts *testscript.TestScript, neg boo
 	return cmds
 }
 
-// cmdExitCode asserts the exit code of the last bridge run: `exitcode 2`.
+// cmdExitCode asserts the exit code of the last bridge run: `exitcode 2`. It
+// consumes the code: a second `exitcode` without a new `exec bridge` fails, as
+// does one after a run that died before Main returned.
 func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 {
 		ts.Fatalf("usage: exitcode N")
 	}
-	data, err := os.ReadFile(ts.Getenv(exitCodeFileEnv))
+	f := ts.Getenv(exitCodeFileEnv)
+	data, err := os.ReadFile(f)
+	if errors.Is(err, fs.ErrNotExist) {
+		ts.Fatalf("exitcode: no exit code recorded: no `exec bridge` since the last `exitcode`, or bridge died before Main returned")
+	}
 	ts.Check(err)
+	ts.Check(os.Remove(f))
 	got := strings.TrimSpace(string(data))
 	if (got == args[0]) == neg {
 		ts.Fatalf("bridge exited with %s; want %s%s", got, map[bool]string{true: "not ", false: ""}[neg], args[0])

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -14,12 +16,23 @@ import (
 
 // Main runs the bridge CLI with args and returns its exit code. It is main's
 // whole body, so that testscript can run the real CLI in-process.
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+//
+// A panic in the command's goroutine is recovered: Main says it is an internal
+// error and returns ExitInternal (exit.go).
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	out := &countingWriter{w: stdout}
+	defer func() {
+		if v := recover(); v != nil {
+			code = internalError(stderr, v, debug.Stack())
+			if out.n == 0 && slices.Contains(args[:argsEnd(args)], "--json") {
+				writeErrorJSON(stdout, &exitError{Code: ExitInternal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
+			}
+		}
+	}()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
 	root := newRootCmd()
-	out := &countingWriter{w: stdout}
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(out)
@@ -58,7 +71,8 @@ and publishes the connection to Auth0 only once they pass.
 Results go to stdout; progress, logs and errors go to stderr. With --json,
 stdout is one JSON document even when the command fails: then
 {"error": {"kind", "exit_code", "message"}}.
-Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service failed.`,
+Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service failed,
+4 an internal error (a bug in bridge; please report it).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -98,4 +112,12 @@ func quoteAll(args []string) []string {
 		out[i] = fmt.Sprintf("%q", a)
 	}
 	return out
+}
+
+// argsEnd is the index of "--" in args (where flags end), or len(args).
+func argsEnd(args []string) int {
+	if i := slices.Index(args, "--"); i >= 0 {
+		return i
+	}
+	return len(args)
 }
