@@ -4,10 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha1"
+	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,6 +52,17 @@ func nodeOAuth(t *testing.T) string {
 			t.Fatalf("conformance needs the real node-oauth: %s", missing)
 		}
 		t.Skipf("skipping conformance with the real node-oauth: %s", missing)
+	}
+	var meta struct{ Version string }
+	data, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	require.NoError(t, err)
+	if err := json.Unmarshal(data, &meta); err != nil || meta.Version != "0.10.2" {
+		msg := fmt.Sprintf("%s is oauth version %q, want the pinned 0.10.2 the shim copies (run `make node-deps`): %v",
+			dir, meta.Version, err)
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
 	}
 	return dir
 }
@@ -443,5 +461,25 @@ func TestFactsCapture(t *testing.T) {
 	var p struct{ H string }
 	require.NoError(t, json.Unmarshal(res.Profile, &p))
 	assert.True(t, strings.HasPrefix(p.H, `OAuth oauth_consumer_key="my-consumer-key",oauth_nonce="Pz7lPXjLyEwf8x3Q1OK3CPcatYd8IFfR",oauth_signature_method="RSA-SHA1",oauth_timestamp="1795903855",oauth_token="tok%20en%2B1",oauth_version="1.0",oauth_signature="`), p.H)
+	// The signature value itself cannot be compared with FACTS §1: that
+	// capture ("qU69…%3D%3D", shortened there) was not signed with
+	// testdata/keys/test.key, which was generated in this repo and signs
+	// this base string as "EQbl…". So the check is its shape (a 2048-bit
+	// RSA signature is 256 bytes, base64 ending "==", percent-encoded) and
+	// that it verifies with our public key over the captured base string;
+	// the signature bytes are compared with real node-oauth, same key, in
+	// the conformance rows.
 	assert.True(t, strings.HasSuffix(p.H, `%3D%3D"`), p.H)
+	_, sig, ok := strings.Cut(p.H, `oauth_signature="`)
+	require.True(t, ok, p.H)
+	sigB64, err := url.QueryUnescape(strings.TrimSuffix(sig, `"`))
+	require.NoError(t, err)
+	raw, err := base64.StdEncoding.DecodeString(sigB64)
+	require.NoError(t, err)
+	block, _ := pem.Decode(bridge.TestPublicKeyPEM)
+	require.NotNil(t, block, "bridge.TestPublicKeyPEM is not PEM")
+	pub, err := x509.ParsePKIXPublicKey(block.Bytes)
+	require.NoError(t, err)
+	sum := sha1.Sum([]byte(want))
+	assert.NoError(t, rsa.VerifyPKCS1v15(pub.(*rsa.PublicKey), crypto.SHA1, sum[:], raw))
 }
