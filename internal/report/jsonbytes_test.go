@@ -109,11 +109,27 @@ func TestParseBytesAgrees(t *testing.T) {
 	}
 	// Not json.Valid: parseTokens decides, with its error (or, for text
 	// after the document, without one, as before).
-	for _, bad := range []string{`{`, `{"a":}`, `[1,]`, `{} {}`, `"\x"`, ``} {
-		_, want := parseTokens([]byte(bad))
-		_, got := parse([]byte(bad))
-		if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
-			t.Errorf("parse(%q) error = %v; want parseTokens's %v", bad, got, want)
+	// The wording is the report's: "report: bad JSON: " and the decoder's
+	// reason. Text after the document is not an error ("" below).
+	for _, tc := range []struct{ in, want string }{
+		{`{`, "report: bad JSON: EOF"},
+		{``, "report: bad JSON: EOF"},
+		{`{"a":}`, "report: bad JSON: invalid character '}' looking for beginning of value"},
+		{`[1,]`, "report: bad JSON: invalid character ']' looking for beginning of value"},
+		{`"\x"`, "report: bad JSON: invalid character 'x' in string escape code"},
+		{`{"a" 1}`, "report: bad JSON: invalid character '1' after object key"},
+		{`{} {}`, ""},
+	} {
+		v, err := parse([]byte(tc.in))
+		var got string
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("parse(%q) error = %q; want %q", tc.in, got, tc.want)
+		}
+		if (err == nil) != (v != nil) {
+			t.Errorf("parse(%q) = %v, %v; want a value or an error", tc.in, v, err)
 		}
 	}
 }
