@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,6 +47,7 @@ func TestRESTProblems(t *testing.T) {
 		}
 		return string(b)
 	}
+	var sentAt time.Time // the mock's clock as the case's request went out
 	cases := []struct {
 		name    string
 		cfg     oauth1.Config
@@ -60,12 +62,12 @@ func TestRESTProblems(t *testing.T) {
 		{name: "tampered signature", cfg: oauth1.Config{Signer: signer{key: testKey(t), mangle: flip}},
 			status: 401, problem: ProblemSignatureInvalid,
 			check: func(t *testing.T, f map[string][]string) {
-				base := f["oauth_signature_base_string"][0]
+				base := only(t, f, "oauth_signature_base_string")
 				if !strings.HasPrefix(base, "GET&"+percentEncode(m.URL()+"/rest/auth/1/session")+"&oauth_consumer_key%3Dauth0-jira%26oauth_nonce%3D") ||
 					!strings.Contains(base, "%26oauth_token%3D"+tok+"%26oauth_version%3D1.0") {
 					t.Errorf("base string %q", base)
 				}
-				if f["oauth_signature_method"][0] != "RSA-SHA1" || f["oauth_signature"][0] == "" {
+				if only(t, f, "oauth_signature_method") != "RSA-SHA1" || only(t, f, "oauth_signature") == "" {
 					t.Errorf("fields %v", f)
 				}
 			}},
@@ -82,9 +84,22 @@ func TestRESTProblems(t *testing.T) {
 		// nearest second (net.oauth), so 301 s can pass at a half second.
 		{name: "timestamp too old", skew: 302 * time.Second, status: 400, problem: ProblemTimestampRefused,
 			check: func(t *testing.T, f map[string][]string) {
-				lo, hi, ok := strings.Cut(f["oauth_acceptable_timestamps"][0], "-")
-				if !ok || len(lo) != 10 || len(hi) != 10 || hi <= lo {
-					t.Errorf("oauth_acceptable_timestamps %q", f["oauth_acceptable_timestamps"])
+				window := only(t, f, "oauth_acceptable_timestamps")
+				los, his, ok := strings.Cut(window, "-")
+				lo, errLo := strconv.ParseInt(los, 10, 64)
+				hi, errHi := strconv.ParseInt(his, 10, 64)
+				if !ok || errLo != nil || errHi != nil {
+					t.Fatalf("oauth_acceptable_timestamps %q; want LO-HI, unix seconds", window)
+				}
+				// 600 s wide, centred on the mock's clock (skewed by
+				// tc.skew) rounded to the nearest second, as it read
+				// somewhere between sending and now.
+				if hi-lo != 600 {
+					t.Errorf("oauth_acceptable_timestamps %q: %d s wide; want 600", window, hi-lo)
+				}
+				round := func(tm time.Time) int64 { return (tm.UnixMilli() + 500) / 1000 }
+				if mid, from, to := (lo+hi)/2, round(sentAt), round(clock.now()); mid < from || mid > to {
+					t.Errorf("oauth_acceptable_timestamps %q centred on %d; want the mock's clock, %d..%d", window, mid, from, to)
 				}
 			}},
 		{name: "timestamp in the future", skew: -302 * time.Second, status: 400, problem: ProblemTimestampRefused},
@@ -92,7 +107,7 @@ func TestRESTProblems(t *testing.T) {
 		{name: "duplicated oauth parameter", url: session + "?oauth_nonce=again", status: 400, problem: ProblemParameterRejected,
 			check: func(t *testing.T, f map[string][]string) {
 				// net.oauth lists every value of the repeated parameter.
-				if r := f["oauth_parameters_rejected"][0]; !strings.HasPrefix(r, "oauth_nonce=") || !strings.HasSuffix(r, "&oauth_nonce=again") {
+				if r := only(t, f, "oauth_parameters_rejected"); !strings.HasPrefix(r, "oauth_nonce=") || !strings.HasSuffix(r, "&oauth_nonce=again") {
 					t.Errorf("fields %v", f)
 				}
 			}},
@@ -100,7 +115,7 @@ func TestRESTProblems(t *testing.T) {
 		// JIRA signs both, so real JIRA refuses it too.
 		{name: "repeated query key", url: session + "?a=2&a=1", status: 401, problem: ProblemSignatureInvalid,
 			check: func(t *testing.T, f map[string][]string) {
-				if base := f["oauth_signature_base_string"][0]; !strings.Contains(base, "session&a%3D1%26a%3D2%26oauth_consumer_key%3D") {
+				if base := only(t, f, "oauth_signature_base_string"); !strings.Contains(base, "session&a%3D1%26a%3D2%26oauth_consumer_key%3D") {
 					t.Errorf("base string %q does not hold both values, sorted", base)
 				}
 			}},
@@ -121,6 +136,7 @@ func TestRESTProblems(t *testing.T) {
 			if tc.url != "" {
 				u = tc.url
 			}
+			sentAt = clock.now()
 			r := get(t, c, u)
 			f := assertProblem(t, r, tc.status, tc.problem)
 			if f.Get("oauth_problem_advice") == "" {
@@ -219,4 +235,14 @@ func TestNonceCachePrunes(t *testing.T) {
 	if c.size() != 200 {
 		t.Errorf("after the window, %d nonces are kept, want only the 200 new ones", c.size())
 	}
+}
+
+// only returns the single value of a problem field, failing the test (not
+// panicking the binary) when the field is absent or repeated.
+func only(t *testing.T, f map[string][]string, name string) string {
+	t.Helper()
+	if len(f[name]) != 1 {
+		t.Fatalf("field %s = %q; want exactly one value (fields %v)", name, f[name], f)
+	}
+	return f[name][0]
 }
