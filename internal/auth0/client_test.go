@@ -324,14 +324,19 @@ func TestRetry(t *testing.T) {
 	t.Run("hang is retried", func(t *testing.T) {
 		// Deterministic under load: the first attempt hangs until its own
 		// AttemptTimeout context ends (the fault waits on the request's
-		// context, no fixed sleep), and the second, healthy attempt runs
-		// with that deadline lifted by the test's transport, so a slow
-		// machine cannot make it time out too. Each attempt's deadline is
-		// checked to be a fresh one of AttemptTimeout.
+		// context, no fixed sleep); the second, healthy attempt waits for
+		// the hang to be over at the fake and runs with its deadline lifted
+		// by the test's transport, so a slow machine cannot make it time
+		// out too. The 1s timeout leaves the first request ample time to
+		// reach the fake. Each attempt's deadline is checked to be a fresh
+		// one of AttemptTimeout.
 		fake, c, _, log := setup(t, auth0fake.AllScopes...)
-		const timeout = 100 * time.Millisecond
+		const timeout = time.Second
 		c.AttemptTimeout = timeout
-		at := &attemptTransport{base: c.HTTP.Transport}
+		hangServed := func() bool {
+			return slices.ContainsFunc(fake.Requests(), func(r auth0fake.Request) bool { return r.Fault == "hang" })
+		}
+		at := &attemptTransport{base: c.HTTP.Transport, served: hangServed}
 		c.HTTP = &http.Client{Transport: at}
 		fake.Fail("GET", "/api/v2/connections", 1, auth0fake.Fault{Hang: true})
 		if _, err := c.ListConnectionsByName(ctx, "jira"); err != nil {

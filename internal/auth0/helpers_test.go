@@ -71,10 +71,13 @@ func setup(t *testing.T, scopes ...string) (*auth0fake.Server, *Client, *fakeClo
 const jiraBody = `{"name":"jira","strategy":"oauth1","options":{"client_id":"auth0-jira","client_secret":"PEM","requestTokenURL":"https://jira.example.com/plugins/servlet/oauth/request-token","scripts":{"fetchUserProfile":"function(){}"}}}`
 
 // attemptTransport records each attempt's deadline and lets the first attempt
-// run under it; later attempts are sent with the deadline lifted, so that
-// only the first one can time out, however slow the machine.
+// run under it. A later attempt first waits (at most 5 s) until served says
+// the first one's request is done at the fake, then is sent with its
+// deadline lifted: only the first attempt can time out, however slow the
+// machine, and a later one can never meet the first one's fault.
 type attemptTransport struct {
 	base      http.RoundTripper
+	served    func() bool
 	mu        sync.Mutex
 	deadlines []attemptDeadline
 }
@@ -101,6 +104,11 @@ func (a *attemptTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	n := len(a.deadlines)
 	a.mu.Unlock()
 	if n > 1 {
+		for wait := time.Now().Add(5 * time.Second); !a.served(); time.Sleep(time.Millisecond) {
+			if time.Now().After(wait) {
+				return nil, fmt.Errorf("test: attempt %d: the first attempt's request was not done at the fake after 5s", n)
+			}
+		}
 		r = r.WithContext(context.WithoutCancel(r.Context()))
 	}
 	return base.RoundTrip(r)
