@@ -55,10 +55,14 @@ func (r *runner) unhandledRejection() error {
 func (r *runner) thrownError(v goja.Value, nonError, note string) *Error {
 	e := &Error{Kind: KindException, Message: nonError}
 	if o, ok := v.(*goja.Object); ok && r.isError(o) {
-		e.Message = missingGlobalNote(o.String())
+		stack := ""
 		if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
-			e.Stack = stackFrames(r.cleanStack(s.String()))
+			stack = s.String()
+			e.Stack = stackFrames(r.cleanStack(stack))
 		}
+		// V8's words, as for an uncaught throw (v8errors.go): an async
+		// function's TypeError reaches here as a rejection reason.
+		e.Message = missingGlobalNote(r.v8Stacked(o.String(), stack))
 	}
 	e.Message += note
 	return e

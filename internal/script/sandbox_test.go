@@ -56,8 +56,11 @@ func TestRequireProcessFailsTheRun(t *testing.T) {
 	assert.Contains(t, res.Error.Message, "Error: Cannot find module 'process'")
 }
 
+// TestOAuthConstructorRules: the OAuth constructor's defaults, its check of
+// the signature method and _encodeData, as the real oauth@0.10.2 has them
+// under node (compared first), then spelled out.
 func TestOAuthConstructorRules(t *testing.T) {
-	p := profileOf(t, `function(token, tokenSecret, ctx, cb) {
+	src := `function(token, tokenSecret, ctx, cb) {
   var OAuth = require('oauth').OAuth;
   var o = new OAuth('r', 'a', 'key', 'sec', undefined, undefined, 'HMAC-SHA1');
   var n = new OAuth('r', 'a', 'key', 'sec', '1.0', null, 'PLAINTEXT', 8, {'X': 'y'});
@@ -66,7 +69,12 @@ func TestOAuthConstructorRules(t *testing.T) {
   cb(null, {user_id: '1', cb1: o._authorize_callback, cb2: n._authorize_callback, nonce: o._nonceSize, nonce2: n._nonceSize,
     headers: o._headers, custom: n._headers, thrown: thrown, pk: o._privateKey === undefined, opts: o._clientOptions,
     enc: o._encodeData("a b!'()*"), zero: o._encodeData(0), nul: o._encodeData(null)});
-}`, runOpts("http://127.0.0.1:1"))
+}`
+	opts := runOpts("http://127.0.0.1:1")
+	// node is the oracle: the real oauth@0.10.2 must end the same way.
+	assert.JSONEq(t, nodeRunScript(t, src, opts.Ctx), shimRunScript(t, src, opts))
+	// and what that is, spelled out
+	p := profileOf(t, src, opts)
 	assert.Equal(t, "oob", p["cb1"])
 	assert.Nil(t, p["cb2"])
 	assert.EqualValues(t, 32, p["nonce"])
