@@ -64,11 +64,13 @@
 // give ICU's en-US output; response bodies and querystring values are decoded
 // with the WHATWG UTF-8 decoder; Node's internal errors print as "TypeError
 // [ERR_X]: …"; headers, the path and the method are checked and encoded as
-// http.request does (CR/LF or a character above U+00FF throws; latin1 bytes).
+// http.request does (CR/LF or a character above U+00FF throws, through
+// node-oauth synchronously, through request into the callback; latin1 bytes).
 //
 // The private key (ctx.client_secret), the token secret and Options.Secrets
 // are redacted from everything a Result carries, also in their
-// percent-encoded forms and line by line for a PEM.
+// percent-encoded forms (encodeURIComponent, encodeURI, escape, _encodeData,
+// querystring, path-escaped) and line by line for a PEM.
 //
 // HTTP may reach only the hosts of the JIRA URLs in ctx (or
 // Options.AllowedHosts). Anything else fails the way node-oauth reports a
@@ -199,8 +201,9 @@
 //     or uri, method, headers, qs, body, form, json, followRedirect, baseUrl;
 //     GET and HEAD redirects with a referer, at most 10). Its bytes on the
 //     wire, qs and form encodings and callback arguments were compared with
-//     request@2.88.2 under Node 20 (TestRequestModuleMatchesNode runs when
-//     the package is installed; it is not pinned in testdata/node). It checks
-//     headers synchronously, where request starts the request on the next
-//     tick; gzip, auth, oauth, jar, pipes and streams are not there.
+//     request@2.88.2 under Node 20 (TestRequestModuleMatchesNode, with the
+//     copy pinned in testdata/node). As request does, it drops undefined
+//     headers and hands http.request's errors (a bad header, path or method)
+//     to the callback on a later tick, never throwing them; gzip, auth,
+//     oauth, jar, pipes and streams are not there.
 package script

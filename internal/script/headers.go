@@ -52,7 +52,8 @@ var httpToken = regexp.MustCompile("^[\\^_`a-zA-Z\\-0-9!#$%&'*+.|~]+$")
 // validateHeaders does what http.request does with each header, in order
 // (lib/_http_outgoing.js validateHeaderName, validateHeaderValue): a name
 // that is not an HTTP token, an undefined value, or a character outside
-// \t, 0x20-0x7E and 0x80-0xFF throws Node's TypeError, synchronously. Values
+// \t, 0x20-0x7E and 0x80-0xFF throws Node's TypeError, synchronously (the
+// request module catches it and calls back with it, as request.js does). Values
 // are sent as latin1 bytes; an array value is one line per element (none
 // for an empty array). A CR or
 // LF in a value therefore never reaches the wire.
