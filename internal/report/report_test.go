@@ -314,3 +314,27 @@ func TestWriteTextWant(t *testing.T) {
 		t.Errorf("%d got: profile lines; want 1, the passing case's (the diff case has its diff):\n%s", n, out)
 	}
 }
+
+// All cases may pass while the script breaks its own limits: the end of the
+// report must not read as a clean run.
+func TestWriteTextScriptFailureBesideTheCount(t *testing.T) {
+	r := sample()
+	r.Cases = r.Cases[:1]
+	r.Tally(time.Millisecond)
+	r.ScriptFindings = []profile.Finding{{Field: "script", Severity: profile.SeverityError, Rule: profile.RuleScriptSize, Message: "55,493 characters, over Auth0's 51,200"}}
+	var b bytes.Buffer
+	if err := WriteText(&b, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	if n := len(lines); n < 2 || lines[n-1] != "1 passed, 0 failed" || lines[n-2] != "FAIL the script fetchUserProfile.js fails its own checks (see the top of the report)" {
+		t.Errorf("last lines = %q", lines[max(0, len(lines)-2):])
+	}
+
+	r.ScriptFindings = []profile.Finding{{Field: "script", Severity: profile.SeverityWarning, Rule: profile.RuleScriptSize, Message: "near the limit"}}
+	b.Reset()
+	_ = WriteText(&b, r, TextOptions{})
+	if strings.Contains(b.String(), "fails its own checks") {
+		t.Errorf("a warning alone must not fail the script:\n%s", b.String())
+	}
+}

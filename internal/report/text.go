@@ -73,6 +73,11 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	if s.Total > 0 && s.Duration > 0 {
 		fmt.Fprintf(&b, "%s in %s (%.0f cases/s)\n", plural(s.Total, "case"), Duration(s.Duration), float64(s.Total)/s.Duration.Seconds())
 	}
+	if profile.HasErrors(r.ScriptFindings, r.Strict) {
+		// The cases may all pass while the script itself cannot be
+		// published: say so next to the count, not only at the top.
+		fmt.Fprintf(&b, "%s the script %s fails its own checks (see the top of the report)\n", p.paint(red, "FAIL"), r.Script)
+	}
 	fmt.Fprintf(&b, "%d passed, %d failed\n", s.Passed, s.Failed)
 	_, err := w.Write(b.Bytes())
 	return err

@@ -163,8 +163,10 @@
 //     so Date.parse gives a time where Node gives NaN. JIRA's own format
 //     ("2016-09-06T16:41:23.949+0200") parses alike.
 //   - Time zone: goja's Date uses the harness process's zone (Go's
-//     time.Local) for local-time methods. Auth0 is assumed to run in UTC;
-//     run the bridge with TZ=UTC for the same local times. Date's toString
+//     time.Local) for local-time methods. Auth0 is assumed to run in UTC,
+//     so the bridge command sets time.Local to UTC before anything runs
+//     (cmd/bridge/main.go); a program embedding this package should do the
+//     same. Date's toString
 //     names the zone by abbreviation: "(UTC)", Node "(Coordinated Universal
 //     Time)".
 //   - Stack overflow: goja's *StackOverflowError cannot be caught by the
