@@ -80,12 +80,7 @@ func (r *runner) tokenCallback(cb goja.Value) func(goja.FunctionCall) goja.Value
 
 // signUrl is L558-574: the URL with the signed oauth_* parameters as its query.
 func (r *runner) signURL(this *goja.Object, call goja.FunctionCall) goja.Value {
-	rawURL := r.urlArg(call.Argument(0))
-	method := "GET"
-	if m := call.Argument(3); !goja.IsUndefined(m) {
-		method = m.String()
-	}
-	ordered := r.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, r.vm.NewObject())
+	rawURL, ordered := r.signedParameters(this, call)
 	u := parseLegacyURL(rawURL)
 	var q []string
 	for _, p := range ordered {
@@ -104,13 +99,20 @@ func (r *runner) signURL(this *goja.Object, call goja.FunctionCall) goja.Value {
 	return r.vm.ToValue(proto + "//" + host + path + "?" + strings.Join(q, "&"))
 }
 
-// authHeader is L576-583: the Authorization header for a request.
-func (r *runner) authHeader(this *goja.Object, call goja.FunctionCall) goja.Value {
+// signedParameters is what signUrl and authHeader (L558-583) share: the
+// arguments (url, token, tokenSecret, method = "GET") signed as
+// _prepareParameters signs them.
+func (r *runner) signedParameters(this *goja.Object, call goja.FunctionCall) (string, []param) {
 	rawURL := r.urlArg(call.Argument(0))
 	method := "GET"
 	if m := call.Argument(3); !goja.IsUndefined(m) {
 		method = m.String()
 	}
-	ordered := r.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, r.vm.NewObject())
+	return rawURL, r.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, r.vm.NewObject())
+}
+
+// authHeader is L576-583: the Authorization header for a request.
+func (r *runner) authHeader(this *goja.Object, call goja.FunctionCall) goja.Value {
+	_, ordered := r.signedParameters(this, call)
 	return r.vm.ToValue(r.authHeaderOf(this, ordered))
 }
