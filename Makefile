@@ -34,7 +34,7 @@ chromium:
 clean:
 	rm -rf bin $(NODE_REF)/node_modules
 
-## bench: the Go benchmarks, then the side-by-side (issue 7): 1,000 generated cases through
+## bench: the Go benchmarks, then the side-by-side: 1,000 generated cases through
 ## bin/bridge test --parallel 2 and through the shipped script under Node with the real
 ## oauth@0.10.2 against the same mock; prints wall times, their ratio, the RSA floor, peak RSS.
 bench: build node-deps

@@ -1,5 +1,5 @@
 // Package gen generates large, deterministic suites of test cases for
-// `bridge test` (issue 7): Server and Cloud users of many shapes (names and
+// `bridge test`: Server and Cloud users of many shapes (names and
 // display names in many scripts, emails and avatars present or absent, 0 to
 // 40 groups, inactive users) and the JIRA faults the shipped script handles
 // (500, 404 on the lookup, an HTML proxy page, truncated JSON, a JSON value
@@ -16,7 +16,7 @@
 //
 // No case waits on a slow JIRA or on a body that never ends: the suites also
 // run under Node with the real oauth package (bench/node/run.js), where
-// node-oauth has no timeout (FACTS §1) and such a case would hang.
+// node-oauth has no timeout (docs/node-oauth.md) and such a case would hang.
 //
 // One assumption: an "invalid JSON" expectation matches any JSON.parse
 // message between the parentheses (engines word them differently) and the

@@ -132,7 +132,7 @@ var faultKinds = []fault{
 		return faultsJSON(ep, map[string]any{"drop": true}), callback(exact(msgNetwork(c.path(ep), "socket hang up"))), true
 	}},
 	{"redirect", func(r *rand.Rand, c *target) (json.RawMessage, expect, bool) {
-		// 301/302 are followed with a fresh signature (FACTS §1); the session
+		// 301/302 are followed with a fresh signature (docs/node-oauth.md); the session
 		// redirected to /myself hands the script the user itself, whose name
 		// (Server) or lack of one (Cloud) leads to the usual second call.
 		status := []int{301, 302}[r.IntN(2)]

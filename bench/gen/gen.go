@@ -20,7 +20,7 @@ type File struct {
 	Data []byte
 }
 
-// caseFile is the case-file shape of internal/cases (issue 4).
+// caseFile is the case-file shape of internal/cases.
 type caseFile struct {
 	Description string          `json:"description"`
 	Flavor      string          `json:"flavor"`

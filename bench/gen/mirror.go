@@ -63,7 +63,7 @@ func snippet(text string) (s string, ok bool) {
 
 // The messages of getJSON's errors, as String(err) shows them ("Error: …").
 
-// msgHTTP is a non-2xx answer, node-oauth's {statusCode, data} (FACTS §1).
+// msgHTTP is a non-2xx answer, node-oauth's {statusCode, data} (docs/node-oauth.md).
 func msgHTTP(path string, status int, body string) (string, bool) {
 	s, ok := snippet(body)
 	return "Error: JIRA " + path + " failed: HTTP " + strconv.Itoa(status) + " " + s, ok

@@ -14,7 +14,7 @@ type person struct{ name, display, mail string }
 
 // people mix scripts, accents, spaces, apostrophes and characters that need
 // percent-encoding in the lookup URL (encodeURIComponent, then node-oauth's
-// own encoding in the signature base string, FACTS §1).
+// own encoding in the signature base string, docs/node-oauth.md).
 var people = []person{
 	{"fred", "Fred F. User", "fred"},
 	{"jdoe", "Jane Doe", "jane.doe"},
@@ -67,7 +67,7 @@ func marshal(v any) json.RawMessage {
 }
 
 // serverUser is a Server/DC user as /rest/api/2/user?expand=groups answers
-// (FACTS §5): name and key, email and avatars possibly absent.
+// (docs/jira.md "REST shapes"): name and key, email and avatars possibly absent.
 func serverUser(r *rand.Rand, i int) user {
 	p := people[r.IntN(len(people))]
 	name := p.name

@@ -1,5 +1,5 @@
 // Command gencases writes a large generated suite of test cases for
-// `bridge test --cases DIR` (issue 7): Server and Cloud users of many shapes
+// `bridge test --cases DIR`: Server and Cloud users of many shapes
 // and JIRA faults, each with its exact expectation for the shipped script.
 // See bench/gen for what is generated and how the expectations are made.
 //

@@ -6,7 +6,7 @@
 //    client_id, client_secret, ...}, "cases": [{"name", "token", "tokenSecret"}],
 //    "concurrency": N, "timeout_ms": T}
 // Every case runs on Node's one event loop, at most `concurrency` at a time (0 = all at
-// once). node-oauth has no timeout (FACTS §1), so the whole run is bounded by timeout_ms
+// once). node-oauth has no timeout (docs/node-oauth.md), so the whole run is bounded by timeout_ms
 // (default 120000): cases still pending then are reported as "timeout".
 // Output, one JSON line on stdout:
 //   {"wall_ms", "profiles", "errors", "results": [{"name", "outcome", "profile"?, "error"?}]}
@@ -22,7 +22,7 @@ const { createRequire } = require('module');
 const input = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 // require('oauth') resolves in testdata/node, where `make node-deps` installed it.
 const refRequire = createRequire(path.join(__dirname, '..', '..', 'testdata', 'node', 'package.json'));
-// Auth0 stores the script as a function expression (FACTS §2); evaluate it as one.
+// Auth0 stores the script as a function expression (docs/auth0.md "The sandbox"); evaluate it as one.
 const fetchUserProfile = new Function('require', 'return (' + input.script + '\n);')(refRequire);
 
 const cases = input.cases;

@@ -1,4 +1,4 @@
-// Command sidebyside is the side-by-side of `make bench` (issue 7): the same
+// Command sidebyside is the side-by-side of `make bench`: the same
 // generated profile fetches through `bridge test --parallel N` and through
 // the shipped script under Node v20 with the real oauth@0.10.2, both against
 // a mock JIRA that mints each case's access token directly.

@@ -8,7 +8,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 )
 
-// signBase is a base string like the script's user lookup signs (FACTS §1).
+// signBase is a base string like the script's user lookup signs (docs/node-oauth.md).
 const signBase = "GET&http%3A%2F%2F127.0.0.1%3A41234%2Frest%2Fapi%2F2%2Fuser&expand%3Dgroups%26oauth_consumer_key%3Dauth0-jira%26oauth_nonce%3DPz7lPXjLyEwf8x3Q1OK3CPcatYd8IFfR%26oauth_signature_method%3DRSA-SHA1%26oauth_timestamp%3D1795903855%26oauth_token%3DAbCdEfGhIjKlMnOpQrStUvWxYz012345%26oauth_version%3D1.0%26username%3Dfred"
 
 // signTimes returns signTime and the wall time per signature with every core

@@ -154,7 +154,7 @@ func TestLiveScriptAndProfile(t *testing.T) {
 		wantStderr string
 	}{
 		{name: "shipped script", cfg: jiramock.Config{AutoApprove: "fred"}, wantCode: ExitOK, wantStdout: `"user_id": "fred"`},
-		// A 5xx from JIRA is JIRA failing (exit 3, issue 6); any other
+		// A 5xx from JIRA is JIRA failing (exit 3); any other
 		// answer the script cannot use is the script failing (exit 1).
 		{name: "JIRA fails the session call", cfg: jiramock.Config{AutoApprove: "fred", Faults: jiramock.Faults{jiramock.EndpointSession: {Status: 500}}},
 			wantCode: ExitRemote, wantStderr: "bridge: JIRA failed (GET http://"},

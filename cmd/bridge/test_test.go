@@ -177,7 +177,7 @@ func TestTestWatch(t *testing.T) {
 
 // TestTestParallelSameReport runs the default suite with --parallel 1 and 8:
 // the JSON reports are the same but for durations, the mock's port, tokens
-// and log times (issue 7).
+// and log times.
 func TestTestParallelSameReport(t *testing.T) {
 	normalize := []struct{ re, with string }{
 		{`"duration_ms": [0-9.e+-]+`, `"duration_ms": 0`},

@@ -107,7 +107,7 @@ func TestListConnectionsByName(t *testing.T) {
 	}
 	last := fake.Requests()[len(fake.Requests())-1]
 	if last.Query != "name=jira" {
-		t.Errorf("query = %q; want name=jira alone (never filtered by strategy, FACTS §3)", last.Query)
+		t.Errorf("query = %q; want name=jira alone (never filtered by strategy, docs/auth0.md, Management API)", last.Query)
 	}
 
 	// The include_totals shape is read too.

@@ -22,8 +22,8 @@ type EnabledClient struct {
 
 // GetEnabledClients lists the IDs of the clients the connection is enabled for:
 // GET /api/v2/connections/{id}/clients, paged with take (1-1000, default 50)
-// and from=<next of the previous page>, until an answer has no next. FACTS.md
-// §3 says "paged with take and next"; next is only the answer's field: the
+// and from=<next of the previous page>, until an answer has no next. docs/auth0.md
+// once said "paged with take and next"; next is only the answer's field: the
 // query parameter is from (Management API reference,
 // https://auth0.com/docs/api/management/v2/connections/get-connection-clients:
 // "omit the from parameter" the first time; go-auth0's and node-auth0's
@@ -63,7 +63,7 @@ func (c *Client) GetEnabledClients(ctx context.Context, id string) ([]string, er
 // SetEnabledClients enables (status true) or disables (false) the connection
 // for clients: PATCH /api/v2/connections/{id}/clients with
 // [{"client_id","status"}] (204), never the deprecated enabled_clients field
-// (FACTS.md §3). Large lists go in batches of 50.
+// (docs/auth0.md "Management API"). Large lists go in batches of 50.
 func (c *Client) SetEnabledClients(ctx context.Context, id string, items []EnabledClient) error {
 	for start := 0; start < len(items); start += clientsPatchBatch {
 		batch := items[start:min(start+clientsPatchBatch, len(items))]

@@ -8,7 +8,7 @@ import (
 	"net/url"
 )
 
-// Scopes of the Management API that publishing uses (FACTS.md §3 "Scopes").
+// Scopes of the Management API that publishing uses (docs/auth0.md "Management API" "Scopes").
 const (
 	ScopeCreateConnections        = "create:connections"
 	ScopeReadConnections          = "read:connections"
@@ -25,7 +25,7 @@ type Connection struct {
 	Name     string `json:"name"`
 	Strategy string `json:"strategy"`
 	// Options is nil when the token lacks read:connections_options: GET then
-	// omits options (FACTS.md §3 "Scopes").
+	// omits options (docs/auth0.md "Management API" "Scopes").
 	Options json.RawMessage `json:"options,omitempty"`
 	Raw     json.RawMessage `json:"-"`
 }
@@ -47,7 +47,7 @@ func (c *Connection) UnmarshalJSON(data []byte) error {
 
 // ConnectionUpdate is the body of PATCH /api/v2/connections/{id}. It has no
 // name or strategy: Auth0 refuses them with 400 "Additional properties not
-// allowed" (FACTS.md §3 "Update"). Options replaces the stored options
+// allowed" (docs/auth0.md "Management API" "Update"). Options replaces the stored options
 // wholesale, so it must be complete.
 type ConnectionUpdate struct {
 	Options json.RawMessage `json:"options,omitempty"`
@@ -55,7 +55,7 @@ type ConnectionUpdate struct {
 
 // ListConnectionsByName returns the connections named name, whatever their
 // strategy: GET /api/v2/connections?name=NAME. It is not filtered by strategy,
-// so that a same-named connection of another strategy is seen (FACTS.md §3
+// so that a same-named connection of another strategy is seen (docs/auth0.md "Management API"
 // "Find"). Both answer shapes are read: a bare array, and the include_totals
 // object {"total","start","limit","connections":[…]}.
 func (c *Client) ListConnectionsByName(ctx context.Context, name string) ([]Connection, error) {
@@ -106,7 +106,7 @@ func (c *Client) GetConnection(ctx context.Context, id string) (*Connection, err
 
 // CreateConnection sends POST /api/v2/connections with body, the complete
 // connection ({"name","strategy","options"}), and returns what Auth0 stored
-// (201, FACTS.md §3 "Create"). A same-named connection gives 409
+// (201, docs/auth0.md "Management API" "Create"). A same-named connection gives 409
 // connection_conflict.
 func (c *Client) CreateConnection(ctx context.Context, body json.RawMessage) (*Connection, error) {
 	var conn Connection

@@ -43,7 +43,7 @@ func (c Credentials) Secrets() []string { return []string{c.APIToken, c.ClientSe
 // 60s timeout); New wraps it so that every request carries a Bearer token: the
 // API token, or one obtained with the client-credentials grant at
 // t.TokenURL() with audience t.Audience() and the client authenticating in the
-// form body (oauth2.AuthStyleInParams; FACTS.md §3 "Token"). No request is sent
+// form body (oauth2.AuthStyleInParams; docs/auth0.md "Management API" "Token"). No request is sent
 // until the first call.
 func New(t Tenant, cr Credentials, base *http.Client) (*Client, error) {
 	if err := cr.Check(); err != nil {

@@ -1,14 +1,14 @@
 // Package auth0 is a small client for the parts of the Auth0 Management API v2
 // that publishing a connection needs: finding, reading, creating and updating a
 // connection and enabling it for clients. It speaks plain net/http; the shapes
-// follow the recorded traffic in FACTS.md §3 (go-auth0 and terraform-provider-auth0
+// follow the recorded traffic in docs/auth0.md "Management API" (go-auth0 and terraform-provider-auth0
 // recordings) and the Management API reference.
 //
 // Credentials are either a Management API token (Bearer) or the client
 // credentials of a machine-to-machine application, exchanged through
 // golang.org/x/oauth2/clientcredentials at POST https://TENANT/oauth/token with
 // audience https://TENANT/api/v2/ and the client authenticating in the form body
-// (FACTS.md §3 "Token"; Auth0 applications default to client_secret_post).
+// (docs/auth0.md "Management API" "Token"; Auth0 applications default to client_secret_post).
 //
 // Failures of the API come back as *APIError, modelled on x/oauth2's
 // RetrieveError: status, Auth0's error/message/errorCode and the raw body, plus
@@ -16,7 +16,7 @@
 //
 // Retries. 429 and 5xx answers, and transport failures (timeouts, resets), are
 // retried with exponential backoff and full jitter, honouring Retry-After and
-// x-ratelimit-reset (a unix time, FACTS.md §3), within a bounded number of
+// x-ratelimit-reset (a unix time, docs/auth0.md "Management API"), within a bounded number of
 // attempts and a bounded total time (Retry). Assumption: a POST is retried too.
 // A create whose first attempt reached Auth0 but whose answer was lost comes
 // back as 409 connection_conflict on the retry; the publish orchestration

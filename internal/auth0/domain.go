@@ -41,7 +41,7 @@ func ParseTenant(domain string) (Tenant, error) {
 		return Tenant{}, fmt.Errorf("auth0: domain %q: give only the host (or scheme://host:port), without path, query or credentials", domain)
 	}
 	// The audience must be the API identifier exactly, https://TENANT/api/v2/
-	// (FACTS.md §3 "Token"): host names are case-insensitive and the default
+	// (docs/auth0.md "Management API" "Token"): host names are case-insensitive and the default
 	// port is implied, so "Example.Auth0.com:443" is written the canonical way.
 	host := strings.ToLower(u.Host)
 	switch {
@@ -53,7 +53,7 @@ func ParseTenant(domain string) (Tenant, error) {
 	return Tenant{BaseURL: u.Scheme + "://" + host, Host: host}, nil
 }
 
-// Audience is the Management API audience, https://TENANT/api/v2/ (FACTS.md §3
+// Audience is the Management API audience, https://TENANT/api/v2/ (docs/auth0.md "Management API"
 // "Token"); for a base URL it is BaseURL + "/api/v2/".
 func (t Tenant) Audience() string { return t.BaseURL + "/api/v2/" }
 

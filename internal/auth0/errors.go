@@ -10,7 +10,7 @@ import (
 
 // APIError is a failed Management API call, modelled on x/oauth2's
 // RetrieveError. The error body is {"statusCode","error","message","errorCode"}
-// (FACTS.md §3 "Scopes and errors").
+// (docs/auth0.md "Management API" "Scopes and errors").
 type APIError struct {
 	Method, Path string // the request, without host or secrets
 	StatusCode   int    // HTTP status
@@ -133,7 +133,7 @@ func IsStatus(err error, status int) bool {
 	return ok && e.StatusCode == status
 }
 
-// tokenPath is where the client-credentials grant is sent (FACTS.md §3 "Token").
+// tokenPath is where the client-credentials grant is sent (docs/auth0.md "Management API" "Token").
 const tokenPath = "/oauth/token"
 
 // tokenAdvice is the advice when the token endpoint refused the client

@@ -86,7 +86,7 @@ func (r Retry) backoff(n int) time.Duration {
 }
 
 // hinted reads how long the server asks us to wait: Retry-After (seconds or an
-// HTTP date), else x-ratelimit-reset (a unix time, FACTS.md §3 "429"). ok is
+// HTTP date), else x-ratelimit-reset (a unix time, docs/auth0.md "Management API" "429"). ok is
 // false when the answer carries neither.
 func (r Retry) hinted(h http.Header) (d time.Duration, ok bool) {
 	if h == nil {
@@ -132,7 +132,7 @@ func digitsOnly(s string) bool {
 	return s != ""
 }
 
-// retryableStatus: rate limited or the server failed (FACTS.md §3 "429").
+// retryableStatus: rate limited or the server failed (docs/auth0.md "Management API" "429").
 func retryableStatus(code int) bool {
 	return code == http.StatusTooManyRequests || code >= 500
 }

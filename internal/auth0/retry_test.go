@@ -7,7 +7,7 @@ import (
 )
 
 // Retry-After is delay-seconds (1*DIGIT) or an HTTP-date (RFC 9110 §10.2.3);
-// x-ratelimit-reset is a unix time (FACTS.md §3 "429"). Other values are no
+// x-ratelimit-reset is a unix time (docs/auth0.md "Management API" "429"). Other values are no
 // hint, and no hint may overflow or go negative.
 func TestHinted(t *testing.T) {
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)

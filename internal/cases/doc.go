@@ -3,7 +3,7 @@
 // A case is one JSON file in a cases directory. Its name is its path below that
 // directory, with forward slashes and without ".json" (server/fred.json is the
 // case "server/fred"). Files and directories whose names start with "." are
-// skipped. The file format (issue 4):
+// skipped. The file format:
 //
 //	{
 //	  "description": "what the case shows",            // optional

@@ -6,13 +6,13 @@ import (
 )
 
 // Strategy and SignatureMethod of a JIRA connection: Auth0's OAuth 1.0a
-// strategy, and the only signature method JIRA accepts (FACTS.md §3, §4).
+// strategy, and the only signature method JIRA accepts (docs/auth0.md "Management API", §4).
 const (
 	Strategy        = "oauth1"
 	SignatureMethod = "RSA-SHA1"
 )
 
-// Body is the JSON body of `POST /api/v2/connections` for JIRA (FACTS.md §3).
+// Body is the JSON body of `POST /api/v2/connections` for JIRA (docs/auth0.md "Management API").
 // Its fields marshal in this order, so the output is stable.
 type Body struct {
 	Name     string  `json:"name"`
@@ -23,7 +23,7 @@ type Body struct {
 // Options are the oauth1 connection options, in the Auth0 schema's spellings
 // (client_id/client_secret, not the guide's consumerKey/consumerSecret: see the
 // package doc). The script reads them as ctx.client_id, ctx.requestTokenURL, …
-// (FACTS.md §2).
+// (docs/auth0.md "The sandbox").
 type Options struct {
 	ClientID             string  `json:"client_id"`     // the JIRA consumer key
 	ClientSecret         string  `json:"client_secret"` // the RSA private key PEM: a secret
@@ -76,7 +76,7 @@ func (b *Body) Indent() []byte { return append(marshal(b, "  "), '\n') }
 
 // Map returns the options as a generic JSON object, for merging onto the
 // options a connection already has (PATCH replaces options wholesale,
-// FACTS.md §3).
+// docs/auth0.md "Management API").
 func (o Options) Map() map[string]any {
 	var m map[string]any
 	if err := json.Unmarshal(marshal(o, ""), &m); err != nil {

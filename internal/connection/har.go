@@ -11,7 +11,7 @@ import (
 // known, like the guide's YOURACCOUNT.auth0.com.
 const PlaceholderTenant = "https://YOUR_TENANT.auth0.com"
 
-// ConnectionsPath is the Management API's connections collection (FACTS.md §3).
+// ConnectionsPath is the Management API's connections collection (docs/auth0.md "Management API").
 const ConnectionsPath = "/api/v2/connections"
 
 // HARRequest is a HAR 1.2 request object, the form of the request shown in the

@@ -8,7 +8,7 @@ import (
 )
 
 // The JIRA OAuth endpoints below the base URL, as in the Auth0 JIRA guide's
-// step 3 (FACTS.md §4).
+// step 3 (docs/jira.md "OAuth 1.0a provider").
 const (
 	RequestTokenPath  = "/plugins/servlet/oauth/request-token"
 	AccessTokenPath   = "/plugins/servlet/oauth/access-token"

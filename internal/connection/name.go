@@ -8,7 +8,7 @@ import (
 const DefaultName = "jira"
 
 // MaxNameLen and namePattern are Auth0's rules for connection names
-// (FACTS.md §3).
+// (docs/auth0.md "Management API").
 const MaxNameLen = 128
 
 var namePattern = regexp.MustCompile(`^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$`)

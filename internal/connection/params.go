@@ -37,8 +37,8 @@ type Validated struct {
 // fragment; trailing slashes dropped), the consumer key, the private key (RSA,
 // at least 2048 bits, PKCS#1 or #8, not encrypted, not the shipped test key),
 // the public key when given (it must belong to the private key), the
-// connection name (Auth0's pattern, FACTS.md §3) and the script (compiles;
-// at most 51,200 characters once rendered, FACTS.md §2).
+// connection name (Auth0's pattern, docs/auth0.md "Management API") and the script (compiles;
+// at most 51,200 characters once rendered, docs/auth0.md "The sandbox").
 //
 // It reports every problem at once: the error joins one *Error per problem
 // (see Problems), each wrapping a sentinel such as ErrJIRAURL.

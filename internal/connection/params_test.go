@@ -97,7 +97,7 @@ func TestValidateFailures(t *testing.T) {
 
 func TestValidateSizeCountsRenderedScript(t *testing.T) {
 	// The raw script fits, but rendering JIRA_URL (8 characters) into a long URL
-	// pushes it over Auth0's 51,200 characters (FACTS.md §2).
+	// pushes it over Auth0's 51,200 characters (docs/auth0.md "The sandbox").
 	body := "function(token, tokenSecret, ctx, cb) {\n  var u = 'JIRA_URL';\n//"
 	tail := "\n}"
 	p := goodParams(t)

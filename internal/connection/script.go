@@ -10,7 +10,7 @@ import (
 
 // checkScript checks the rendered script as Auth0 will store it: it must
 // compile as a function expression and hold at most 51,200 characters
-// (FACTS.md §2). Size warnings (close to the limit) are returned.
+// (docs/auth0.md "The sandbox"). Size warnings (close to the limit) are returned.
 func checkScript(name, rendered string) (warnings []string, errs []error) {
 	for _, f := range profile.CheckScriptSize(rendered) {
 		if f.Severity == profile.SeverityError {
@@ -26,7 +26,7 @@ func checkScript(name, rendered string) (warnings []string, errs []error) {
 }
 
 // compileScript compiles source as the sandbox does (script.Compile): one
-// function expression, as Auth0 stores it (FACTS.md §2). The error is a
+// function expression, as Auth0 stores it (docs/auth0.md "The sandbox"). The error is a
 // *script.SyntaxError, "file:line:col: message".
 func compileScript(name, source string) error {
 	if strings.TrimSpace(source) == "" {

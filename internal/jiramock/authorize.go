@@ -10,7 +10,7 @@ import (
 
 // approvalPage is the mock's version of JIRA's OAuth approval page: who asks,
 // the user to log in as, Allow and Deny, and JIRA's XSRF token atl_token
-// (FACTS §4). Scripts (Dance, browser tests) find its parts by these names.
+// (docs/jira.md "OAuth 1.0a provider"). Scripts (Dance, browser tests) find its parts by these names.
 var approvalPage = template.Must(template.New("authorize").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>OAuth Access Request - Mock JIRA</title></head>
@@ -42,7 +42,7 @@ var oobPage = template.Must(template.New("oob").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-// serveAuthorize is /plugins/servlet/oauth/authorize (FACTS §4). GET shows
+// serveAuthorize is /plugins/servlet/oauth/authorize (docs/jira.md "OAuth 1.0a provider"). GET shows
 // the approval page (or, with AutoApprove, approves at once); POST carries
 // the choice, with the page's atl_token, and redirects to the callback with
 // oauth_token and oauth_verifier ("denied" on deny), or shows the verifier

@@ -6,7 +6,7 @@ import (
 )
 
 // This file is the mock's own signature base string builder, RFC 5849 §3.4.1,
-// written independently of any client so that it checks them (FACTS §6).
+// written independently of any client so that it checks them (docs/fidelity.md "dghubble/oauth1").
 
 const upperHex = "0123456789ABCDEF"
 
@@ -50,7 +50,7 @@ func appendEncoded(dst []byte, s string) []byte {
 // lower-cased, the default port (80 for http, 443 for https) dropped, the path
 // kept as received (no dot-segment resolution, case kept), an empty path
 // becoming "/", and no query or fragment. node-oauth normalises the same way
-// (FACTS §1, lib/oauth.js L93-106).
+// (docs/node-oauth.md, lib/oauth.js L93-106).
 func baseURI(scheme, host, rawPath string) string {
 	scheme = strings.ToLower(scheme)
 	host = strings.ToLower(host)
@@ -80,7 +80,7 @@ func (p param) signed() bool { return p.name != "oauth_signature" }
 // pairs are sorted by encoded name, then encoded value (§3.4.1.3.2). That is
 // what JIRA's net.oauth does, and why node-oauth's key[0]/key[1] renaming and
 // dghubble's first-value-only signing of a repeated query key both fail here
-// as they fail on real JIRA (FACTS §1, §6).
+// as they fail on real JIRA (docs/node-oauth.md, §6).
 func baseString(method, uri string, params []param) string {
 	pairs := make([]encodedPair, 0, len(params))
 	size := len(method) + 2 + 3*len(uri)

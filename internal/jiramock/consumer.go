@@ -12,7 +12,7 @@ import (
 
 // Consumer is an OAuth consumer registered with JIRA's application link: a
 // consumer key, a display name and the RSA public key its RSA-SHA1 signatures
-// are checked with (FACTS §4).
+// are checked with (docs/jira.md "OAuth 1.0a provider").
 type Consumer struct {
 	Key, Name string
 	PublicKey *rsa.PublicKey

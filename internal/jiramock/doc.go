@@ -2,7 +2,7 @@
 // JIRA's token endpoints, approval page and the REST endpoints a
 // fetchUserProfile script reads, in a Server/Data Center and a Cloud flavor.
 //
-// It is strict where real JIRA is (FACTS §4): every request is verified with
+// It is strict where real JIRA is (docs/jira.md "OAuth 1.0a provider"): every request is verified with
 // the mock's own RFC 5849 §3.4.1 base string builder, rebuilt from the
 // request as received, in net.oauth's order (duplicated oauth_* parameter,
 // version, signature method, ±300 s timestamp, nonce, signature). Failures
@@ -20,13 +20,13 @@
 //
 // # Assumptions
 //
-// Where FACTS marks something unconfirmed, or JIRA's exact behaviour is not
+// Where docs/jira.md marks something unconfirmed, or JIRA's exact behaviour is not
 // recorded, the mock chooses as follows:
 //
 //   - Cloud session: GET /rest/auth/1/session answers 200 with self (naming
 //     the accountId) and loginInfo, and no name. /rest/api/2/myself and
 //     /rest/api/2/user?accountId= work; ?username= and ?key= give 400 "not
-//     supported in GDPR strict mode" (FACTS §5); a missing accountId gives
+//     supported in GDPR strict mode" (docs/jira.md "REST shapes"); a missing accountId gives
 //     400 "The 'accountId' query parameter needs to be provided", an unknown
 //     one 404 "Specified user does not exist or you do not have required
 //     permissions" (the texts client projects recorded from Cloud, see
@@ -38,7 +38,7 @@
 //     JIRA's answer to expand=groups. loginInfo is synthesised.
 //   - Consumer and token are looked up before the validator runs, as JIRA's
 //     servlets do; within the validator the order is the one above. On the
-//     access-token endpoint JIRA's token checks come first (FACTS §4).
+//     access-token endpoint JIRA's token checks come first (docs/jira.md "OAuth 1.0a provider").
 //   - A request token is deleted once exchanged (as in JIRA), so a reused one
 //     gets token_rejected; the reply's oauth_problem_advice says why. Every
 //     problem reply carries oauth_problem_advice (Problem Reporting

@@ -26,7 +26,7 @@ const (
 var endpoints = []Endpoint{EndpointSession, EndpointUser, EndpointMyself}
 
 // Fault overrides one REST endpoint's answer, to make a script's error paths
-// testable. JSON names are the case-file names (issue 4). The zero Fault
+// testable. JSON names are the case-file names. The zero Fault
 // changes nothing.
 type Fault struct {
 	Status      int      `json:"status,omitempty"`      // status override, e.g. 204 or 500

@@ -3,7 +3,7 @@ package jiramock
 import "fmt"
 
 // Flavor selects which JIRA the mock plays: Server/Data Center or Cloud
-// (FACTS §5). It changes the REST shapes, never the OAuth rules.
+// (docs/jira.md "REST shapes"). It changes the REST shapes, never the OAuth rules.
 type Flavor string
 
 const (

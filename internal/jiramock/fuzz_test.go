@@ -14,9 +14,9 @@ import (
 // two '&' and nothing unencoded after the method.
 func FuzzAuthHeaderAndBaseString(f *testing.F) {
 	for _, seed := range []struct{ header, query string }{
-		// node-oauth: no spaces, no realm, signature last (FACTS §1).
+		// node-oauth: no spaces, no realm, signature last (docs/node-oauth.md).
 		{`OAuth oauth_consumer_key="my-consumer-key",oauth_nonce="Pz7lPXjLyEwf8x3Q1OK3CPcatYd8IFfR",oauth_signature_method="RSA-SHA1",oauth_timestamp="1795903855",oauth_token="tok%20en%2B1",oauth_version="1.0",oauth_signature="qU69%3D%3D"`, "x=a%20b"},
-		// dghubble/oauth1: ", " between pairs (FACTS §6).
+		// dghubble/oauth1: ", " between pairs (docs/fidelity.md "dghubble/oauth1").
 		{`OAuth oauth_consumer_key="auth0-jira", oauth_nonce="abc%2B%3D", oauth_signature="x", oauth_signature_method="RSA-SHA1", oauth_timestamp="1", oauth_token="t", oauth_version="1.0"`, "a=2&a=1"},
 		// RFC 5849 §3.5.1 with realm.
 		{`OAuth realm="Example", oauth_consumer_key="9djdj82h48djs9d2", oauth_token="kkk9d7dh3k39sjv7"`, "b5=%3D%253D&a3=a&c%40=&a2=r%20b"},

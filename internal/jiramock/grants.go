@@ -29,7 +29,7 @@ type Grant struct {
 
 // MintAccessToken registers an access token for g, as if its user had
 // approved the consumer in the dance. The token lives as long as JIRA's
-// (oauth_expires_in, FACTS §4).
+// (oauth_expires_in, docs/jira.md "OAuth 1.0a provider").
 func (s *Mock) MintAccessToken(g Grant) (token, secret string, err error) {
 	if _, ok := s.consumers[g.ConsumerKey]; !ok {
 		return "", "", fmt.Errorf("jiramock: grant: unknown consumer key %q: the mock knows %s", g.ConsumerKey, s.consumerKeys())
@@ -91,5 +91,5 @@ func userIDs(users []User) string {
 	return s
 }
 
-// accessTokenLifetime is JIRA's oauth_expires_in, 5 years (FACTS §4).
+// accessTokenLifetime is JIRA's oauth_expires_in, 5 years (docs/jira.md "OAuth 1.0a provider").
 const accessTokenLifetime = 157680000 * time.Second

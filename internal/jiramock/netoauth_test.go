@@ -158,7 +158,7 @@ func TestIsFormAsTomcat(t *testing.T) {
 }
 
 // dghubble/oauth1 signs a form body only when the Content-Type is exactly
-// application/x-www-form-urlencoded (FACTS §6); JIRA reads it with a charset
+// application/x-www-form-urlencoded (docs/fidelity.md "dghubble/oauth1"); JIRA reads it with a charset
 // too, so a body with a charset is unsigned there and the signature fails, as
 // here. A content type Tomcat does not read leaves the body unsigned on both
 // sides.

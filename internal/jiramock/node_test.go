@@ -57,7 +57,7 @@ type nodeResult struct {
 // TestNodeOAuthConformance runs the real npm oauth@0.10.2 under node against
 // the mock: the whole dance and REST GETs with awkward queries must verify;
 // a repeated key and a byte altered after signing must get signature_invalid,
-// as on real JIRA (FACTS §1, §4).
+// as on real JIRA (docs/node-oauth.md, §4).
 func TestNodeOAuthConformance(t *testing.T) {
 	node, pkg := nodeOAuth(t)
 	m := newMock(t, Config{AutoApprove: "fred"})

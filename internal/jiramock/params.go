@@ -15,7 +15,7 @@ type param struct{ name, value string }
 const maxFormBody = 1 << 20
 
 // collectParams gathers a request's parameters from the three places RFC 5849
-// §3.4.1.3.1 and JIRA read them (FACTS §4): the OAuth Authorization header,
+// §3.4.1.3.1 and JIRA read them (docs/jira.md "OAuth 1.0a provider"): the OAuth Authorization header,
 // the query as received, and a form-encoded POST body. Names and values are
 // decoded; repeated names stay repeated.
 func collectParams(r *http.Request) ([]param, error) {

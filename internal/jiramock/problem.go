@@ -6,7 +6,7 @@ import (
 )
 
 // The oauth_problem values of the OAuth Problem Reporting extension that
-// JIRA's provider (net.oauth) answers with (FACTS §4).
+// JIRA's provider (net.oauth) answers with (docs/jira.md "OAuth 1.0a provider").
 const (
 	ProblemVersionRejected         = "version_rejected"
 	ProblemParameterAbsent         = "parameter_absent"
@@ -24,7 +24,7 @@ const (
 )
 
 // problemStatus maps an oauth_problem to the HTTP status net.oauth's
-// OAuthServlet answers it with (FACTS §4): 400 for malformed requests, 401
+// OAuthServlet answers it with (docs/jira.md "OAuth 1.0a provider"): 400 for malformed requests, 401
 // for refused credentials, 503 for refusals by policy, 403 for the rest.
 func problemStatus(problem string) int {
 	switch problem {
@@ -71,7 +71,7 @@ func (p *problem) fields() []param {
 }
 
 // write sends the problem the JIRA way (net.oauth OAuthServlet.handleException,
-// FACTS §4): the status of problemStatus,
+// docs/jira.md "OAuth 1.0a provider"): the status of problemStatus,
 // `WWW-Authenticate: OAuth realm="<enc base URL>", oauth_problem="…", …` and the
 // same parameters form-encoded in the body.
 func (p *problem) write(w http.ResponseWriter, realm string) int {

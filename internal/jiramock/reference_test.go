@@ -8,7 +8,7 @@ import (
 )
 
 // TestReferenceNodeOAuthCapture checks the base string builder against the
-// base string real node-oauth 0.10.2 signed for a captured request (FACTS §1):
+// base string real node-oauth 0.10.2 signed for a captured request (docs/node-oauth.md):
 // _performSecureRequest('tok en+1', 'tsecret', 'GET',
 // 'http://127.0.0.1:18080/rest/auth/1/session?x=a%20b', …).
 func TestReferenceNodeOAuthCapture(t *testing.T) {

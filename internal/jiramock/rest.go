@@ -12,7 +12,7 @@ import (
 const jsonType = "application/json;charset=UTF-8"
 
 // serveREST answers a REST endpoint. A call counts as OAuth only when all six
-// OAuth parameters are present (FACTS §4); otherwise it is anonymous and gets
+// OAuth parameters are present (docs/jira.md "OAuth 1.0a provider"); otherwise it is anonymous and gets
 // JIRA's 401. An OAuth call is checked like Atlassian's OAuth filter does:
 // consumer, access token, then the validator; it then sees its token's world.
 // The world's fault for the endpoint, if any, changes the answer last.
@@ -94,7 +94,7 @@ func writeAnswer(x *exchange, a answer) {
 	x.entry.Detail = "no such resource on JIRA Server"
 }
 
-// whoHeaders are the headers JIRA adds to an authenticated answer (FACTS §5):
+// whoHeaders are the headers JIRA adds to an authenticated answer (docs/jira.md "REST shapes"):
 // X-AUSERNAME on Server, X-AACCOUNTID on Cloud, and X-Seraph-LoginReason.
 func whoHeaders(w *world) http.Header {
 	// JIRA's own spelling; header names are case-insensitive anyway.
@@ -108,7 +108,7 @@ func whoHeaders(w *world) http.Header {
 }
 
 // anonymous is JIRA's answer to a call without (complete) OAuth: 401 with
-// the "not authenticated" error (FACTS §5).
+// the "not authenticated" error (docs/jira.md "REST shapes").
 func anonymous(f Flavor) answer {
 	a := errorAnswer(http.StatusUnauthorized, "You are not authenticated. Authentication required to perform this operation.")
 	if f == Server {
@@ -117,7 +117,7 @@ func anonymous(f Flavor) answer {
 	return a
 }
 
-// session is GET /rest/auth/1/session: self, name and loginInfo (FACTS §5).
+// session is GET /rest/auth/1/session: self, name and loginInfo (docs/jira.md "REST shapes").
 // On Cloud (unconfirmed there, see doc.go) it has self and loginInfo and no
 // name, self naming the accountId.
 func session(base string, w *world, now time.Time) answer {
@@ -143,7 +143,7 @@ func session(base string, w *world, now time.Time) answer {
 	return jsonAnswer(http.StatusOK, b)
 }
 
-// userLookup is GET /rest/api/2/user (FACTS §5). Server finds a user by
+// userLookup is GET /rest/api/2/user (docs/jira.md "REST shapes"). Server finds a user by
 // ?username= (case-insensitive, as JIRA user names are) or ?key=; Cloud by
 // ?accountId= and refuses ?username= and ?key= in GDPR strict mode. The user
 // is served verbatim, whatever ?expand= asks: the user files hold JIRA's

@@ -118,7 +118,7 @@ func TestAnonymous(t *testing.T) {
 	for _, tc := range []struct{ name, path, auth string }{
 		{"no header", "/rest/auth/1/session", ""},
 		{"basic auth", "/rest/api/2/myself", "Basic Zm9vOmJhcg=="},
-		// Five of the six parameters: not an OAuth call (FACTS §4), so anonymous.
+		// Five of the six parameters: not an OAuth call (docs/jira.md "OAuth 1.0a provider"), so anonymous.
 		{"no signature", "/rest/auth/1/session", `OAuth oauth_consumer_key="auth0-jira", oauth_token="` + tok + `", oauth_signature_method="RSA-SHA1", oauth_timestamp="1", oauth_nonce="n"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-// requestTokenLifetime: JIRA's request tokens live 10 minutes (FACTS §4).
+// requestTokenLifetime: JIRA's request tokens live 10 minutes (docs/jira.md "OAuth 1.0a provider").
 const requestTokenLifetime = 10 * time.Minute
 
-// authorizationLifetime is JIRA's oauth_authorization_expires_in (FACTS §4).
+// authorizationLifetime is JIRA's oauth_authorization_expires_in (docs/jira.md "OAuth 1.0a provider").
 const authorizationLifetime = 160272000
 
 type tokenKind int
@@ -62,7 +62,7 @@ func newTokenStore() *tokenStore { return &tokenStore{m: make(map[string]*token)
 const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 // randomAlnum returns n random characters from [A-Za-z0-9]: JIRA's tokens,
-// secrets and handles are 32 of them, verifiers 6 (FACTS §4).
+// secrets and handles are 32 of them, verifiers 6 (docs/jira.md "OAuth 1.0a provider").
 func randomAlnum(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b) // never fails (crypto/rand)
@@ -105,7 +105,7 @@ func (ts *tokenStore) newAccess(consumer string, w *world, now time.Time) *token
 
 // access finds the access token of a REST call: unknown or not an access
 // token → token_rejected, expired → token_expired, another consumer's →
-// token_rejected (Atlassian's OAuth filter, FACTS §4).
+// token_rejected (Atlassian's OAuth filter, docs/jira.md "OAuth 1.0a provider").
 func (ts *tokenStore) access(value, consumer string, now time.Time) (*world, *problem) {
 	ts.mu.Lock()
 	t := ts.m[value]
@@ -121,7 +121,7 @@ func (ts *tokenStore) access(value, consumer string, now time.Time) (*world, *pr
 	return t.world, nil
 }
 
-// serveRequestToken is POST /plugins/servlet/oauth/request-token (FACTS §4):
+// serveRequestToken is POST /plugins/servlet/oauth/request-token (docs/jira.md "OAuth 1.0a provider"):
 // a signed request with an absolute http(s) oauth_callback or "oob" gets a
 // text/plain form with the new request token.
 func (s *Mock) serveRequestToken(x *exchange) {
@@ -153,7 +153,7 @@ func (s *Mock) serveRequestToken(x *exchange) {
 	x.replyForm("oauth_token", t.value, "oauth_token_secret", t.secret, "oauth_callback_confirmed", "true")
 }
 
-// validCallback: "oob", or an absolute http(s) URL with a host (FACTS §4).
+// validCallback: "oob", or an absolute http(s) URL with a host (docs/jira.md "OAuth 1.0a provider").
 func validCallback(cb string) bool {
 	if cb == "oob" {
 		return true
@@ -163,7 +163,7 @@ func validCallback(cb string) bool {
 }
 
 // serveAccessToken is POST /plugins/servlet/oauth/access-token. Its checks run
-// in JIRA's order (FACTS §4): token present, known, not expired, approved (not
+// in JIRA's order (docs/jira.md "OAuth 1.0a provider"): token present, known, not expired, approved (not
 // denied), of this consumer, with the right verifier; then the signature
 // validator. A request token is exchanged once; afterwards it is unknown, as
 // in JIRA, which deletes it.

@@ -192,7 +192,7 @@ func TestApprovalOOB(t *testing.T) {
 }
 
 // TestAccessTokenProblems runs the access-token checks in JIRA's order
-// (FACTS §4), each provoked on its own.
+// (docs/jira.md "OAuth 1.0a provider"), each provoked on its own.
 func TestAccessTokenProblems(t *testing.T) {
 	clock := &skewClock{}
 	other := Consumer{Key: "other", PublicKey: &otherKey().PublicKey}
@@ -268,7 +268,7 @@ func TestAccessTokenProblems(t *testing.T) {
 		d, v := approvedDance()
 		clock.set(10*time.Minute + time.Second)
 		defer clock.set(0)
-		// The token check comes before the timestamp check (FACTS §4).
+		// The token check comes before the timestamp check (docs/jira.md "OAuth 1.0a provider").
 		assertProblem(t, d.exchange(nil, v), 401, ProblemTokenExpired)
 		assertProblem(t, d.page(), 401, ProblemTokenExpired)
 	})

@@ -17,7 +17,7 @@ import (
 )
 
 // User is one JIRA user object, served verbatim (Raw); the other fields index
-// it. Its shape is JIRA's own (FACTS §5): name/key on Server, accountId on
+// it. Its shape is JIRA's own (docs/jira.md "REST shapes"): name/key on Server, accountId on
 // Cloud, emailAddress possibly absent.
 type User struct {
 	Raw          json.RawMessage

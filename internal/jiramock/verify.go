@@ -11,10 +11,10 @@ import (
 	"time"
 )
 
-// The only signature method JIRA's application links accept (FACTS §4).
+// The only signature method JIRA's application links accept (docs/jira.md "OAuth 1.0a provider").
 const rsaSHA1 = "RSA-SHA1"
 
-// timestampWindow is net.oauth's default tolerance, ±300 s (FACTS §4).
+// timestampWindow is net.oauth's default tolerance, ±300 s (docs/jira.md "OAuth 1.0a provider").
 const timestampWindow = 300
 
 // oauthParams are the protocol parameters of a request, picked out of all its
@@ -40,7 +40,7 @@ const (
 	hasVerifier
 
 	// hasAll6 is the set whose presence makes a REST call count as OAuth
-	// (FACTS §4); with any missing, it is anonymous.
+	// (docs/jira.md "OAuth 1.0a provider"); with any missing, it is anonymous.
 	hasAll6 = hasConsumerKey | hasToken | hasSignatureMethod | hasSignature | hasTimestamp | hasNonce
 )
 
@@ -128,7 +128,7 @@ func (op *oauthParams) rejectedDup() string {
 
 // acceptedVersion is net.oauth's validateVersion: the version read as a
 // number (Double.parseDouble) must be 1.0, so "1" and "1.00" pass. An
-// unparsable one (node-oauth's "" when no version is given, FACTS §1) throws
+// unparsable one (node-oauth's "" when no version is given, docs/node-oauth.md) throws
 // there; the mock answers version_rejected.
 func acceptedVersion(v string) bool {
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
@@ -136,7 +136,7 @@ func acceptedVersion(v string) bool {
 }
 
 // complete reports whether all six parameters that make a REST call an OAuth
-// call are present (FACTS §4).
+// call are present (docs/jira.md "OAuth 1.0a provider").
 func (op *oauthParams) complete() bool { return op.has&hasAll6 == hasAll6 }
 
 // checkConsumer finds the request's consumer. JIRA's servlets look the
@@ -155,7 +155,7 @@ func (s *Mock) checkConsumer(op *oauthParams) (*Consumer, *problem) {
 }
 
 // validate runs the checks of net.oauth's SimpleOAuthValidator, in its order
-// (FACTS §4): a duplicated oauth_* parameter, the version, the signature
+// (docs/jira.md "OAuth 1.0a provider"): a duplicated oauth_* parameter, the version, the signature
 // method, the required parameters, the ±300 s timestamp window, the nonce
 // (recorded before the signature is checked, as there), and last the RSA-SHA1
 // signature over the base string rebuilt from the request as received.
@@ -234,7 +234,7 @@ func (s *Mock) checkSignature(r *http.Request, op *oauthParams, c *Consumer) *pr
 }
 
 // requestBaseURI rebuilds the request's URL from r.Host and the listener's
-// scheme (a handler's r.URL has neither, FACTS §6) and the path as received.
+// scheme (a handler's r.URL has neither, docs/fidelity.md "dghubble/oauth1") and the path as received.
 func (s *Mock) requestBaseURI(r *http.Request) string {
 	path, _ := splitTarget(r)
 	return baseURI(requestScheme(r), r.Host, path)

@@ -111,7 +111,7 @@ func TestRESTProblems(t *testing.T) {
 					t.Errorf("fields %v", f)
 				}
 			}},
-		// dghubble/oauth1 signs only the first value of a repeated key (FACTS §6);
+		// dghubble/oauth1 signs only the first value of a repeated key (docs/fidelity.md "dghubble/oauth1");
 		// JIRA signs both, so real JIRA refuses it too.
 		{name: "repeated query key", url: session + "?a=2&a=1", status: 401, problem: ProblemSignatureInvalid,
 			check: func(t *testing.T, f map[string][]string) {

@@ -3,7 +3,7 @@
 //
 // node-oauth uses the connection's client_secret raw as the PEM private key of
 // RSA-SHA1 signing, and accepts PKCS#1 ("RSA PRIVATE KEY") and PKCS#8
-// ("PRIVATE KEY") PEM alike (FACTS.md §1, lib/oauth.js L16-18, L209-211). JIRA
+// ("PRIVATE KEY") PEM alike (docs/node-oauth.md, lib/oauth.js L16-18, L209-211). JIRA
 // is given the matching public key, which the Auth0 guide's step 1 writes with
 // `openssl rsa -pubout` as a PKIX "PUBLIC KEY" PEM (seed guide, step 1).
 //

@@ -29,7 +29,7 @@ func Generate(bits int) (*rsa.PrivateKey, error) {
 }
 
 // EncodePKCS8 returns key as a PKCS#8 "PRIVATE KEY" PEM, the form
-// `openssl genpkey` writes and node-oauth signs with (FACTS.md §1).
+// `openssl genpkey` writes and node-oauth signs with (docs/node-oauth.md).
 func EncodePKCS8(key *rsa.PrivateKey) []byte {
 	der, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 
 // LoadPrivateKey reads the RSA private key in the PEM file at path. It returns
 // the key and its PEM block re-encoded on its own: the text that goes into the
-// connection's client_secret, which node-oauth signs with raw (FACTS.md §1,
+// connection's client_secret, which node-oauth signs with raw (docs/node-oauth.md,
 // lib/oauth.js L16-18). See ParsePrivateKey for what is accepted.
 func LoadPrivateKey(path string) (*rsa.PrivateKey, []byte, error) {
 	data, err := os.ReadFile(path)
@@ -30,7 +30,7 @@ func LoadPrivateKey(path string) (*rsa.PrivateKey, []byte, error) {
 
 // ParsePrivateKey parses an RSA private key of at least MinBits bits from PEM:
 // PKCS#1 "RSA PRIVATE KEY" or PKCS#8 "PRIVATE KEY", both of which node-oauth
-// signs with (FACTS.md §1). An encrypted PEM (Proc-Type: 4,ENCRYPTED, or PKCS#8
+// signs with (docs/node-oauth.md). An encrypted PEM (Proc-Type: 4,ENCRYPTED, or PKCS#8
 // "ENCRYPTED PRIVATE KEY") is refused with the openssl command that decrypts
 // it. source names the input in errors (usually the file name).
 func ParsePrivateKey(pemBytes []byte, source string) (*rsa.PrivateKey, error) {

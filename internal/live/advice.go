@@ -17,7 +17,7 @@ type adviceInput struct {
 	Params                               url.Values
 }
 
-// advise turns JIRA's oauth_problem (FACTS.md §4, "Validation and errors")
+// advise turns JIRA's oauth_problem (docs/jira.md "OAuth 1.0a provider", "Validation and errors")
 // into what the person should do next. Unknown problems get a generic line.
 func advise(problem string, in adviceInput) string {
 	var b strings.Builder
@@ -99,7 +99,7 @@ func orUnknown(s string) string {
 }
 
 // signatureAdvice explains signature_invalid. JIRA reports the base string it
-// verified (oauth_signature_base_string, FACTS.md §4); when its URL differs from
+// verified (oauth_signature_base_string, docs/jira.md "OAuth 1.0a provider"); when its URL differs from
 // the URL this request went to, JIRA sees itself at another address (a proxy, or
 // a wrong base URL), and that is the cause rather than the key.
 func signatureAdvice(in adviceInput) string {
@@ -156,7 +156,7 @@ func normalizeURL(rawURL string) string {
 }
 
 // timestampAdvice explains timestamp_refused with JIRA's accepted range
-// oauth_acceptable_timestamps=min-max (FACTS.md §4: a ±300 s window).
+// oauth_acceptable_timestamps=min-max (docs/jira.md "OAuth 1.0a provider": a ±300 s window).
 func timestampAdvice(in adviceInput) string {
 	msg := "JIRA refused the request's timestamp: this machine's clock and JIRA's differ by more than JIRA allows (5 minutes)."
 	lo, hi, ok := parseRange(in.Params.Get("oauth_acceptable_timestamps"))

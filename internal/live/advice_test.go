@@ -80,7 +80,7 @@ func TestAdvise(t *testing.T) {
 }
 
 func TestEveryMockProblemHasAdvice(t *testing.T) {
-	// The problems of FACTS.md §4 that JIRA answers with.
+	// The problems of docs/jira.md "OAuth 1.0a provider" that JIRA answers with.
 	for _, p := range []string{"version_rejected", "parameter_absent", "parameter_rejected", "timestamp_refused",
 		"signature_method_rejected", "nonce_used", "token_used", "token_expired", "token_revoked", "token_rejected",
 		"signature_invalid", "consumer_key_unknown", "consumer_key_rejected", "permission_unknown", "permission_denied",

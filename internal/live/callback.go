@@ -20,7 +20,7 @@ const DefaultCallbackAddr = "127.0.0.1:0"
 const CallbackPath = "/callback"
 
 // DeniedVerifier is the oauth_verifier JIRA sends back when the person clicks
-// Deny (FACTS.md §4; Atlassian's own port of the provider does the same:
+// Deny (docs/jira.md "OAuth 1.0a provider"; Atlassian's own port of the provider does the same:
 // jenkinsci/atlassian-bitbucket-server-integration-plugin,
 // AuthorizeConfirmationConfig.java, DENIED_STATUS = "denied").
 const DeniedVerifier = "denied"

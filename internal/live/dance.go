@@ -18,7 +18,7 @@ import (
 const DefaultApproveTimeout = 5 * time.Minute
 
 // OOBCallback is the oauth_callback that asks JIRA for no redirect: it shows
-// the verifier instead (FACTS.md §4).
+// the verifier instead (docs/jira.md "OAuth 1.0a provider").
 const OOBCallback = "oob"
 
 // defaultHTTPTimeout bounds each token request; JIRA answers them at once.
@@ -102,7 +102,7 @@ type dance struct {
 
 func (d *dance) run(ctx context.Context) (*oauth1.Token, error) {
 	// 1. Request token (RFC 5849 §2.1). dghubble/oauth1 always sends
-	// oauth_callback and insists on oauth_callback_confirmed=true (FACTS.md §6).
+	// oauth_callback and insists on oauth_callback_confirmed=true (docs/fidelity.md "dghubble/oauth1").
 	fmt.Fprintf(d.progress, "bridge: asking %s for a request token (consumer key %q, callback %s)\n",
 		d.cfg.Endpoint.RequestTokenURL, d.cfg.ConsumerKey, d.cfg.CallbackURL)
 	client, rec := clientFor(ctx, d.opts.HTTPClient)

@@ -6,7 +6,7 @@
 //
 // The pieces, one per file:
 //   - dance.go: Run, the whole dance, step by step, with progress on a writer.
-//   - endpoints.go: JIRA's three OAuth URLs below the base URL (FACTS.md §4).
+//   - endpoints.go: JIRA's three OAuth URLs below the base URL (docs/jira.md "OAuth 1.0a provider").
 //   - callback.go: the loopback-only server JIRA redirects the browser to.
 //   - verifier.go: the --oob path: the verifier (or the whole callback URL) pasted by the person.
 //   - problem.go, advice.go: JIRA's oauth_problem replies, parsed and explained.
@@ -15,8 +15,8 @@
 //   - browser.go: opening the authorize URL in the person's browser.
 //   - tokenfile.go: the token file for `bridge run --token-file`.
 //
-// Assumptions (FACTS.md does not settle these):
-//   - JIRA honours the oauth_callback sent with the request token (FACTS.md §4:
+// Assumptions (docs/jira.md does not settle these):
+//   - JIRA honours the oauth_callback sent with the request token (docs/jira.md "OAuth 1.0a provider":
 //     an absolute http(s) URI or "oob"). Where a JIRA sends the browser to the
 //     Application Link's registered callback instead, --oob is the way out: the
 //     person pastes the verifier, or the whole URL the browser landed on.
@@ -24,6 +24,6 @@
 //     by a proxy (http to https, another host) loses its signature's meaning, so
 //     the redirect is reported with its Location as advice.
 //   - A reply with an oauth_problem is a check failure whatever its status
-//     (JIRA answers user_refused and consumer_key_refused with 503, FACTS.md §4);
+//     (JIRA answers user_refused and consumer_key_refused with 503, docs/jira.md "OAuth 1.0a provider");
 //     a 5xx without one, or no reply at all, means JIRA is unreachable.
 package live

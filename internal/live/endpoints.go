@@ -8,7 +8,7 @@ import (
 	"github.com/dghubble/oauth1"
 )
 
-// JIRA's OAuth 1.0a endpoints below its base URL (FACTS.md §4, Atlassian OAuth plugin).
+// JIRA's OAuth 1.0a endpoints below its base URL (docs/jira.md "OAuth 1.0a provider", Atlassian OAuth plugin).
 const (
 	RequestTokenPath = "/plugins/servlet/oauth/request-token"
 	AuthorizePath    = "/plugins/servlet/oauth/authorize"

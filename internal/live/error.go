@@ -12,7 +12,7 @@ type Kind string
 // The kinds of failure. Problem, Denied, Timeout, Mismatch and Reply are
 // failed checks; Unreachable and Server are remote failures; Input is bad input.
 const (
-	KindProblem     Kind = "oauth_problem"    // JIRA answered with an oauth_problem (FACTS.md §4)
+	KindProblem     Kind = "oauth_problem"    // JIRA answered with an oauth_problem (docs/jira.md "OAuth 1.0a provider")
 	KindDenied      Kind = "denied"           // the person clicked Deny
 	KindTimeout     Kind = "approve_timeout"  // no approval within the approval timeout
 	KindMismatch    Kind = "token_mismatch"   // the callback carried another request token

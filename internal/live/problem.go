@@ -9,7 +9,7 @@ import (
 // ParseProblem reads JIRA's OAuth problem report from a reply: the
 // WWW-Authenticate header `OAuth realm="…", oauth_problem="…", …` with
 // percent-encoded values, and the same parameters form-encoded in the body
-// (FACTS.md §4, "Error reply"; a real Cloud reply carries only the body). It
+// (docs/jira.md "OAuth 1.0a provider", "Error reply"; a real Cloud reply carries only the body). It
 // returns the oauth_problem and every parameter found, the header's winning
 // over the body's; problem is "" when the reply reports none.
 func ParseProblem(header http.Header, body []byte) (problem string, params url.Values) {

@@ -12,7 +12,7 @@ import (
 )
 
 // TestRunProblemsFromMock provokes each advised oauth_problem of the request
-// token step against the mock JIRA, which checks as JIRA does (FACTS.md §4).
+// token step against the mock JIRA, which checks as JIRA does (docs/jira.md "OAuth 1.0a provider").
 func TestRunProblemsFromMock(t *testing.T) {
 	cases := []struct {
 		name        string

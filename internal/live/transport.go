@@ -23,7 +23,7 @@ type reply struct {
 // last reply. dghubble/oauth1's RequestToken and AccessToken take no context
 // and reduce a failure to a string (config.go: "oauth1: invalid status %d: %s"),
 // dropping the WWW-Authenticate header JIRA reports its oauth_problem in
-// (FACTS.md §4); the recorder keeps both.
+// (docs/jira.md "OAuth 1.0a provider"); the recorder keeps both.
 type recorder struct {
 	ctx  context.Context
 	base http.RoundTripper

@@ -12,7 +12,7 @@ import (
 
 // ReadVerifier reads the verifier the person pastes after approving with
 // oauth_callback=oob, where JIRA shows the verifier on a page instead of
-// redirecting (FACTS.md §4). It prompts on prompt and reads lines from in,
+// redirecting (docs/jira.md "OAuth 1.0a provider"). It prompts on prompt and reads lines from in,
 // skipping blank ones. A pasted URL or query carrying oauth_verifier (the page
 // a JIRA redirected to, e.g. the Application Link's registered callback) works
 // too; its oauth_token, if any, must be requestToken. "denied" is a denial.

@@ -11,7 +11,7 @@ import (
 )
 
 // stringFields are the normalized profile fields that must be strings
-// (FACTS.md §2; Auth0 normalized user profile).
+// (docs/auth0.md "The sandbox"; Auth0 normalized user profile).
 var stringFields = []string{"name", "nickname", "given_name", "family_name", "username"}
 
 // Check applies Auth0's normalized-profile rules to profile, the JSON the script

@@ -180,7 +180,7 @@ func TestCheckNulls(t *testing.T) {
 	})
 }
 
-// TestCheckRealProfile: the shipped script's profile for FACTS.md §5's fred
+// TestCheckRealProfile: the shipped script's profile for docs/jira.md "REST shapes"'s fred
 // passes with no findings at all.
 func TestCheckRealProfile(t *testing.T) {
 	p := `{"user_id":"fred","username":"fred","email":"fred@example.com","name":"Fred F. User",

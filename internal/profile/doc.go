@@ -2,8 +2,8 @@
 // cb(null, profile) against the rules of Auth0's normalized user profile, and
 // the script source against Auth0's size limit.
 //
-// The rules (FACTS.md §2, Auth0 "Normalized User Profiles" and the oauth1
-// connection docs; issue 4):
+// The rules (docs/auth0.md "The sandbox", Auth0 "Normalized User Profiles" and the oauth1
+// connection docs):
 //
 //   - user_id is required in practice: present and non-empty, a string or a number.
 //   - email is a string that looks like an address; email_verified is a boolean.

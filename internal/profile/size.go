@@ -3,7 +3,7 @@ package profile
 import "unicode/utf16"
 
 // MaxScriptChars is Auth0's limit on a connection script: the script is stored
-// as a string of at most 51,200 characters (FACTS.md §2).
+// as a string of at most 51,200 characters (docs/auth0.md "The sandbox").
 const MaxScriptChars = 51200
 
 // nearLimit is the share of MaxScriptChars above which a warning is given.

@@ -2,7 +2,7 @@
 // but only once the script has passed verification, without losing settings
 // already on the tenant and without printing a secret.
 //
-// Run does the work in this order (issue 5, FACTS.md §3):
+// Run does the work in this order (docs/auth0.md "Management API"):
 //
 //  1. Verify: Plan.Verify runs (the caller runs the test suite with the user's
 //     own key pair and the script exactly as published). A failure stops here:

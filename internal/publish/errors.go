@@ -10,7 +10,7 @@ var (
 	// ErrOtherStrategy: a connection with the name exists with another strategy.
 	ErrOtherStrategy = errors.New("a connection with this name exists with another strategy")
 	// ErrNoOptions: the tenant did not show the connection's options: the
-	// token lacks read:connections_options (FACTS.md §3), and an update without
+	// token lacks read:connections_options (docs/auth0.md "Management API"), and an update without
 	// them would erase settings.
 	ErrNoOptions = errors.New("the tenant did not return the connection's options")
 	// ErrMismatch: the connection read back is not what was verified.

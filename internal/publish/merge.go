@@ -41,8 +41,8 @@ func encode(v any) []byte {
 // Merge returns the options to store: existing with update merged onto it.
 // Objects merge key by key, recursively (so options.scripts keeps scripts
 // bridge does not set); any other value in update replaces the existing one.
-// Keys only in existing survive: PATCH replaces options wholesale (FACTS.md
-// §3), so whatever is not sent is lost. Neither argument is modified.
+// Keys only in existing survive: PATCH replaces options wholesale (docs/auth0.md
+// "Management API"), so whatever is not sent is lost. Neither argument is modified.
 func Merge(existing, update map[string]any) map[string]any {
 	out := deepCopy(existing).(map[string]any)
 	for k, v := range update {
@@ -137,7 +137,7 @@ func diffInto(out *[]Change, path string, before, after map[string]any, secret b
 // isSecretKey: option names holding secrets. Besides bridge's client_secret
 // (and the guide's consumerSecret, go-auth0's consumer_secret), the tenant's
 // own options may hold credentials bridge never set, e.g. an Authorization
-// or API key among customHeaders (FACTS.md §3 "Other options"); a dry run
+// or API key among customHeaders (docs/auth0.md "Management API" "Other options"); a dry run
 // prints the whole merged options, so those are masked too. Names ending in
 // URL or URI (requestTokenURL, userAuthorizationURL) are URLs, not secrets.
 func isSecretKey(k string) bool {

@@ -117,7 +117,7 @@ func (r *run) do(ctx context.Context) error {
 	}
 	r.logf("verification passed")
 
-	// 2. Find, by name alone (FACTS.md §3 "Find").
+	// 2. Find, by name alone (docs/auth0.md "Management API" "Find").
 	existing, err := r.find(ctx)
 	if err != nil {
 		return err
@@ -166,7 +166,7 @@ func (r *run) do(ctx context.Context) error {
 }
 
 // find looks the connection up by name, not filtered by strategy, so that a
-// same-named connection of another strategy is seen (FACTS.md §3 "Find").
+// same-named connection of another strategy is seen (docs/auth0.md "Management API" "Find").
 func (r *run) find(ctx context.Context) (*auth0.Connection, error) {
 	list, err := r.Client.ListConnectionsByName(ctx, r.body.Name)
 	if err != nil {
@@ -313,7 +313,7 @@ func (r *run) enableClients(ctx context.Context, id string) error {
 }
 
 // checkedOptions are the options read back after publishing: what the tests
-// verified (FACTS.md §3 option names; client_secret is not compared, the
+// verified (docs/auth0.md "Management API" option names; client_secret is not compared, the
 // tenant may hide it).
 var checkedOptions = []string{"client_id", "requestTokenURL", "accessTokenURL", "userAuthorizationURL", "signatureMethod"}
 

@@ -24,7 +24,7 @@ const (
 // format, and what publish and live check before they act.
 type Report struct {
 	Script         string            `json:"script"`          // the script's file name
-	ScriptFindings []profile.Finding `json:"script_findings"` // the size limit (FACTS §2)
+	ScriptFindings []profile.Finding `json:"script_findings"` // the size limit (docs/auth0.md "The sandbox")
 	Strict         bool              `json:"strict"`          // warnings fail
 	Cases          []*Case           `json:"cases"`           // in case order
 	Summary        Summary           `json:"summary"`

@@ -55,7 +55,7 @@ func (r *runner) stringify(v goja.Value) (string, error) {
 
 // describeCallbackError shows an err given to cb. An Error keeps its name,
 // message, stack and own properties (code, statusCode); a plain object such as
-// node-oauth's {statusCode, data} (FACTS §1) is kept as it is.
+// node-oauth's {statusCode, data} (docs/node-oauth.md) is kept as it is.
 func (r *runner) describeCallbackError(v goja.Value) *Error {
 	e := &Error{Kind: KindCallback}
 	obj, isObj := v.(*goja.Object)

@@ -33,7 +33,7 @@ import (
 // The conformance tests run the same rows through the real oauth@0.10.2
 // under node and through the shim, with the nonce and timestamp fixed, and
 // compare base strings, Authorization headers, the raw bytes a TCP server
-// receives and the callback arguments (issue 3, "Done when").
+// receives and the callback arguments (the conformance contract).
 
 // nodeOAuth returns the real node-oauth package directory, or skips (fails
 // under CI=true) when node or the package is missing.
@@ -442,7 +442,7 @@ func TestConformanceRequests(t *testing.T) {
 }
 
 // TestFactsCapture reproduces the request captured from real node-oauth in
-// FACTS §1 exactly, without node.
+// docs/node-oauth.md exactly, without node.
 func TestFactsCapture(t *testing.T) {
 	src := `function(token, tokenSecret, ctx, cb) {
   var OAuth = new require('oauth').OAuth;
@@ -461,7 +461,7 @@ func TestFactsCapture(t *testing.T) {
 	var p struct{ H string }
 	require.NoError(t, json.Unmarshal(res.Profile, &p))
 	assert.True(t, strings.HasPrefix(p.H, `OAuth oauth_consumer_key="my-consumer-key",oauth_nonce="Pz7lPXjLyEwf8x3Q1OK3CPcatYd8IFfR",oauth_signature_method="RSA-SHA1",oauth_timestamp="1795903855",oauth_token="tok%20en%2B1",oauth_version="1.0",oauth_signature="`), p.H)
-	// The signature value itself cannot be compared with FACTS §1: that
+	// The signature value itself cannot be compared with docs/node-oauth.md: that
 	// capture ("qU69…%3D%3D", shortened there) was not signed with
 	// testdata/keys/test.key, which was generated in this repo and signs
 	// this base string as "EQbl…". So the check is its shape (a 2048-bit

@@ -2,7 +2,7 @@ package script
 
 import "strings"
 
-// Context is the ctx object the script sees (FACTS §2): the connection's
+// Context is the ctx object the script sees (docs/auth0.md "The sandbox"): the connection's
 // options as Auth0 passes them to fetchUserProfile.
 type Context struct {
 	RequestTokenURL, AccessTokenURL, UserAuthorizationURL string
@@ -11,7 +11,7 @@ type Context struct {
 	SignatureMethod                                       string // "RSA-SHA1"
 }
 
-// The JIRA OAuth endpoints below the base URL (FACTS §4).
+// The JIRA OAuth endpoints below the base URL (docs/jira.md "OAuth 1.0a provider").
 const (
 	RequestTokenPath = "/plugins/servlet/oauth/request-token"
 	AccessTokenPath  = "/plugins/servlet/oauth/access-token"
@@ -32,7 +32,7 @@ func ContextFor(jiraURL, consumerKey, privateKeyPEM string) Context {
 	}
 }
 
-// Object returns ctx as the script sees it (FACTS §2): the six properties
+// Object returns ctx as the script sees it (docs/auth0.md "The sandbox"): the six properties
 // Auth0 passes to fetchUserProfile, named as the script reads them.
 func (c Context) Object() map[string]any {
 	return map[string]any{

@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestContextObject pins ctx as the script sees it (FACTS §2); bench/sidebyside
+// TestContextObject pins ctx as the script sees it (docs/auth0.md "The sandbox"); bench/sidebyside
 // hands the same object to the real Node run.
 func TestContextObject(t *testing.T) {
 	c := ContextFor("https://jira.example.com/", "auth0-jira", "PEM")

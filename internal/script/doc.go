@@ -1,10 +1,10 @@
 // Package script runs an Auth0 oauth1 fetchUserProfile script the way Auth0's
-// Node sandbox would, in goja, against JIRA (issue 3; FACTS §1, §2, §7).
+// Node sandbox would, in goja, against JIRA (docs/node-oauth.md, docs/auth0.md "The sandbox", docs/fidelity.md "goja").
 //
 // # Running
 //
 // Compile takes the script as Auth0 stores it: one function expression
-// `function(token, tokenSecret, ctx, cb) {…}` (FACTS §2). It is compiled once
+// `function(token, tokenSecret, ctx, cb) {…}` (docs/auth0.md "The sandbox"). It is compiled once
 // as "(" + source + "\n)", so a trailing line comment is harmless, and every
 // position (syntax errors, stacks) is reported in the script's own lines and
 // columns under the file name given, counted as V8 counts them (UTF-16
@@ -16,7 +16,7 @@
 //
 // Program.Run evaluates it on a fresh goja runtime with its own event loop
 // and calls it as fn(token, tokenSecret, ctx, cb). The loop counts pending
-// work (HTTP requests) the way k6 does (FACTS §7) and orders callbacks as
+// work (HTTP requests) the way k6 does (docs/fidelity.md "goja") and orders callbacks as
 // Node's libuv phases do: due timers (by due time, then creation), then
 // responses in arrival order, then setImmediate callbacks; promise jobs run
 // after each callback. A run ends in exactly one Kind:
@@ -43,15 +43,15 @@
 //
 // # The sandbox
 //
-// require works with and without new (`new require('oauth').OAuth`, FACTS
-// §2) and knows only native modules: oauth (node-oauth 0.10.2), request, and
+// require works with and without new (`new require('oauth').OAuth`, docs/auth0.md
+// "The sandbox") and knows only native modules: oauth (node-oauth 0.10.2), request, and
 // the part of Node's crypto a profile script uses (createHash, createHmac with
 // a digest encoding, getHashes, randomUUID; also as node:crypto; digest()
 // without an encoding throws, as it would return a Buffer). Anything else, fs
 // and process included, fails with Node's "Cannot find
 // module 'x'" (code MODULE_NOT_FOUND) plus a note that the bridge does not
 // provide it. There is no module loader at all, so nothing is read from
-// disk, and goja_nodejs's process module (which copies os.Environ, FACTS §7)
+// disk, and goja_nodejs's process module (which copies os.Environ, docs/fidelity.md "goja")
 // is never registered.
 //
 // Globals beyond the language: console (log, info, warn, error, debug,
@@ -188,7 +188,7 @@
 //     require('oauth').OAuth2 exists but its constructor throws: it is not
 //     emulated.
 //   - A response whose connection closes before the body is complete never
-//     calls back (FACTS §1, checked under Node 20); the run then ends as a
+//     calls back (docs/node-oauth.md, checked under Node 20); the run then ends as a
 //     timeout. A body over 64 MiB fails as a network error (Node has no cap).
 //   - 301/302 are followed with no hop limit, as node-oauth does: a redirect
 //     loop runs until the time limit. A relative Location (no host) fails

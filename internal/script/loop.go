@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// loop is a run's event loop, modelled on k6's (FACTS §7) and ordered like
+// loop is a run's event loop, modelled on k6's (docs/fidelity.md "goja") and ordered like
 // Node's (libuv phases):
 //
 //  1. timers: every timer that is due runs, earliest first, and in creation

@@ -13,7 +13,7 @@ import (
 )
 
 // The shipped script and the seed's against internal/jiramock, which checks
-// every signature as JIRA does (FACTS §4): the shim's requests must verify.
+// every signature as JIRA does (docs/jira.md "OAuth 1.0a provider"): the shim's requests must verify.
 
 func mockRun(t *testing.T, m *jiramock.Mock, p *Program, g jiramock.Grant, timeout time.Duration) *Result {
 	t.Helper()
@@ -54,7 +54,7 @@ func TestShippedScriptAgainstMock(t *testing.T) {
 		{name: "server fred", grant: jiramock.Grant{User: "fred"}, kind: KindProfile, userID: "fred"},
 		{name: "server jdoe", grant: jiramock.Grant{User: "jdoe"}, kind: KindProfile, userID: "jdoe"},
 		{name: "cloud", grant: jiramock.Grant{Flavor: jiramock.Cloud}, kind: KindProfile, userID: "5b10a2844c20165700ede21g"},
-		// node-oauth follows a 302 with a new signature (FACTS §1); the mock checks it.
+		// node-oauth follows a 302 with a new signature (docs/node-oauth.md); the mock checks it.
 		{name: "session redirect is re-signed", grant: jiramock.Grant{Faults: jiramock.Faults{
 			jiramock.EndpointSession: {Redirect: "/rest/api/2/myself?followed=1"}}}, kind: KindProfile, userID: "fred"},
 		{name: "500", grant: jiramock.Grant{Faults: jiramock.Faults{jiramock.EndpointSession: {Status: 500}}},

@@ -15,7 +15,7 @@ import (
 // netError is a network failure as Node reports it: an Error whose message
 // reads like "connect ECONNREFUSED 127.0.0.1:1" and which carries errno,
 // code, syscall and address/port or hostname. node-oauth passes it to the
-// callback as is (FACTS §1: "cb(err) with a Node Error carrying code").
+// callback as is (docs/node-oauth.md: "cb(err) with a Node Error carrying code").
 type netError struct {
 	Message  string
 	Code     string

@@ -9,7 +9,7 @@ import (
 )
 
 // netPolicy is the sandbox's network rule: a script may reach only the JIRA
-// host (issue 3), so a test script cannot send the private key anywhere.
+// host, so a test script cannot send the private key anywhere.
 type netPolicy struct {
 	exact map[string]bool // "host:port"
 	any   map[string]bool // "host": any port
@@ -77,7 +77,7 @@ func (p *netPolicy) allows(host, port string) bool {
 
 // blocked is the error a request to a host outside the policy fails with: a
 // Node-style network error (code EACCES, syscall connect) naming the host, so
-// that node-oauth's network-error path (FACTS §1: cb(err)) is taken.
+// that node-oauth's network-error path (docs/node-oauth.md: cb(err)) is taken.
 func (p *netPolicy) blocked(host, port string) *netError {
 	allowed := "no host at all"
 	if len(p.names) > 0 {

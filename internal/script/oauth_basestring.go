@@ -84,7 +84,7 @@ func parseQuery(q string) []qsPair {
 
 // queryParams are the query's signature parameters: a repeated key becomes
 // key[0], key[1], … (L291-295: querystring.parse makes an array, which
-// node-oauth walks with for…in). This is not RFC 5849 (FACTS §1).
+// node-oauth walks with for…in). This is not RFC 5849 (docs/node-oauth.md).
 func queryParams(q string) []param {
 	var out []param
 	for _, p := range parseQuery(q) {

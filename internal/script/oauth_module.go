@@ -8,7 +8,7 @@ import (
 	"github.com/dop251/goja"
 )
 
-// oauthModule is require('oauth'): node-oauth 0.10.2 (FACTS §1) emulated in
+// oauthModule is require('oauth'): node-oauth 0.10.2 (docs/node-oauth.md) emulated in
 // Go. Objects keep node-oauth's own properties (_headers, _clientOptions, …)
 // and its prototype methods, so a script that reads or patches them (for
 // example OAuth.prototype._getNonce) behaves as under Node.

@@ -56,7 +56,7 @@ func (r *runner) callMethod(this *goja.Object, name string, args ...goja.Value) 
 // then extra_params, then the URL query (repeated keys as key[0], key[1]),
 // signed; returned sorted by raw name and value with oauth_signature last.
 // An OAuthEcho object signs only the oauth_* parameters (L275-276).
-// A signing failure (a bad key) is thrown synchronously (FACTS §1).
+// A signing failure (a bad key) is thrown synchronously (docs/node-oauth.md).
 func (r *runner) prepareParameters(this *goja.Object, token, tokenSecret goja.Value, method, rawURL string, extra goja.Value) []param {
 	var ps paramSet
 	ps.set("oauth_timestamp", r.paramString(r.callMethod(this, "_getTimestamp")))
@@ -235,7 +235,7 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 			return e
 		}
 		if resp.Truncated {
-			return nil // 'end' never fires: the callback is never called (FACTS §1)
+			return nil // 'end' never fires: the callback is never called (docs/node-oauth.md)
 		}
 		data := r.vm.ToValue(toUTF8(resp.Body))
 		res := r.responseObject(resp)

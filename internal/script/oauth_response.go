@@ -10,7 +10,7 @@ import (
 
 // send makes one HTTP request for the script: recorded in Result.Requests,
 // checked against the network policy, sent on a goroutine, and answered on
-// the loop, always asynchronously (FACTS §1).
+// the loop, always asynchronously (docs/node-oauth.md).
 func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, *netError) error) {
 	idx := len(r.res.Requests)
 	r.res.Requests = append(r.res.Requests, Request{Method: req.Method, URL: rawURL})
@@ -36,7 +36,7 @@ func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, 
 	}
 	if req.Host == "" {
 		// A relative URL (e.g. a relative Location) has no host: Node's
-		// http.request goes to localhost:80, which refuses (FACTS §1). The
+		// http.request goes to localhost:80, which refuses (docs/node-oauth.md). The
 		// sandbox does not connect there; it reports what Node reports.
 		ne := &netError{Message: "connect ECONNREFUSED 127.0.0.1:80", Code: "ECONNREFUSED", Errno: -111, Syscall: "connect",
 			Address: "127.0.0.1", Port: "80"}

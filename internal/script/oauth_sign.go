@@ -17,7 +17,7 @@ import (
 )
 
 // keyCache holds parsed private keys by PEM text: a key is parsed once per
-// process, not once per request (performance, issue 7).
+// process, not once per request (performance).
 var keyCache sync.Map // string -> keyOrError
 
 type keyOrError struct {
@@ -26,7 +26,7 @@ type keyOrError struct {
 }
 
 // signError is a signing failure as Node's crypto reports it; node-oauth
-// lets it escape _performSecureRequest synchronously (FACTS §1).
+// lets it escape _performSecureRequest synchronously (docs/node-oauth.md).
 type signError struct {
 	Message string
 	Code    string

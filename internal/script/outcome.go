@@ -11,7 +11,7 @@ import (
 // reports, --json output and case expectations all use them.
 type Kind string
 
-// The outcome kinds of a run (issue 3).
+// The outcome kinds of a run.
 const (
 	KindProfile        Kind = "profile"         // cb(null, profile)
 	KindCallback       Kind = "callback"        // cb(err)

@@ -32,7 +32,7 @@ func (e *SyntaxError) Error() string {
 }
 
 // prefix opens the parenthesis that turns the stored source, a function
-// expression as Auth0 stores it (FACTS §2), into an expression statement. It
+// expression as Auth0 stores it (docs/auth0.md "The sandbox"), into an expression statement. It
 // shifts columns of the first line by its length; positions are corrected back.
 const prefix = "("
 

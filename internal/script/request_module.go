@@ -8,7 +8,7 @@ import (
 	"github.com/dop251/goja"
 )
 
-// requestModule is require('request') (FACTS §2: available in Auth0
+// requestModule is require('request') (docs/auth0.md "The sandbox": available in Auth0
 // scripts): the callback API request(options, cb), request(url, [options,]
 // cb), .get/.post/.put/.patch/.del/.delete/.head, with url/uri, method,
 // headers, qs, body, form, json and followRedirect. cb(err, response, body);

@@ -14,7 +14,7 @@ import (
 
 // Defaults of Options.
 const (
-	DefaultTimeout   = 20 * time.Second // the webtask limit, about 20 s (FACTS §2)
+	DefaultTimeout   = 20 * time.Second // the webtask limit, about 20 s (docs/auth0.md "The sandbox")
 	DefaultMaxMemory = 256 << 20        // 256 MiB
 
 	// afterCallbackGrace is how long a run keeps going after the first cb

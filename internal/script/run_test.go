@@ -239,7 +239,7 @@ func TestSeedOriginal(t *testing.T) {
 	assert.Equal(t, "ReferenceError: r is not defined", res.Error.Message)
 	assert.Contains(t, res.Error.Stack, "seed-original.js:12:")
 
-	// On a plain 200 the seed works: the bug is only reached on 2xx-not-200 (FACTS §1).
+	// On a plain 200 the seed works: the bug is only reached on 2xx-not-200 (docs/node-oauth.md).
 	ok := fakeJIRA(t, serverAnswers())
 	p, err = Compile("seed-original.js", bridge.RenderScript(string(seed), ok.URL))
 	require.NoError(t, err)

@@ -11,7 +11,7 @@ import (
 // install sets up the sandbox's globals: require (native modules only),
 // console, timers, the small Node globals (node_globals.go), V8's JSON.parse
 // messages and en-US toLocaleString. Nothing else of Node is there: no
-// process (goja_nodejs's copies os.Environ(), FACTS §7), no Buffer, no fs
+// process (goja_nodejs's copies os.Environ(), docs/fidelity.md "goja"), no Buffer, no fs
 // (doc.go lists what is missing).
 func (r *runner) install() {
 	g := r.vm.GlobalObject()
@@ -26,7 +26,7 @@ func (r *runner) install() {
 	_ = g.Set("require", r.requireFunc())
 }
 
-// nativeModules are the only modules a script can require (FACTS §2).
+// nativeModules are the only modules a script can require (docs/auth0.md "The sandbox").
 func (r *runner) nativeModules() map[string]func() *goja.Object {
 	return map[string]func() *goja.Object{
 		"oauth":   r.oauthModule,
@@ -37,8 +37,8 @@ func (r *runner) nativeModules() map[string]func() *goja.Object {
 
 // requireFunc returns `require`. It is a constructor, because `new
 // require('oauth')` returns module.exports in Node and the Auth0 guide's
-// script relies on it (FACTS §2): `new require('oauth').OAuth`. There is no
-// source loader at all, so require can never read the host disk (FACTS §7).
+// script relies on it (docs/auth0.md "The sandbox"): `new require('oauth').OAuth`. There is no
+// source loader at all, so require can never read the host disk (docs/fidelity.md "goja").
 func (r *runner) requireFunc() func(goja.ConstructorCall) *goja.Object {
 	modules := r.nativeModules()
 	cache := map[string]*goja.Object{}

@@ -40,7 +40,7 @@ func TestRequire(t *testing.T) {
 }`, runOpts("http://127.0.0.1:1"))
 	assert.Equal(t, true, p["same"])
 	assert.Equal(t, "function", p["fn"])
-	assert.Equal(t, "undefined", p["process"], "goja_nodejs's process copies the environment (FACTS §7)")
+	assert.Equal(t, "undefined", p["process"], "goja_nodejs's process copies the environment (docs/fidelity.md, goja)")
 	assert.Equal(t, "undefined", p["buffer"])
 	assert.Equal(t, "object", p["global"])
 	assert.Equal(t, "function", p["request"])
@@ -289,7 +289,7 @@ func TestShippedScriptSendsNodeOAuthBytes(t *testing.T) {
 	assert.Equal(t, "Node authentication", ua)
 }
 
-// A relative Location sends node-oauth to localhost:80 (FACTS §1), where Node
+// A relative Location sends node-oauth to localhost:80 (docs/node-oauth.md), where Node
 // gets ECONNREFUSED; the shim reports the same without connecting.
 func TestRelativeRedirect(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -17,7 +17,7 @@ import (
 
 // wire.go sends the shim's HTTP requests byte for byte as Node's http module
 // would: header names keep their case (node-oauth's "Content-length") and
-// their order (FACTS §1), which Go's http.Header cannot do. Responses are
+// their order (docs/node-oauth.md), which Go's http.Header cannot do. Responses are
 // parsed with net/http; the raw header lines are kept for rawHeaders.
 
 // wireRequest is one HTTP request to send.
@@ -45,7 +45,7 @@ const maxResponseBody = 64 << 20
 
 // wireClient sends wireRequests. It keeps idle connections for reuse when
 // neither side asked to close; node-oauth's default headers carry
-// "Connection: close" (FACTS §1), so its requests use one connection each,
+// "Connection: close" (docs/node-oauth.md), so its requests use one connection each,
 // exactly as under Node.
 type wireClient struct {
 	dial      func(ctx context.Context, network, addr string) (net.Conn, error)

@@ -52,7 +52,7 @@ func TestGeneratedSuitePasses(t *testing.T) {
 }
 
 // TestGeneratedParallelDoesNotChangeResults: a generated suite gives the same
-// report on 1 and on 8 workers, but for durations (issue 7).
+// report on 1 and on 8 workers, but for durations.
 func TestGeneratedParallelDoesNotChangeResults(t *testing.T) {
 	prog, cs := shipped(t), generated(t, 40)
 	one := normalized(t, run(t, Options{Program: prog, Cases: cs, Parallel: 1}))

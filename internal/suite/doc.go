@@ -8,9 +8,9 @@
 // on the shared mock. A pool of Parallel workers runs the cases; every run gets
 // a fresh goja runtime (runtimes are never shared), and all runs share the
 // runtime's one keep-alive HTTP client. (node-oauth's requests say
-// "Connection: close", FACTS §1, and the runtime honours that as Node does, so
+// "Connection: close", docs/node-oauth.md, and the runtime honours that as Node does, so
 // in practice each signed call opens its own loopback connection.) Results
-// come back in case order, whatever finishes first (issue 7).
+// come back in case order, whatever finishes first.
 //
 // A case passes when the outcome matches its expectation (a profile equal in
 // every field, type and value; or an error of the expected kind whose message

@@ -44,7 +44,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		jobs = make(chan int)
 	)
 	// A pool of workers; each run gets a fresh runtime inside script.Run, so
-	// no runtime is ever shared between goroutines (FACTS §7). Results land at
+	// no runtime is ever shared between goroutines (docs/fidelity.md "goja"). Results land at
 	// their case's index: the report keeps case order.
 	for w := 0; w < parallel; w++ {
 		wg.Add(1)

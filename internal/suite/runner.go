@@ -32,7 +32,7 @@ func newRunner(opts Options) (*runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("suite: starting the mock JIRA: %w", err)
 	}
-	// Render JIRA_URL and compile once per suite (issue 7). The placeholder
+	// Render JIRA_URL and compile once per suite. The placeholder
 	// sits inside a string literal, so line numbers do not move.
 	prog, err := script.Compile(opts.Program.Filename(), bridge.RenderScript(opts.Program.Source(), mock.URL()))
 	if err != nil {
@@ -75,7 +75,7 @@ func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 		Token: token, TokenSecret: secret, Ctx: r.sctx,
 		Timeout: timeout, MaxMemory: r.opts.MaxMemory,
 		// nil: the runtime's one shared keep-alive client, so connections to
-		// the mock are reused across cases and suite runs (issue 7).
+		// the mock are reused across cases and suite runs.
 		HTTPClient: nil,
 	})
 	rc.Result = res

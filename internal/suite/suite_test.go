@@ -101,7 +101,7 @@ func normalized(t *testing.T, rep *Report) string {
 }
 
 // TestParallelDoesNotChangeResults runs the default suite on 1 and on 8
-// workers: the reports are the same but for durations (issue 7).
+// workers: the reports are the same but for durations.
 func TestParallelDoesNotChangeResults(t *testing.T) {
 	prog, cs := shipped(t), defaultCases(t)
 	one := normalized(t, run(t, Options{Program: prog, Cases: cs, Parallel: 1}))
@@ -211,7 +211,7 @@ func expectProfile(t *testing.T, js string) cases.Expect {
 
 // TestMockLogExplainsSignatureFailure: a request JIRA would refuse shows in
 // the case's mock log with the oauth_problem. node-oauth signs a repeated
-// query key as key[0], key[1] (FACTS §1), which JIRA refuses.
+// query key as key[0], key[1] (docs/node-oauth.md), which JIRA refuses.
 func TestMockLogExplainsSignatureFailure(t *testing.T) {
 	src := `function(token, tokenSecret, ctx, cb) {
   var OAuth = new require('oauth').OAuth;

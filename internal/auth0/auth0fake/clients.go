@@ -27,7 +27,7 @@ func (s *Server) EnableClients(id string, ids ...string) {
 
 // connectionClients serves GET (paged with take/from → next) and PATCH
 // ([{"client_id","status"}], 1-50 items → 204) on
-// /api/v2/connections/{id}/clients (FACTS.md §3 "Enabled clients"; the query
+// /api/v2/connections/{id}/clients (docs/auth0.md "Management API" "Enabled clients"; the query
 // parameter is from, not next, and a PATCH takes at most 50 clients: Management
 // API reference, connections/get-connection-clients and
 // connections/patch-clients).

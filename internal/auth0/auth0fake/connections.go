@@ -13,11 +13,11 @@ import (
 	"strings"
 )
 
-// namePattern is Auth0's connection name rule (FACTS.md §3 "Connection names").
+// namePattern is Auth0's connection name rule (docs/auth0.md "Management API" "Connection names").
 var namePattern = regexp.MustCompile(`^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$`)
 
 // createFields and patchFields are the top-level properties each body may
-// carry; anything else is a payload validation error (FACTS.md §3 "Update").
+// carry; anything else is a payload validation error (docs/auth0.md "Management API" "Update").
 var (
 	createFields = []string{"name", "strategy", "options", "display_name", "enabled_clients", "is_domain_connection", "metadata", "realms", "show_as_button"}
 	patchFields  = []string{"options", "display_name", "enabled_clients", "is_domain_connection", "metadata", "realms", "show_as_button"}
@@ -25,7 +25,7 @@ var (
 
 const alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
-// newID returns con_<16 alnum> (FACTS.md §3 "Create").
+// newID returns con_<16 alnum> (docs/auth0.md "Management API" "Create").
 func newID() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
@@ -97,7 +97,7 @@ func decode(data []byte, v any) error {
 }
 
 // view is the connection as a token with scopes sees it: without options
-// unless it may read them (FACTS.md §3 "Scopes").
+// unless it may read them (docs/auth0.md "Management API" "Scopes").
 func view(c map[string]any, scopes []string) map[string]any {
 	v := maps.Clone(c)
 	if !slices.Contains(scopes, "read:connections_options") {
@@ -199,7 +199,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	s.conns = append(s.conns, c)
 	out := maps.Clone(c)
 	s.mu.Unlock()
-	// The create answer echoes options (FACTS.md §3 "Create").
+	// The create answer echoes options (docs/auth0.md "Management API" "Create").
 	writeJSON(w, http.StatusCreated, out)
 }
 
@@ -268,7 +268,7 @@ func (s *Server) patch(w http.ResponseWriter, r *http.Request, id string, scopes
 		return
 	}
 	// Top-level properties, options included, are replaced wholesale
-	// (FACTS.md §3 "options is replaced wholesale").
+	// (docs/auth0.md "Management API" "options is replaced wholesale").
 	for k, v := range body {
 		c[k] = v
 	}

@@ -6,7 +6,7 @@ import (
 )
 
 // writeError answers Auth0's error body {statusCode,error,message,errorCode}
-// (FACTS.md §3 "Scopes and errors"). errorCode is left out when empty.
+// (docs/auth0.md "Management API" "Scopes and errors"). errorCode is left out when empty.
 func writeError(w http.ResponseWriter, status int, errText, message, errorCode string) {
 	writeJSON(w, status, struct {
 		StatusCode int    `json:"statusCode"`

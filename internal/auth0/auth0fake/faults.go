@@ -17,7 +17,7 @@ type Fault struct {
 	Message, ErrorCode string
 	// RetryAfter, when set, is sent as the Retry-After header (seconds).
 	RetryAfter string
-	// ResetIn sets x-ratelimit-reset to now+ResetIn (a unix time, FACTS.md §3);
+	// ResetIn sets x-ratelimit-reset to now+ResetIn (a unix time, docs/auth0.md "Management API");
 	// 0 = one second.
 	ResetIn time.Duration
 	// Hang holds the request until the client gives up (or the server

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// AllScopes are the connection scopes of the Management API (FACTS.md §3).
+// AllScopes are the connection scopes of the Management API (docs/auth0.md "Management API").
 var AllScopes = []string{
 	"create:connections", "read:connections", "update:connections",
 	"read:connections_options", "update:connections_options",

@@ -9,7 +9,7 @@ import (
 )
 
 // token answers POST /oauth/token for the client-credentials grant, the client
-// authenticating in the form body (FACTS.md §3 "Token"). The token is opaque
+// authenticating in the form body (docs/auth0.md "Management API" "Token"). The token is opaque
 // but JWT-looking ("eyJ…"), mapped to the application's scopes.
 func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {

@@ -1,4 +1,4 @@
-// Conformance of the mock JIRA with the REAL node-oauth 0.10.2 (FACTS §1).
+// Conformance of the mock JIRA with the REAL node-oauth 0.10.2 (docs/node-oauth.md).
 // Run by node_test.go: node conformance.js, with
 //   NODE_OAUTH   the oauth package directory (testdata/node/node_modules/oauth)
 //   MOCK_URL     the mock's base URL (it auto-approves, so no browser is needed)
