@@ -3,6 +3,7 @@ module github.com/jira-auth0-bridge/bridge
 go 1.26.8
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.2
 	github.com/chromedp/chromedp v0.23.0
 	github.com/dghubble/oauth1 v0.7.3
 	github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b
