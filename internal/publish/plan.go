@@ -40,7 +40,7 @@ type Plan struct {
 	// nothing.
 	DryRun bool
 	// BackupDir receives the backup of a connection before it is updated;
-	// "" = the current directory.
+	// "" = DefaultBackupDir.
 	BackupDir string
 	// Verify runs the test suite on exactly what Body publishes. It is
 	// required; its error stops the publish before any request is sent.
