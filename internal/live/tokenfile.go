@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -20,40 +20,17 @@ type TokenFile struct {
 	TokenSecret string `json:"token_secret"`
 }
 
-// WriteTokenFile writes tf to path with mode 0600, never partially: it writes a
-// temporary file in the same directory, syncs it and renames it over path. An
-// existing file at path is replaced.
-func WriteTokenFile(path string, tf TokenFile) (err error) {
+// WriteTokenFile writes tf to path with mode 0600, never partially
+// (atomicfile.WriteFile: a synced temporary file in the same directory renamed
+// over path). An existing file at path is replaced.
+func WriteTokenFile(path string, tf TokenFile) error {
 	data, err := json.MarshalIndent(tf, "", "  ")
 	if err != nil {
 		return fmt.Errorf("live: encoding the token file: %v", err)
 	}
 	data = append(data, '\n')
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp") // CreateTemp makes it 0600
-	if err != nil {
-		return fmt.Errorf("live: cannot write the token file %s: %v; check that the directory exists and is writable", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("live: token file %s: %v", path, err)
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("live: writing the token file %s: %v", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("live: writing the token file %s: %v", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("live: writing the token file %s: %v", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("live: cannot put the token file in place at %s: %v", path, err)
+	if err := atomicfile.WriteFile(path, data, 0o600, atomicfile.Replace); err != nil {
+		return fmt.Errorf("live: cannot write the token file %s: %w; check that the directory exists and is writable", path, err)
 	}
 	return nil
 }
