@@ -5,9 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 	"os"
 	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 )
 
 // TokenFile is what --save-token writes and `bridge run --token-file` reads: an

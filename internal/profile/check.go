@@ -3,12 +3,13 @@ package profile
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/jira-auth0-bridge/bridge/internal/jsondiff"
 	"net/mail"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jsondiff"
 )
 
 // stringFields are the normalized profile fields that must be strings

@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 )
 
 // writeBackup saves raw, a connection as the tenant returned it, to

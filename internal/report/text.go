@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/jira-auth0-bridge/bridge/internal/jsondiff"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/jira-auth0-bridge/bridge/internal/jsondiff"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
 )
 
