@@ -190,13 +190,14 @@ func TestGenerateAndEncode(t *testing.T) {
 }
 
 func TestGenerateBits(t *testing.T) {
-	for _, bits := range []int{0, 1024, 2047, MaxBits + 1} {
-		_, err := Generate(bits)
-		require.Error(t, err, "bits %d", bits)
+	for _, c := range []struct {
+		bits int
+		want error
+	}{{0, ErrTooSmall}, {1024, ErrTooSmall}, {2047, ErrTooSmall}, {MaxBits + 1, ErrTooLarge}} {
+		_, err := Generate(c.bits)
+		require.ErrorIs(t, err, c.want, "bits %d", c.bits)
 		assert.True(t, strings.HasPrefix(err.Error(), "keys: "))
 	}
-	_, err := Generate(1024)
-	assert.ErrorIs(t, err, ErrTooSmall)
 }
 
 func TestErrorUnwrap(t *testing.T) {

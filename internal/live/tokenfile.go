@@ -58,7 +58,7 @@ func ReadTokenFile(path string) (TokenFile, error) {
 		case errors.As(err, &te):
 			where = fmt.Sprintf("%s:%s", path, lineCol(data, te.Offset))
 		}
-		return tf, fmt.Errorf("live: token file %s: not valid JSON: %v; write it with bridge live --save-token", where, err)
+		return tf, fmt.Errorf("live: token file %s: not valid JSON: %w; write it with bridge live --save-token", where, err)
 	}
 	for _, f := range []struct{ name, v string }{
 		{"jira_url", tf.JIRAURL}, {"consumer_key", tf.ConsumerKey}, {"token", tf.Token}, {"token_secret", tf.TokenSecret},
