@@ -3,7 +3,7 @@ GO        ?= go
 NODE_REF  := testdata/node
 BIN       := bin/bridge
 
-.PHONY: run test build dist deps node-deps chromium vet bench fuzz clean
+.PHONY: run test build dist deps node-deps chromium vet staticcheck bench fuzz clean
 
 ## run: the main job on the embedded defaults: the default suite against the shipped script.
 run:
@@ -18,12 +18,16 @@ build:
 dist:
 	GO=$(GO) ./scripts/dist.sh
 
-## test: install what the tests need, then vet and run every test.
-test: deps vet
+## test: install what the tests need, then vet, staticcheck and run every test.
+test: deps vet staticcheck
 	$(GO) test -count=1 ./...
 
 vet:
 	$(GO) vet ./...
+
+## staticcheck: at the version pinned by the tool directive in go.mod.
+staticcheck:
+	$(GO) tool staticcheck ./...
 
 ## deps: the real node-oauth (the conformance reference) and Chromium (browser tests).
 deps: node-deps chromium
