@@ -23,8 +23,14 @@ type TokenFile struct {
 // WriteTokenFile writes tf to path with mode 0600, never partially: it writes a
 // temporary file in the same directory, syncs it and renames it over path. An
 // existing file at path is replaced.
-func WriteTokenFile(path string, tf TokenFile) (err error) {
-	data, err := json.MarshalIndent(tf, "", "  ")
+func WriteTokenFile(path string, tf TokenFile) error {
+	return writeJSONSecret(path, tf)
+}
+
+// writeJSONSecret writes v as indented JSON to path, mode 0600, atomically
+// (a synced temporary file renamed over path).
+func writeJSONSecret(path string, v any) (err error) {
+	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return fmt.Errorf("live: encoding the token file: %v", err)
 	}
