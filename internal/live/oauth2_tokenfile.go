@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 )
 
 // OAuth2TokenFile is what --save-token writes after an OAuth 2.0 dance: the
@@ -40,8 +42,19 @@ func (tf OAuth2TokenFile) Token() *oauth2.Token {
 	return &oauth2.Token{AccessToken: tf.AccessToken, TokenType: tf.TokenType, RefreshToken: tf.RefreshToken, Expiry: tf.Expiry}
 }
 
-// WriteOAuth2TokenFile writes tf to path with mode 0600, never partially.
-func WriteOAuth2TokenFile(path string, tf OAuth2TokenFile) error { return writeJSONSecret(path, tf) }
+// WriteOAuth2TokenFile writes tf to path with mode 0600, never partially
+// (atomicfile.WriteFile), as WriteTokenFile does.
+func WriteOAuth2TokenFile(path string, tf OAuth2TokenFile) error {
+	data, err := json.MarshalIndent(tf, "", "  ")
+	if err != nil {
+		return fmt.Errorf("live: encoding the token file: %v", err)
+	}
+	data = append(data, '\n')
+	if err := atomicfile.WriteFile(path, data, 0o600, atomicfile.Replace); err != nil {
+		return fmt.Errorf("live: cannot write the token file %s: %w; check that the directory exists and is writable", path, err)
+	}
+	return nil
+}
 
 // ReadOAuth2TokenFile reads a file written by WriteOAuth2TokenFile; it needs
 // protocol "oauth2", a flavour, a client id and an access token.
@@ -49,10 +62,10 @@ func ReadOAuth2TokenFile(path string) (OAuth2TokenFile, error) {
 	var tf OAuth2TokenFile
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return tf, fmt.Errorf("live: reading the token file: %v; write one with bridge live --protocol oauth2 --save-token FILE", err)
+		return tf, fmt.Errorf("live: reading the token file: %w; write one with bridge live --protocol oauth2 --save-token FILE", err)
 	}
 	if err := json.Unmarshal(data, &tf); err != nil {
-		return tf, fmt.Errorf("live: token file %s: not valid JSON: %v; write it with bridge live --save-token", path, err)
+		return tf, fmt.Errorf("live: token file %s: not valid JSON: %w; write it with bridge live --save-token", path, err)
 	}
 	if tf.Protocol != "oauth2" {
 		return tf, fmt.Errorf("live: token file %s is not an OAuth 2.0 token file (protocol %q); write it with bridge live --protocol oauth2 --save-token", path, tf.Protocol)
