@@ -46,7 +46,8 @@ func TestRunOAuth2InBrowser(t *testing.T) {
 		{"Cloud Allow", FlavorCloud, "5b10a2844c20165700ede21g", "approve", "Go back to the terminal", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			// Generous: Chromium starts slowly on a loaded machine.
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
 				chromedp.ExecPath(chromium(t)),
@@ -61,6 +62,7 @@ func TestRunOAuth2InBrowser(t *testing.T) {
 			defer cancelTab()
 
 			m, opts := oauth2Mock(t, tc.flavor, "")
+			opts.ApproveTimeout = 2 * time.Minute
 			urls := make(chan string, 1)
 			opts.OpenBrowser = func(u string) error { urls <- u; return nil }
 			type result struct {
