@@ -43,7 +43,10 @@ func nodeRequest(t *testing.T) (node, modules string) {
 func runScriptInNode(t *testing.T, script, token string) (profile map[string]any, errMsg string) {
 	t.Helper()
 	node, modules := nodeRequest(t)
-	harness := `const fn = (` + script + `);
+	// Auth0's sandbox has request as a global too (the generic OAuth2 guide's
+	// example uses it without require).
+	harness := `global.request = require('request');
+const fn = (` + script + `);
 fn(process.argv[1], {}, function(err, profile) {
   if (err) { console.log(JSON.stringify({error: err.message, cause: err.cause ? String(err.cause.code || err.cause) : ''})); return; }
   console.log(JSON.stringify({profile: profile}));
@@ -118,5 +121,43 @@ func TestShippedOAuth2ScriptsInNode(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// auth0GenericExample is the fetchUserProfile of Auth0's "Connect Apps to
+// Generic OAuth2 Authorization Servers" guide (request.get with a Bearer
+// header), pointed at the mock's Data Center /rest/api/2/myself.
+const auth0GenericExample = `function(access_token, ctx, callback) {
+  request.get('JIRA_URL/rest/api/2/myself', {
+      'headers': {
+          'Authorization': 'Bearer ' + access_token,
+          'User-Agent': 'Auth0'
+        }
+    }, function(e,r,b){
+    if( e ) return callback(e);
+    if( r.statusCode !== 200 ) return callback(new Error('StatusCode:'+r.statusCode));
+      callback(null,JSON.parse(b));
+   });
+}`
+
+// TestAuth0GenericOAuth2ExampleInNode: Auth0's own generic example runs to a
+// profile against the mock's Data Center flavour; it maps no user_id (JIRA's
+// user has none), which is what bridge's rules will flag.
+func TestAuth0GenericOAuth2ExampleInNode(t *testing.T) {
+	m := newMock(t, Config{})
+	tok, err := m.MintOAuth2Token(OAuth2Grant{User: "fred"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, e := runScriptInNode(t, bridge.RenderScript(auth0GenericExample, m.URL()), tok.AccessToken)
+	if e != "" || p["name"] != "fred" {
+		t.Fatalf("profile %v, error %q", p, e)
+	}
+	if _, has := p["user_id"]; has {
+		t.Errorf("the example's profile has a user_id: %v", p)
+	}
+	p, e = runScriptInNode(t, bridge.RenderScript(auth0GenericExample, m.URL()), "expired-or-unknown")
+	if p != nil || e != "StatusCode:401" {
+		t.Errorf("with a bad token: profile %v, error %q; want StatusCode:401", p, e)
 	}
 }
