@@ -16,7 +16,7 @@ func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, 
 	r.res.Requests = append(r.res.Requests, Request{Method: req.Method, URL: rawURL})
 	start := time.Now()
 	r.inflight[idx] = start
-	enqueue := r.loop.register()
+	enqueue := r.loop.RegisterCallback()
 	finish := func(resp *wireResponse, ne *netError) func() error {
 		return func() error {
 			delete(r.inflight, idx)

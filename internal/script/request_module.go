@@ -263,7 +263,7 @@ func (r *runner) callRequestCB(cb goja.Callable, args ...goja.Value) error {
 
 // later runs job on the loop after the current one, as a Node nextTick would.
 func (r *runner) later(job func() error) {
-	enqueue := r.loop.register()
+	enqueue := r.loop.RegisterCallback()
 	go enqueue(job)
 }
 

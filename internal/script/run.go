@@ -2,6 +2,7 @@ package script
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/jira-auth0-bridge/bridge/internal/eventloop"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 )
 
@@ -58,7 +60,7 @@ type runner struct {
 	prog   *Program
 	opts   Options
 	vm     *goja.Runtime
-	loop   *loop
+	loop   *eventloop.Loop
 	red    *redact.Redactor
 	res    *Result
 	ctx    context.Context // canceled when the run ends: aborts HTTP in flight
@@ -106,7 +108,6 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	r := &runner{
 		prog:     p,
 		opts:     opts,
-		loop:     newLoop(),
 		red:      redact.New(secretForms(append([]string{opts.Ctx.ClientSecret, opts.TokenSecret}, opts.Secrets...))...),
 		res:      &Result{Console: []ConsoleLine{}, Requests: []Request{}},
 		ctx:      runCtx,
@@ -114,6 +115,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 		inflight: map[int]time.Time{},
 		stopCh:   make(chan struct{}),
 	}
+	r.loop = eventloop.New(r.unhandledRejection)
 	defer func() {
 		if v := recover(); v != nil {
 			r.res.Outcome = KindException
@@ -131,7 +133,6 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	r.vm = goja.New()
 	r.vm.SetMaxCallStackSize(maxCallStackSize)
 	r.trackRejections()
-	r.loop.afterJob = r.unhandledRejection
 	r.install() // before the watchers start: nothing may interrupt it halfway
 
 	r.parent = ctx
@@ -154,7 +155,11 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 		err = r.unhandledRejection()
 	}
 	if err == nil {
-		err = r.loop.run(r.stopCh, func() bool { return r.cbCalls >= 2 })
+		err = r.loop.Run(r.stopCh, func() bool { return r.cbCalls >= 2 })
+		var pe *eventloop.PanicError
+		if errors.As(err, &pe) {
+			panic(pe.Value) // the deferred recover reports it as an internal error
+		}
 	}
 	r.settle(err)
 	return r.res

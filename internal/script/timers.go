@@ -5,10 +5,12 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/eventloop"
 )
 
 // timer is one setTimeout, setInterval or setImmediate; the loop orders
-// their firings (loop.go).
+// their firings (internal/eventloop).
 type timer struct {
 	id        int64
 	fn        goja.Callable
@@ -16,7 +18,7 @@ type timer struct {
 	delay     time.Duration
 	interval  bool
 	immediate bool
-	task      *loopTask
+	task      *eventloop.Task
 	cleared   bool
 	obj       *goja.Object
 }
@@ -48,10 +50,10 @@ func (r *runner) installTimers() {
 			t.obj = r.timerObject(t)
 			job := func() error { return r.fire(t) }
 			if immediate {
-				t.task = r.loop.immediate(job)
+				t.task = r.loop.Immediate(job)
 			} else {
-				t.task = &loopTask{job: job, index: -1}
-				r.loop.schedule(t.task, t.delay)
+				t.task = eventloop.NewTask(job)
+				r.loop.Schedule(t.task, t.delay)
 			}
 			return t.obj
 		}
@@ -83,7 +85,7 @@ func (r *runner) fire(t *timer) error {
 	}
 	if t.interval {
 		// Re-armed from the time it fired, as timers.js listOnTimeout does.
-		r.loop.schedule(t.task, t.delay)
+		r.loop.Schedule(t.task, t.delay)
 	} else {
 		delete(r.timers, t.id)
 	}
@@ -107,9 +109,9 @@ func (r *runner) clearTimer(v goja.Value) {
 	t.cleared = true
 	delete(r.timers, id)
 	if t.immediate {
-		r.loop.cancelImmediate(t.task)
+		r.loop.CancelImmediate(t.task)
 	} else {
-		r.loop.unschedule(t.task)
+		r.loop.Unschedule(t.task)
 	}
 }
 
@@ -123,8 +125,8 @@ func (r *runner) timerObject(t *timer) *goja.Object {
 	_ = o.Set("unref", self)
 	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return r.vm.ToValue(true) })
 	_ = o.Set("refresh", func(goja.FunctionCall) goja.Value {
-		if !t.cleared && !t.immediate && r.loop.unschedule(t.task) {
-			r.loop.schedule(t.task, t.delay)
+		if !t.cleared && !t.immediate && r.loop.Unschedule(t.task) {
+			r.loop.Schedule(t.task, t.delay)
 		}
 		return o
 	})
@@ -138,5 +140,5 @@ func (r *runner) stopTimers() {
 		t.cleared = true
 		delete(r.timers, id)
 	}
-	r.loop.clearTimers()
+	r.loop.ClearTimers()
 }
