@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
 // headerField is one request header, in the order it is sent.
 type headerField struct {
 	Name, Value string
-	More        []string   // the further values of an array value: one line each, as Node writes them
 	raw         goja.Value // the script's value, checked and encoded by validateHeaders
 }
 
@@ -57,8 +58,8 @@ var httpToken = regexp.MustCompile("^[\\^_`a-zA-Z\\-0-9!#$%&'*+.|~]+$")
 // are sent as latin1 bytes; an array value is one line per element (none
 // for an empty array). A CR or
 // LF in a value therefore never reaches the wire.
-func (r *runner) validateHeaders(h orderedHeaders) orderedHeaders {
-	out := h[:0:0]
+func (r *runner) validateHeaders(h orderedHeaders) []wire.Field {
+	out := make([]wire.Field, 0, len(h))
 	for i := range h {
 		f := h[i]
 		if !httpToken.MatchString(f.Name) {
@@ -91,8 +92,7 @@ func (r *runner) validateHeaders(h orderedHeaders) orderedHeaders {
 		if len(values) == 0 {
 			continue // an empty array: no line at all
 		}
-		f.Value, f.More, f.raw = values[0], values[1:], nil
-		out = append(out, f)
+		out = append(out, wire.Field{Name: f.Name, Value: values[0], More: values[1:]})
 	}
 	return out
 }

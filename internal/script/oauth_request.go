@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
 var timeNow = time.Now
@@ -205,7 +207,7 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	// _createClient (L371-375): http.request checks the path, the method and
 	// every header, with or without a callback.
 	reqMethod, reqPath := r.requestLine(method, path)
-	req := &wireRequest{Method: reqMethod, Path: reqPath, Header: r.validateHeaders(headers)}
+	req := &wire.Request{Method: reqMethod, Path: reqPath, Header: r.validateHeaders(headers)}
 	fn, hasCallback := goja.AssertFunction(cb)
 	if !hasCallback {
 		// Without a callback node-oauth returns the unsent request (L432-437);
@@ -229,7 +231,7 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	if co := this.Get("_clientOptions"); co != nil && co.ToBoolean() {
 		followRedirects = co.ToObject(r.vm).Get("followRedirects").ToBoolean()
 	}
-	r.send(rawURL, req, func(resp *wireResponse, err *netError) error {
+	r.send(rawURL, req, func(resp *wire.Response, err *netError) error {
 		if err != nil {
 			_, e := fn(goja.Undefined(), err.value(r)) // L420-425
 			return e
@@ -243,11 +245,11 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299: // L391-392
 			_, e := fn(goja.Undefined(), goja.Null(), data, res)
 			return e
-		case (resp.StatusCode == 301 || resp.StatusCode == 302) && followRedirects && resp.location() != "": // L395-396
+		case (resp.StatusCode == 301 || resp.StatusCode == 302) && followRedirects && resp.Location() != "": // L395-396
 			// Same method, token, extra_params (oauth_* already deleted) and body; a new nonce and signature.
 			var e error
 			r.guard(&e, func() {
-				r.performSecureRequest(this, token, tokenSecret, method, r.vm.ToValue(resp.location()), extraOrNull(eo), body, contentType, cb)
+				r.performSecureRequest(this, token, tokenSecret, method, r.vm.ToValue(resp.Location()), extraOrNull(eo), body, contentType, cb)
 			})
 			return e
 		default: // L399

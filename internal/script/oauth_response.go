@@ -6,18 +6,20 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
 // send makes one HTTP request for the script: recorded in Result.Requests,
 // checked against the network policy, sent on a goroutine, and answered on
 // the loop, always asynchronously (docs/node-oauth.md).
-func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, *netError) error) {
+func (r *runner) send(rawURL string, req *wire.Request, done func(*wire.Response, *netError) error) {
 	idx := len(r.res.Requests)
 	r.res.Requests = append(r.res.Requests, Request{Method: req.Method, URL: rawURL})
 	start := time.Now()
 	r.inflight[idx] = start
 	enqueue := r.loop.RegisterCallback()
-	finish := func(resp *wireResponse, ne *netError) func() error {
+	finish := func(resp *wire.Response, ne *netError) func() error {
 		return func() error {
 			delete(r.inflight, idx)
 			q := &r.res.Requests[idx]
@@ -77,16 +79,6 @@ func runEnded(ctx context.Context) bool {
 	return ok && !time.Now().Before(dl)
 }
 
-// location is the first Location header, as response.headers.location.
-func (w *wireResponse) location() string {
-	for i := 0; i+1 < len(w.RawHeaders); i += 2 {
-		if strings.EqualFold(w.RawHeaders[i], "location") {
-			return w.RawHeaders[i+1]
-		}
-	}
-	return ""
-}
-
 // dropDuplicates are the headers Node keeps only the first of
 // (_http_incoming.js matchKnownFields).
 var dropDuplicates = map[string]bool{
@@ -99,7 +91,7 @@ var dropDuplicates = map[string]bool{
 // responseObject is the IncomingMessage node-oauth passes as `response`:
 // statusCode, statusMessage, headers (names lower-cased, duplicates merged
 // as Node merges them), rawHeaders and httpVersion.
-func (r *runner) responseObject(w *wireResponse) *goja.Object {
+func (r *runner) responseObject(w *wire.Response) *goja.Object {
 	o := r.vm.NewObject()
 	headers := r.vm.NewObject()
 	var cookies []any

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
 // requestModule is require('request') (docs/auth0.md "The sandbox": available in Auth0
@@ -212,7 +214,7 @@ func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 	// path, method or header reaches the callback as err, never a
 	// synchronous throw (node-verified rows in request_module_test.go).
 	var method, path string
-	var h orderedHeaders
+	var h []wire.Field
 	if e := r.catchNodeError(func() {
 		method, path = r.requestLine(ro.method, requestPath(ro.url))
 		h = r.requestHeaders(ro, u, method)
@@ -220,13 +222,13 @@ func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 		r.later(func() error { return r.callRequestCB(cb, e, goja.Undefined(), goja.Undefined()) })
 		return
 	}
-	req := &wireRequest{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: method,
+	req := &wire.Request{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: method,
 		Path: path, Body: ro.body, Header: h}
-	r.send(ro.url, req, func(resp *wireResponse, ne *netError) error {
+	r.send(ro.url, req, func(resp *wire.Response, ne *netError) error {
 		if ne != nil {
 			return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined())
 		}
-		if loc := resp.location(); ro.followRedirect && resp.StatusCode >= 300 && resp.StatusCode < 400 && loc != "" &&
+		if loc := resp.Location(); ro.followRedirect && resp.StatusCode >= 300 && resp.StatusCode < 400 && loc != "" &&
 			(ro.method == "GET" || ro.method == "HEAD") {
 			next, err := u.Parse(loc)
 			if err == nil {
@@ -270,7 +272,7 @@ func (r *runner) later(job func() error) {
 // requestHeaders are the headers of one hop, checked as http.request checks
 // them (validateHeaders panics with Node's TypeError); method is the
 // request line's.
-func (r *runner) requestHeaders(ro requestOptions, u *url.URL, method string) orderedHeaders {
+func (r *runner) requestHeaders(ro requestOptions, u *url.URL, method string) []wire.Field {
 	// request's order: the script's headers, host, its own (accept,
 	// content-type), content-length; on a redirect host is set again after
 	// the referer (redirect.js removes it); Node's agent adds Connection last.

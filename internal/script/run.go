@@ -12,6 +12,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/eventloop"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
 // Defaults of Options.
@@ -68,7 +69,7 @@ type runner struct {
 	start  time.Time
 
 	net      *netPolicy
-	wire     *wireClient
+	wire     *wire.Client
 	inflight map[int]time.Time // index in res.Requests -> start
 
 	consoleBytes int
@@ -129,7 +130,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 		res = r.res
 	}()
 	r.net = newNetPolicy(opts)
-	r.wire = wireFor(opts.HTTPClient)
+	r.wire = wire.For(opts.HTTPClient)
 	r.vm = goja.New()
 	r.vm.SetMaxCallStackSize(maxCallStackSize)
 	r.trackRejections()
