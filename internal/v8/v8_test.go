@@ -30,7 +30,6 @@ func TestErrorTextLeavesOthersAlone(t *testing.T) {
 	}
 }
 
-
 // TestErrorTextRewrites pins the rewrites whose V8 form internal/script's
 // TestV8ErrorMessagesMatchNode checks under Node, with the source around the
 // throw as goja reports it.
