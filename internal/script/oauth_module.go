@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dop251/goja"
 )
@@ -108,7 +109,7 @@ func (r *runner) oauthPrototype(p *goja.Object) {
 		if h := r.opts.hooks; h != nil && h.timestamp != nil {
 			return r.vm.ToValue(h.timestamp())
 		}
-		return r.vm.ToValue(timeNow().Unix())
+		return r.vm.ToValue(time.Now().Unix())
 	})
 	fn("_getNonce", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L231-242
 		if h := r.opts.hooks; h != nil && h.nonce != nil {

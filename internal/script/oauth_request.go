@@ -3,14 +3,11 @@ package script
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/dop251/goja"
 
 	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
-
-var timeNow = time.Now
 
 // paramSet is node-oauth's oauthParameters object: names in insertion
 // order, a later assignment overwriting the earlier value in place.
