@@ -37,6 +37,11 @@ type Options struct {
 	HTTPClient         *http.Client  // nil = a shared keep-alive client
 	Secrets            []string      // more values to redact (ClientSecret and TokenSecret always are)
 
+	// Protocol is the calling convention: ProtocolOAuth1 ("" too) calls
+	// fn(token, tokenSecret, ctx, cb); ProtocolOAuth2 calls fn(accessToken,
+	// ctx, cb) with Token as the access token (protocol.go).
+	Protocol string
+
 	// hooks lets tests fix what node-oauth leaves to chance.
 	hooks *testHooks
 }
@@ -109,7 +114,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	r := &runner{
 		prog:     p,
 		opts:     opts,
-		red:      redact.New(secretForms(append([]string{opts.Ctx.ClientSecret, opts.TokenSecret}, opts.Secrets...))...),
+		red:      redact.New(secretForms(runSecrets(opts))...),
 		res:      &Result{Console: []ConsoleLine{}, Requests: []Request{}},
 		ctx:      runCtx,
 		start:    start,
@@ -129,6 +134,10 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 		r.res.Duration = time.Since(start)
 		res = r.res
 	}()
+	if e := protocolError(opts.Protocol); e != nil {
+		r.res.Outcome, r.res.Error = e.Kind, e
+		return r.res
+	}
 	r.net = newNetPolicy(opts)
 	r.wire = wire.For(opts.HTTPClient)
 	r.vm = goja.New()
@@ -205,6 +214,11 @@ func (r *runner) call() error {
 		return &Error{Kind: KindSyntax, Message: "the script does not evaluate to a function"}
 	}
 	cb := r.vm.ToValue(r.callback)
+	if r.opts.Protocol == ProtocolOAuth2 {
+		ctxObj := r.vm.ToValue(r.opts.Ctx.OAuth2Object(r.opts.Token))
+		_, err = fn(goja.Undefined(), r.vm.ToValue(r.opts.Token), ctxObj, cb)
+		return err
+	}
 	ctxObj := r.vm.ToValue(r.opts.Ctx.Object())
 	_, err = fn(goja.Undefined(), r.vm.ToValue(r.opts.Token), r.vm.ToValue(r.opts.TokenSecret), ctxObj, cb)
 	return err
