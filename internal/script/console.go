@@ -8,11 +8,19 @@ import (
 	"github.com/dop251/goja"
 )
 
-// installConsole provides console.log, info, warn, error, debug, trace and
+// console is the console global; it counts what the script printed to cut
+// runaway output.
+type console struct {
+	h            *host
+	consoleBytes int
+	consoleCut   bool
+}
+
+// install provides console.log, info, warn, error, debug, trace and
 // dir. Lines are captured per run (Result.Console) and redacted when the run
 // ends; nothing goes to the process's own stdout or stderr.
-func (r *runner) installConsole() {
-	c := r.vm.NewObject()
+func (r *console) install() {
+	c := r.h.vm.NewObject()
 	for _, level := range []string{"log", "info", "warn", "error", "debug", "trace", "dir"} {
 		lv := level
 		switch lv {
@@ -26,7 +34,7 @@ func (r *runner) installConsole() {
 			return goja.Undefined()
 		})
 	}
-	_ = r.vm.Set("console", c)
+	_ = r.h.vm.Set("console", c)
 }
 
 // Console limits: a script logging in a loop must not fill the harness's memory.
@@ -35,23 +43,23 @@ const (
 	maxConsoleBytes = 1 << 20
 )
 
-func (r *runner) log(level, text string) {
-	if r.consoleBytes >= maxConsoleBytes || len(r.res.Console) >= maxConsoleLines {
+func (r *console) log(level, text string) {
+	if r.consoleBytes >= maxConsoleBytes || len(r.h.res.Console) >= maxConsoleLines {
 		if !r.consoleCut {
 			r.consoleCut = true
-			r.res.Console = append(r.res.Console, ConsoleLine{Level: "warn",
-				Text: fmt.Sprintf("bridge: console output cut after %d lines / %d bytes", len(r.res.Console), r.consoleBytes)})
+			r.h.res.Console = append(r.h.res.Console, ConsoleLine{Level: "warn",
+				Text: fmt.Sprintf("bridge: console output cut after %d lines / %d bytes", len(r.h.res.Console), r.consoleBytes)})
 		}
 		return
 	}
 	r.consoleBytes += len(text)
-	r.res.Console = append(r.res.Console, ConsoleLine{Level: level, Text: text})
+	r.h.res.Console = append(r.h.res.Console, ConsoleLine{Level: level, Text: text})
 }
 
 // format joins console arguments like Node's util.format: a leading string
 // may carry %s %d %i %f %j %o %O %c %% directives; strings print bare, the
 // rest as inspected values.
-func (r *runner) format(args []goja.Value) string {
+func (r *console) format(args []goja.Value) string {
 	var parts []string
 	if len(args) > 0 {
 		if s, ok := args[0].Export().(string); ok && strings.Contains(s, "%") && len(args) > 1 {
@@ -73,7 +81,7 @@ func (r *runner) format(args []goja.Value) string {
 	return strings.Join(parts, " ")
 }
 
-func (r *runner) substitute(f string, args []goja.Value) (string, int) {
+func (r *console) substitute(f string, args []goja.Value) (string, int) {
 	var b strings.Builder
 	used := 0
 	for i := 0; i < len(f); i++ {
@@ -110,7 +118,7 @@ func (r *runner) substitute(f string, args []goja.Value) (string, int) {
 		case 'f':
 			b.WriteString(strconv.FormatFloat(a.ToFloat(), 'f', -1, 64))
 		case 'j':
-			if s, err := r.stringify(a); err == nil {
+			if s, err := r.h.stringify(a); err == nil {
 				b.WriteString(s)
 			} else {
 				b.WriteString("[Circular]")
@@ -126,7 +134,7 @@ func (r *runner) substitute(f string, args []goja.Value) (string, int) {
 // inspect renders a non-string value: Errors by their stack, functions by
 // name, other objects as JSON (the output of Node's util.inspect differs in
 // layout, not in content).
-func (r *runner) inspect(v goja.Value) string {
+func (r *console) inspect(v goja.Value) string {
 	if v == nil || goja.IsUndefined(v) {
 		return "undefined"
 	}
@@ -144,13 +152,13 @@ func (r *runner) inspect(v goja.Value) string {
 		}
 		return fmt.Sprintf("[Function: %s]", name.String())
 	}
-	if r.isError(o) {
+	if r.h.isError(o) {
 		if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
-			return r.cleanStack(s.String())
+			return r.h.cleanStack(s.String())
 		}
 		return o.String()
 	}
-	if s, err := r.stringify(v); err == nil && s != "" {
+	if s, err := r.h.stringify(v); err == nil && s != "" {
 		return s
 	}
 	return o.String()

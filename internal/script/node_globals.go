@@ -8,6 +8,10 @@ import (
 	"github.com/dop251/goja"
 )
 
+// nodeGlobals are the small globals of Node: queueMicrotask, atob, btoa,
+// Error.captureStackTrace.
+type nodeGlobals struct{ h *host }
+
 // Node 20 globals that goja lacks and that are small enough to provide
 // faithfully: queueMicrotask, atob, btoa (lib/buffer.js) and
 // Error.captureStackTrace (V8). The bigger ones (Buffer, URL, TextEncoder,
@@ -40,50 +44,50 @@ const nodeGlobalsJS = `(function(report, typeError) {
 
 var nodeGlobalsPrg = goja.MustCompile("node:internal/bridge", nodeGlobalsJS, false)
 
-// installNodeGlobals provides queueMicrotask, atob, btoa and Error.captureStackTrace.
-func (r *runner) installNodeGlobals() {
-	v, err := r.vm.RunProgram(nodeGlobalsPrg)
+// install provides queueMicrotask, atob, btoa and Error.captureStackTrace.
+func (r *nodeGlobals) install() {
+	v, err := r.h.vm.RunProgram(nodeGlobalsPrg)
 	if err != nil {
 		panic(err)
 	}
 	build, _ := goja.AssertFunction(v)
-	report := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		if r.uncaught == nil {
-			r.uncaught = call.Argument(0)
+	report := r.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		if r.h.rej.uncaught == nil {
+			r.h.rej.uncaught = call.Argument(0)
 		}
 		return goja.Undefined()
 	})
-	typeError := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		return r.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
+	typeError := r.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		return r.h.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
 			map[string]any{"code": "ERR_INVALID_ARG_TYPE"})
 	})
 	fns, err := build(goja.Undefined(), report, typeError)
 	if err != nil {
 		panic(err)
 	}
-	arr := fns.ToObject(r.vm)
-	_ = r.vm.Set("queueMicrotask", arr.Get("0"))
-	_ = r.vm.Get("Error").ToObject(r.vm).DefineDataProperty("captureStackTrace", arr.Get("1"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	_ = r.vm.Set("atob", r.atob)
-	_ = r.vm.Set("btoa", r.btoa)
+	arr := fns.ToObject(r.h.vm)
+	_ = r.h.vm.Set("queueMicrotask", arr.Get("0"))
+	_ = r.h.vm.Get("Error").ToObject(r.h.vm).DefineDataProperty("captureStackTrace", arr.Get("1"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = r.h.vm.Set("atob", r.atob)
+	_ = r.h.vm.Set("btoa", r.btoa)
 }
 
 // invalidCharacter is Node's DOMException InvalidCharacterError (code 5).
-func (r *runner) invalidCharacter(msg string) *goja.Object {
-	e := r.nodeError("Error", msg, map[string]any{"code": 5})
+func (r *nodeGlobals) invalidCharacter(msg string) *goja.Object {
+	e := r.h.nodeError("Error", msg, map[string]any{"code": 5})
 	_ = e.Set("name", "InvalidCharacterError")
 	return e
 }
 
-func (r *runner) missingInput(call goja.FunctionCall) {
+func (r *nodeGlobals) missingInput(call goja.FunctionCall) {
 	if len(call.Arguments) == 0 {
-		panic(r.nodeError("TypeError", `The "input" argument must be specified`, map[string]any{"code": "ERR_MISSING_ARGS"}))
+		panic(r.h.nodeError("TypeError", `The "input" argument must be specified`, map[string]any{"code": "ERR_MISSING_ARGS"}))
 	}
 }
 
 // atob is Node 20's (lib/buffer.js): forgiving-base64 with Node's checks and
 // messages; the bytes come back as a latin1 string.
-func (r *runner) atob(call goja.FunctionCall) goja.Value {
+func (r *nodeGlobals) atob(call goja.FunctionCall) goja.Value {
 	r.missingInput(call)
 	in := call.Argument(0).String()
 	var clean strings.Builder
@@ -126,11 +130,11 @@ func (r *runner) atob(call goja.FunctionCall) goja.Value {
 	for i, c := range b {
 		out[i] = rune(c)
 	}
-	return r.vm.ToValue(string(out))
+	return r.h.vm.ToValue(string(out))
 }
 
 // btoa is Node 20's: every character must fit in a byte (latin1).
-func (r *runner) btoa(call goja.FunctionCall) goja.Value {
+func (r *nodeGlobals) btoa(call goja.FunctionCall) goja.Value {
 	r.missingInput(call)
 	in := call.Argument(0).String()
 	b := make([]byte, 0, len(in))
@@ -140,7 +144,7 @@ func (r *runner) btoa(call goja.FunctionCall) goja.Value {
 		}
 		b = append(b, byte(c))
 	}
-	return r.vm.ToValue(base64.StdEncoding.EncodeToString(b))
+	return r.h.vm.ToValue(base64.StdEncoding.EncodeToString(b))
 }
 
 // nodeOnlyGlobals are names Node 20 defines globally and the sandbox does not.

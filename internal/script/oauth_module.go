@@ -9,21 +9,28 @@ import (
 	"github.com/dop251/goja"
 )
 
-// oauthModule is require('oauth'): node-oauth 0.10.2 (docs/node-oauth.md) emulated in
+// oauthModule is require('oauth'); its signing and sending is oauthSigner's.
+type oauthModule struct {
+	h              *host
+	sign           *oauthSigner
+	oauthHelpersFn goja.Callable // installs node-oauth's JS helpers (oauth_helpers.go)
+}
+
+// exports is require('oauth'): node-oauth 0.10.2 (docs/node-oauth.md) emulated in
 // Go. Objects keep node-oauth's own properties (_headers, _clientOptions, …)
 // and its prototype methods, so a script that reads or patches them (for
 // example OAuth.prototype._getNonce) behaves as under Node.
-func (r *runner) oauthModule() *goja.Object {
-	exports := r.vm.NewObject()
-	ctor := r.vm.ToValue(r.oauthConstructor).(*goja.Object)
+func (r *oauthModule) exports() *goja.Object {
+	exports := r.h.vm.NewObject()
+	ctor := r.h.vm.ToValue(r.oauthConstructor).(*goja.Object)
 	proto := ctor.Get("prototype").(*goja.Object)
 	r.oauthPrototype(proto)
 	r.oauthHelpers(proto)
 	_ = exports.Set("OAuth", ctor)
-	echo := r.vm.ToValue(r.oauthEchoConstructor).(*goja.Object)
+	echo := r.h.vm.ToValue(r.oauthEchoConstructor).(*goja.Object)
 	_ = echo.Set("prototype", proto) // L60: OAuthEcho.prototype = OAuth.prototype
 	_ = exports.Set("OAuthEcho", echo)
-	_ = exports.Set("OAuth2", r.vm.ToValue(r.oauth2Constructor))
+	_ = exports.Set("OAuth2", r.h.vm.ToValue(r.oauth2Constructor))
 	return exports
 }
 
@@ -33,7 +40,7 @@ const nonceChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 // oauthConstructor is `new OAuth(requestUrl, accessUrl, consumerKey,
 // consumerSecret, version, authorize_callback, signatureMethod, nonceSize,
 // customHeaders)` (L9-38).
-func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
+func (r *oauthModule) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	this := call.This
 	arg := call.Argument
 	method := arg(6)
@@ -42,8 +49,8 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	set("_requestUrl", arg(0))
 	set("_accessUrl", arg(1))
 	set("_consumerKey", arg(2))
-	set("_consumerSecret", r.encodeValue(arg(3))) // L15
-	if method.Equals(r.vm.ToValue("RSA-SHA1")) {  // L16-18: the secret is the PEM key
+	set("_consumerSecret", r.encodeValue(arg(3)))  // L15
+	if method.Equals(r.h.vm.ToValue("RSA-SHA1")) { // L16-18: the secret is the PEM key
 		set("_privateKey", arg(3))
 	}
 	set("_version", arg(4))
@@ -55,7 +62,7 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	r.checkSignatureMethod(method)
 	set("_signatureMethod", method)
 	r.setNonceSizeAndHeaders(this, arg(7), arg(8))
-	opts := r.vm.NewObject() // L34-36: the inner assignment creates _defaultClientOptions first
+	opts := r.h.vm.NewObject() // L34-36: the inner assignment creates _defaultClientOptions first
 	_ = opts.Set("requestTokenHttpMethod", "POST")
 	_ = opts.Set("accessTokenHttpMethod", "POST")
 	_ = opts.Set("followRedirects", true)
@@ -66,17 +73,17 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 }
 
 // checkSignatureMethod throws node-oauth's error for a method it does not know (L27-28).
-func (r *runner) checkSignatureMethod(method goja.Value) {
+func (r *oauthModule) checkSignatureMethod(method goja.Value) {
 	switch method.String() {
 	case "PLAINTEXT", "HMAC-SHA1", "HMAC-SHA256", "RSA-SHA1":
 	default:
-		panic(r.nodeError("Error", "Un-supported signature method: "+method.String(), nil))
+		panic(r.h.nodeError("Error", "Un-supported signature method: "+method.String(), nil))
 	}
 }
 
 // setNonceSizeAndHeaders sets _nonceSize (nonceSize || 32, L30) and
 // _headers (customHeaders replace the defaults, L31-33).
-func (r *runner) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHeaders goja.Value) {
+func (r *oauthModule) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHeaders goja.Value) {
 	if nonceSize.ToBoolean() {
 		_ = this.Set("_nonceSize", nonceSize)
 	} else {
@@ -86,7 +93,7 @@ func (r *runner) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHead
 		_ = this.Set("_headers", customHeaders)
 		return
 	}
-	headers := r.vm.NewObject()
+	headers := r.h.vm.NewObject()
 	_ = headers.Set("Accept", "*/*")
 	_ = headers.Set("Connection", "close")
 	_ = headers.Set("User-Agent", "Node authentication")
@@ -94,91 +101,91 @@ func (r *runner) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHead
 }
 
 // oauthPrototype puts node-oauth's methods on OAuth.prototype.
-func (r *runner) oauthPrototype(p *goja.Object) {
+func (r *oauthModule) oauthPrototype(p *goja.Object) {
 	fn := func(name string, f func(this *goja.Object, call goja.FunctionCall) goja.Value) {
 		_ = p.Set(name, func(call goja.FunctionCall) goja.Value {
-			return f(call.This.ToObject(r.vm), call)
+			return f(call.This.ToObject(r.h.vm), call)
 		})
 	}
 	chars := make([]any, len(nonceChars))
 	for i, c := range nonceChars {
 		chars[i] = string(c)
 	}
-	_ = p.Set("NONCE_CHARS", r.vm.NewArray(chars...))
+	_ = p.Set("NONCE_CHARS", r.h.vm.NewArray(chars...))
 	fn("_getTimestamp", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L64-66
-		if h := r.opts.hooks; h != nil && h.timestamp != nil {
-			return r.vm.ToValue(h.timestamp())
+		if h := r.h.opts.hooks; h != nil && h.timestamp != nil {
+			return r.h.vm.ToValue(h.timestamp())
 		}
-		return r.vm.ToValue(time.Now().Unix())
+		return r.h.vm.ToValue(time.Now().Unix())
 	})
 	fn("_getNonce", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L231-242
-		if h := r.opts.hooks; h != nil && h.nonce != nil {
-			return r.vm.ToValue(h.nonce())
+		if h := r.h.opts.hooks; h != nil && h.nonce != nil {
+			return r.h.vm.ToValue(h.nonce())
 		}
 		n := int(call.Argument(0).ToInteger())
 		var b strings.Builder
 		for i := 0; i < n; i++ {
 			b.WriteByte(nonceChars[rand.IntN(len(nonceChars))])
 		}
-		return r.vm.ToValue(b.String())
+		return r.h.vm.ToValue(b.String())
 	})
 	fn("_encodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(r.encodeValue(call.Argument(0)))
+		return r.h.vm.ToValue(r.encodeValue(call.Argument(0)))
 	})
 	fn("_decodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L81-86
 		v := call.Argument(0)
 		if goja.IsUndefined(v) || goja.IsNull(v) {
-			return r.vm.ToValue(v.String())
+			return r.h.vm.ToValue(v.String())
 		}
-		return r.vm.ToValue(unescapeQS(strings.ReplaceAll(v.String(), "+", " ")))
+		return r.h.vm.ToValue(unescapeQS(strings.ReplaceAll(v.String(), "+", " ")))
 	})
 	fn("_normalizeUrl", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(normalizeURL(r.urlArg(call.Argument(0))))
+		return r.h.vm.ToValue(normalizeURL(r.urlArg(call.Argument(0))))
 	})
 	fn("_isParameterNameAnOAuthParameter", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(strings.HasPrefix(call.Argument(0).String(), "oauth_"))
+		return r.h.vm.ToValue(strings.HasPrefix(call.Argument(0).String(), "oauth_"))
 	})
 	fn("_createSignatureBase", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(strings.ToUpper(call.Argument(0).String()) + "&" +
+		return r.h.vm.ToValue(strings.ToUpper(call.Argument(0).String()) + "&" +
 			encodeData(normalizeURL(r.urlArg(call.Argument(1)))) + "&" + r.encodeValue(call.Argument(2)))
 	})
 	fn("_prepareParameters", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		ordered := r.prepareParameters(this, call.Argument(0), call.Argument(1), call.Argument(2).String(),
+		ordered := r.sign.prepareParameters(this, call.Argument(0), call.Argument(1), call.Argument(2).String(),
 			r.urlArg(call.Argument(3)), call.Argument(4))
 		out := make([]any, len(ordered))
 		for i, p := range ordered {
-			out[i] = r.vm.NewArray(p.Name, p.Value)
+			out[i] = r.h.vm.NewArray(p.Name, p.Value)
 		}
-		return r.vm.NewArray(out...)
+		return r.h.vm.NewArray(out...)
 	})
 	fn("_buildAuthorizationHeaders", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L120-136
 		var ps []param
 		if arr, ok := call.Argument(0).(*goja.Object); ok {
 			n := int(arr.Get("length").ToInteger())
 			for i := 0; i < n; i++ {
-				pair := arr.Get(strconv.Itoa(i)).ToObject(r.vm)
+				pair := arr.Get(strconv.Itoa(i)).ToObject(r.h.vm)
 				ps = append(ps, param{pair.Get("0").String(), r.paramString(pair.Get("1"))})
 			}
 		}
-		return r.vm.ToValue(r.authHeaderOf(this, ps))
+		return r.h.vm.ToValue(r.authHeaderOf(this, ps))
 	})
 	fn("_performSecureRequest", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		a := call.Argument
-		r.performSecureRequest(this, a(0), a(1), a(2).String(), a(3), a(4), a(5), a(6), a(7))
+		r.sign.performSecureRequest(this, a(0), a(1), a(2).String(), a(3), a(4), a(5), a(6), a(7))
 		return goja.Undefined()
 	})
 	fn("setClientOptions", r.setClientOptions)
-	fn("getOAuthAccessToken", r.getOAuthAccessToken)
-	fn("getOAuthRequestToken", r.getOAuthRequestToken)
+	fn("getOAuthAccessToken", r.sign.getOAuthAccessToken)
+	fn("getOAuthRequestToken", r.sign.getOAuthRequestToken)
 	fn("getProtectedResource", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L480-482
 		a := call.Argument
-		r.performSecureRequest(this, a(2), a(3), a(1).String(), a(0), goja.Null(), r.vm.ToValue(""), goja.Null(), a(4))
+		r.sign.performSecureRequest(this, a(2), a(3), a(1).String(), a(0), goja.Null(), r.h.vm.ToValue(""), goja.Null(), a(4))
 		return goja.Undefined()
 	})
 	simple := func(method string) func(this *goja.Object, call goja.FunctionCall) goja.Value { // L484-490
 		return func(this *goja.Object, call goja.FunctionCall) goja.Value {
 			a := call.Argument
-			r.performSecureRequest(this, a(1), a(2), method, a(0), goja.Null(), r.vm.ToValue(""), goja.Null(), a(3))
+			r.sign.performSecureRequest(this, a(1), a(2), method, a(0), goja.Null(), r.h.vm.ToValue(""), goja.Null(), a(3))
 			return goja.Undefined()
 		}
 	}
@@ -198,30 +205,30 @@ func (r *runner) oauthPrototype(p *goja.Object) {
 		r.putOrPost(this, a(0).String(), a(1), a(2), a(3), a(4), a(5), a(6))
 		return goja.Undefined()
 	})
-	fn("signUrl", r.signURL)
-	fn("authHeader", r.authHeader)
+	fn("signUrl", r.sign.signURL)
+	fn("authHeader", r.sign.authHeader)
 }
 
 // putOrPost is _putOrPost (L492-504): a content type that is a function is
 // the callback; a body that is not a string becomes extra_params, sent
 // form-encoded.
-func (r *runner) putOrPost(this *goja.Object, method string, u, token, secret, body, contentType, cb goja.Value) {
+func (r *oauthModule) putOrPost(this *goja.Object, method string, u, token, secret, body, contentType, cb goja.Value) {
 	extra := goja.Null()
 	if _, ok := goja.AssertFunction(contentType); ok {
 		cb, contentType = contentType, goja.Null()
 	}
 	if _, isString := body.Export().(string); !isString {
-		contentType = r.vm.ToValue("application/x-www-form-urlencoded")
+		contentType = r.h.vm.ToValue("application/x-www-form-urlencoded")
 		extra, body = body, goja.Null()
 	}
-	r.performSecureRequest(this, token, secret, method, u, extra, body, contentType, cb)
+	r.sign.performSecureRequest(this, token, secret, method, u, extra, body, contentType, cb)
 }
 
 // setClientOptions is L442-456: the default options, overridden by own keys of options.
-func (r *runner) setClientOptions(this *goja.Object, call goja.FunctionCall) goja.Value {
-	options := call.Argument(0).ToObject(r.vm)
-	defaults := this.Get("_defaultClientOptions").ToObject(r.vm)
-	merged := r.vm.NewObject()
+func (r *oauthModule) setClientOptions(this *goja.Object, call goja.FunctionCall) goja.Value {
+	options := call.Argument(0).ToObject(r.h.vm)
+	defaults := this.Get("_defaultClientOptions").ToObject(r.h.vm)
+	merged := r.h.vm.NewObject()
 	for _, k := range defaults.Keys() {
 		if hasOwn(options, k) {
 			_ = merged.Set(k, options.Get(k))
@@ -246,23 +253,23 @@ func contains(l []string, s string) bool {
 
 // encodeValue is _encodeData on a JS value (L68-79): null, undefined and
 // everything loosely equal to "" (0, false, []) encode to "".
-func (r *runner) encodeValue(v goja.Value) string {
+func (r *oauthModule) encodeValue(v goja.Value) string {
 	return encodeData(r.paramString(v))
 }
 
 // paramString is a parameter value as node-oauth ends up encoding it.
-func (r *runner) paramString(v goja.Value) string {
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) || v.Equals(r.vm.ToValue("")) {
+func (r *oauthModule) paramString(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) || v.Equals(r.h.vm.ToValue("")) {
 		return ""
 	}
 	return v.String()
 }
 
 // urlArg is a URL argument; url.parse throws for anything but a string.
-func (r *runner) urlArg(v goja.Value) string {
+func (r *oauthModule) urlArg(v goja.Value) string {
 	if s, ok := v.Export().(string); ok {
 		return s
 	}
-	panic(r.nodeError("TypeError", `The "url" argument must be of type string. Received `+describeArg(v),
+	panic(r.h.nodeError("TypeError", `The "url" argument must be of type string. Received `+describeArg(v),
 		map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 }

@@ -6,6 +6,14 @@ import (
 	"github.com/dop251/goja"
 )
 
+// rejections tracks promises rejected with no handler, and the error a
+// queueMicrotask callback threw, to end the run as Node would.
+type rejections struct {
+	h        *host
+	rejected []*goja.Promise // rejected with no handler yet
+	uncaught goja.Value      // thrown by a queueMicrotask callback (node_globals.go)
+}
+
 // Unhandled promise rejections. Node 20 runs with --unhandled-rejections=throw:
 // a promise rejected with no handler once the microtasks of a callback have
 // run is raised as an uncaught exception (lib/internal/process/promises.js).
@@ -14,8 +22,8 @@ import (
 // them and the loop checks after every callback, as Node does.
 
 // trackRejections installs the tracker on the runtime.
-func (r *runner) trackRejections() {
-	r.vm.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
+func (r *rejections) trackRejections() {
+	r.h.vm.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
 		switch op {
 		case goja.PromiseRejectionReject:
 			r.rejected = append(r.rejected, p)
@@ -33,7 +41,7 @@ func (r *runner) trackRejections() {
 // unhandledRejection returns the failure for the first promise still
 // rejected without a handler, or nil. It is called after each callback,
 // when goja has run the microtasks.
-func (r *runner) unhandledRejection() error {
+func (r *rejections) unhandledRejection() error {
 	if v := r.uncaught; v != nil { // a queueMicrotask callback threw: uncaught, not a rejection
 		r.uncaught = nil
 		return r.thrownError(v, "Uncaught "+r.noSideEffectsToString(v), "")
@@ -52,17 +60,17 @@ func (r *runner) unhandledRejection() error {
 // thrownError is the exception for a value thrown where the loop, not JS,
 // catches it: an Error as it is, with its own stack (Node rethrows it);
 // anything else with the message given.
-func (r *runner) thrownError(v goja.Value, nonError, note string) *Error {
+func (r *rejections) thrownError(v goja.Value, nonError, note string) *Error {
 	e := &Error{Kind: KindException, Message: nonError}
-	if o, ok := v.(*goja.Object); ok && r.isError(o) {
+	if o, ok := v.(*goja.Object); ok && r.h.isError(o) {
 		stack := ""
 		if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
 			stack = s.String()
-			e.Stack = stackFrames(r.cleanStack(stack))
+			e.Stack = stackFrames(r.h.cleanStack(stack))
 		}
 		// V8's words, as for an uncaught throw (v8errors.go): an async
 		// function's TypeError reaches here as a rejection reason.
-		e.Message = missingGlobalNote(r.v8Stacked(o.String(), stack))
+		e.Message = missingGlobalNote(r.h.v8Stacked(o.String(), stack))
 	}
 	e.Message += note
 	return e
@@ -70,7 +78,7 @@ func (r *runner) thrownError(v goja.Value, nonError, note string) *Error {
 
 // noSideEffectsToString is how Node names a non-Error reason: strings and
 // other primitives as they are, objects as #<Constructor>.
-func (r *runner) noSideEffectsToString(v goja.Value) string {
+func (r *rejections) noSideEffectsToString(v goja.Value) string {
 	o, ok := v.(*goja.Object)
 	if !ok {
 		return v.String()

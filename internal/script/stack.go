@@ -37,7 +37,7 @@ func firstFrames(fs []goja.StackFrame, n int) []goja.StackFrame {
 
 // formatFrames writes a stack the way Node does ("    at fn (file:line:col)"),
 // in the script's own coordinates.
-func (r *runner) formatFrames(frames []goja.StackFrame) string {
+func (r *host) formatFrames(frames []goja.StackFrame) string {
 	var b strings.Builder
 	for _, f := range frames {
 		pos := f.Position()
@@ -60,7 +60,7 @@ func (r *runner) formatFrames(frames []goja.StackFrame) string {
 }
 
 // callerPosition says where the JS code calling into Go is, as "file:line:col".
-func (r *runner) callerPosition() string {
+func (r *host) callerPosition() string {
 	for _, f := range r.vm.CaptureCallStack(3, nil) {
 		pos := f.Position()
 		if pos.Filename == "" {
@@ -80,7 +80,7 @@ var gojaFrame = regexp.MustCompile(`at (?:(\S+) \()?([^\s()]+):(\d+):(\d+)\(\d+\
 
 // cleanStack rewrites an Error's stack property into Node's frame format in
 // the script's own coordinates.
-func (r *runner) cleanStack(stack string) string {
+func (r *host) cleanStack(stack string) string {
 	return gojaFrame.ReplaceAllStringFunc(stack, func(m string) string {
 		p := gojaFrame.FindStringSubmatch(m)
 		line, _ := strconv.Atoi(p[3])

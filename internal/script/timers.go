@@ -9,6 +9,13 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/eventloop"
 )
 
+// timers are the timer globals and the timers set so far.
+type timers struct {
+	h       *host
+	timers  map[int64]*timer
+	timerID int64
+}
+
 // timer is one setTimeout, setInterval or setImmediate; the loop orders
 // their firings (internal/eventloop).
 type timer struct {
@@ -23,16 +30,16 @@ type timer struct {
 	obj       *goja.Object
 }
 
-// installTimers provides setTimeout, setInterval, setImmediate and their
+// install provides setTimeout, setInterval, setImmediate and their
 // clear functions, with Node's argument rules: a non-function callback is a
 // TypeError; a delay that is not a number in [1, 2^31-1] ms becomes 1 ms.
-func (r *runner) installTimers() {
+func (r *timers) install() {
 	r.timers = map[int64]*timer{}
 	set := func(interval, immediate bool) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
 			fn, ok := goja.AssertFunction(call.Argument(0))
 			if !ok {
-				panic(r.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
+				panic(r.h.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
 					map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 			}
 			t := &timer{fn: fn, interval: interval, immediate: immediate}
@@ -50,19 +57,19 @@ func (r *runner) installTimers() {
 			t.obj = r.timerObject(t)
 			job := func() error { return r.fire(t) }
 			if immediate {
-				t.task = r.loop.Immediate(job)
+				t.task = r.h.loop.Immediate(job)
 			} else {
 				t.task = eventloop.NewTask(job)
-				r.loop.Schedule(t.task, t.delay)
+				r.h.loop.Schedule(t.task, t.delay)
 			}
 			return t.obj
 		}
 	}
-	_ = r.vm.Set("setTimeout", set(false, false))
-	_ = r.vm.Set("setInterval", set(true, false))
-	_ = r.vm.Set("setImmediate", set(false, true))
+	_ = r.h.vm.Set("setTimeout", set(false, false))
+	_ = r.h.vm.Set("setInterval", set(true, false))
+	_ = r.h.vm.Set("setImmediate", set(false, true))
 	for _, name := range []string{"clearTimeout", "clearInterval", "clearImmediate"} {
-		_ = r.vm.Set(name, func(call goja.FunctionCall) goja.Value {
+		_ = r.h.vm.Set(name, func(call goja.FunctionCall) goja.Value {
 			r.clearTimer(call.Argument(0))
 			return goja.Undefined()
 		})
@@ -79,13 +86,13 @@ func nodeDelay(v goja.Value) time.Duration {
 }
 
 // fire runs a timer's callback on the loop goroutine.
-func (r *runner) fire(t *timer) error {
+func (r *timers) fire(t *timer) error {
 	if t.cleared {
 		return nil
 	}
 	if t.interval {
 		// Re-armed from the time it fired, as timers.js listOnTimeout does.
-		r.loop.Schedule(t.task, t.delay)
+		r.h.loop.Schedule(t.task, t.delay)
 	} else {
 		delete(r.timers, t.id)
 	}
@@ -93,7 +100,7 @@ func (r *runner) fire(t *timer) error {
 	return err
 }
 
-func (r *runner) clearTimer(v goja.Value) {
+func (r *timers) clearTimer(v goja.Value) {
 	var id int64
 	if o, ok := v.(*goja.Object); ok {
 		if idv := o.Get("_bridgeTimerId"); idv != nil {
@@ -109,36 +116,36 @@ func (r *runner) clearTimer(v goja.Value) {
 	t.cleared = true
 	delete(r.timers, id)
 	if t.immediate {
-		r.loop.CancelImmediate(t.task)
+		r.h.loop.CancelImmediate(t.task)
 	} else {
-		r.loop.Unschedule(t.task)
+		r.h.loop.Unschedule(t.task)
 	}
 }
 
 // timerObject is what setTimeout returns: like Node's Timeout, it has ref,
 // unref, hasRef and refresh, and turns into its id as a number.
-func (r *runner) timerObject(t *timer) *goja.Object {
-	o := r.vm.NewObject()
-	_ = o.DefineDataProperty("_bridgeTimerId", r.vm.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+func (r *timers) timerObject(t *timer) *goja.Object {
+	o := r.h.vm.NewObject()
+	_ = o.DefineDataProperty("_bridgeTimerId", r.h.vm.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	self := func(goja.FunctionCall) goja.Value { return o }
 	_ = o.Set("ref", self)
 	_ = o.Set("unref", self)
-	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return r.vm.ToValue(true) })
+	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return r.h.vm.ToValue(true) })
 	_ = o.Set("refresh", func(goja.FunctionCall) goja.Value {
-		if !t.cleared && !t.immediate && r.loop.Unschedule(t.task) {
-			r.loop.Schedule(t.task, t.delay)
+		if !t.cleared && !t.immediate && r.h.loop.Unschedule(t.task) {
+			r.h.loop.Schedule(t.task, t.delay)
 		}
 		return o
 	})
-	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return r.vm.ToValue(t.id) })
+	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return r.h.vm.ToValue(t.id) })
 	return o
 }
 
 // stopTimers cancels the timers still set when a run ends.
-func (r *runner) stopTimers() {
+func (r *timers) stopTimers() {
 	for id, t := range r.timers {
 		t.cleared = true
 		delete(r.timers, id)
 	}
-	r.loop.ClearTimers()
+	r.h.loop.ClearTimers()
 }

@@ -8,21 +8,24 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/v8"
 )
 
-// installV8CatchHook defines the global the hooked catch clauses call.
-func (r *runner) installV8CatchHook() {
-	fn := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+// v8Catch defines the global that the catch clauses v8.HookCatches added call.
+type v8Catch struct{ h *host }
+
+// install defines the global the hooked catch clauses call.
+func (r *v8Catch) install() {
+	fn := r.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		r.v8InPlace(call.Argument(0))
 		return goja.Undefined()
 	})
-	_ = r.vm.GlobalObject().DefineDataProperty(v8.CatchHook, fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = r.h.vm.GlobalObject().DefineDataProperty(v8.CatchHook, fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
 // v8InPlace rewrites a caught goja error's message and stack to V8's words.
 // It never throws: whatever goes wrong leaves the error as it was.
-func (r *runner) v8InPlace(v goja.Value) {
+func (r *v8Catch) v8InPlace(v goja.Value) {
 	defer func() { _ = recover() }()
 	obj, ok := v.(*goja.Object)
-	if !ok || !r.isError(obj) {
+	if !ok || !r.h.isError(obj) {
 		return
 	}
 	text := obj.String()
@@ -30,7 +33,7 @@ func (r *runner) v8InPlace(v goja.Value) {
 	if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
 		stack = s.String()
 	}
-	v8 := r.v8Stacked(text, stack)
+	v8 := r.h.v8Stacked(text, stack)
 	if v8 == text {
 		return
 	}

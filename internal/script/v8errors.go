@@ -11,7 +11,7 @@ import (
 
 // v8Text translates an error's "Name: message" line thrown at the frame at
 // (goja's coordinates); see v8Error.
-func (r *runner) v8Text(text, file string, line, col int) string {
+func (r *host) v8Text(text, file string, line, col int) string {
 	before, at := "", ""
 	if file == r.prog.filename {
 		before, at = r.prog.lines.Split(line, col)
@@ -20,7 +20,7 @@ func (r *runner) v8Text(text, file string, line, col int) string {
 }
 
 // v8Exception translates the error line of a thrown error by its first frame.
-func (r *runner) v8Exception(text string, frames []goja.StackFrame) string {
+func (r *host) v8Exception(text string, frames []goja.StackFrame) string {
 	if len(frames) == 0 {
 		return v8.ErrorText(text, "", "")
 	}
@@ -31,7 +31,7 @@ func (r *runner) v8Exception(text string, frames []goja.StackFrame) string {
 // v8Stacked translates the error line of an Error by the first frame of its
 // (goja) stack property text. When that frame is not in the script (a native
 // such as map threw), the call forms are left alone.
-func (r *runner) v8Stacked(text, stack string) string {
+func (r *host) v8Stacked(text, stack string) string {
 	var m []string
 	for _, l := range strings.Split(stack, "\n") {
 		if l = strings.TrimSpace(l); strings.HasPrefix(l, "at ") {
