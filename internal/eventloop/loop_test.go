@@ -246,8 +246,7 @@ func TestAfterJobRunsAfterEachJobAndCanFail(t *testing.T) {
 	var got []string
 	boom := errors.New("after")
 	calls := 0
-	var l *Loop
-	l = New(func() error {
+	l := New(func() error {
 		calls++
 		got = append(got, "after")
 		if calls == 2 {
