@@ -36,23 +36,6 @@ func (r *runner) outcomeOf(call goja.FunctionCall) *Result {
 	return &Result{Outcome: KindProfile, Profile: json.RawMessage(text)}
 }
 
-// stringify is the runtime's JSON.stringify; "" when it returns undefined.
-func (r *host) stringify(v goja.Value) (string, error) {
-	fn, _ := goja.AssertFunction(r.vm.Get("JSON").ToObject(r.vm).Get("stringify"))
-	out, err := fn(goja.Undefined(), v)
-	if err != nil {
-		var ex *goja.Exception
-		if errors.As(err, &ex) {
-			return "", errors.New(ex.Value().String())
-		}
-		return "", err
-	}
-	if goja.IsUndefined(out) {
-		return "", nil
-	}
-	return out.String(), nil
-}
-
 // describeCallbackError shows an err given to cb. An Error keeps its name,
 // message, stack and own properties (code, statusCode); a plain object such as
 // node-oauth's {statusCode, data} (docs/node-oauth.md) is kept as it is.
@@ -102,14 +85,6 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 	}
 	e.Message = v.String()
 	return e
-}
-
-func (r *host) isError(o *goja.Object) bool {
-	ctor, ok := r.vm.Get("Error").(*goja.Object)
-	if !ok {
-		return false
-	}
-	return instanceOf(r.vm, o, ctor)
 }
 
 func instanceOf(vm *goja.Runtime, o, ctor *goja.Object) (ok bool) {

@@ -58,19 +58,19 @@ var httpToken = regexp.MustCompile("^[\\^_`a-zA-Z\\-0-9!#$%&'*+.|~]+$")
 // are sent as latin1 bytes; an array value is one line per element (none
 // for an empty array). A CR or
 // LF in a value therefore never reaches the wire.
-func (r *netHost) validateHeaders(h orderedHeaders) []wire.Field {
+func (n *netHost) validateHeaders(h orderedHeaders) []wire.Field {
 	out := make([]wire.Field, 0, len(h))
 	for i := range h {
 		f := h[i]
 		if !httpToken.MatchString(f.Name) {
-			panic(r.h.nodeError("TypeError", `Header name must be a valid HTTP token ["`+f.Name+`"]`,
+			panic(n.h.nodeError("TypeError", `Header name must be a valid HTTP token ["`+f.Name+`"]`,
 				map[string]any{"code": "ERR_INVALID_HTTP_TOKEN"}))
 		}
 		values := []string{f.Value}
 		checked := f.Value
 		if f.raw != nil {
 			if goja.IsUndefined(f.raw) {
-				panic(r.h.nodeError("TypeError", `Invalid value "undefined" for header "`+f.Name+`"`,
+				panic(n.h.nodeError("TypeError", `Invalid value "undefined" for header "`+f.Name+`"`,
 					map[string]any{"code": "ERR_HTTP_INVALID_HEADER_VALUE"}))
 			}
 			checked = f.raw.String()
@@ -83,7 +83,7 @@ func (r *netHost) validateHeaders(h orderedHeaders) []wire.Field {
 			}
 		}
 		if _, ok := latin1(checked); !ok {
-			panic(r.h.nodeError("TypeError", `Invalid character in header content ["`+f.Name+`"]`,
+			panic(n.h.nodeError("TypeError", `Invalid character in header content ["`+f.Name+`"]`,
 				map[string]any{"code": "ERR_INVALID_CHAR"}))
 		}
 		for j, v := range values {
@@ -116,7 +116,7 @@ func latin1(s string) (string, bool) {
 // ERR_INVALID_HTTP_TOKEN; the method is sent upper-cased and the path as
 // latin1 bytes, so "ü" in a URL goes out as the single byte 0xFC, as under
 // Node, not as UTF-8.
-func (r *netHost) requestLine(method, path string) (string, string) {
+func (n *netHost) requestLine(method, path string) (string, string) {
 	b := make([]byte, 0, len(path))
 	ok := true
 	for _, c := range path {
@@ -127,14 +127,14 @@ func (r *netHost) requestLine(method, path string) (string, string) {
 		b = append(b, byte(c))
 	}
 	if !ok {
-		panic(r.h.nodeError("TypeError", "Request path contains unescaped characters",
+		panic(n.h.nodeError("TypeError", "Request path contains unescaped characters",
 			map[string]any{"code": "ERR_UNESCAPED_CHARACTERS"}))
 	}
 	if method == "" {
 		method = "GET"
 	}
 	if !httpToken.MatchString(method) {
-		panic(r.h.nodeError("TypeError", `Method must be a valid HTTP token ["`+method+`"]`,
+		panic(n.h.nodeError("TypeError", `Method must be a valid HTTP token ["`+method+`"]`,
 			map[string]any{"code": "ERR_INVALID_HTTP_TOKEN"}))
 	}
 	return strings.ToUpper(method), string(b)

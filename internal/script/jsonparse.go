@@ -17,13 +17,13 @@ type jsonParse struct{ h *host }
 // ex.message into the errors they hand to cb, so the wording is part of what
 // Auth0 would show: `Unexpected token '<', "<!DOCTYPE "... is not valid JSON`.
 // goja still does the parsing; v8.JSONError only explains a failure.
-func (r *jsonParse) install() {
-	jsonObj := r.h.vm.Get("JSON").ToObject(r.h.vm)
+func (j *jsonParse) install() {
+	jsonObj := j.h.vm.Get("JSON").ToObject(j.h.vm)
 	orig, ok := goja.AssertFunction(jsonObj.Get("parse"))
 	if !ok {
 		return
 	}
-	parse := r.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+	parse := j.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		text := call.Argument(0).ToString() // once, as V8 does: toString side effects run once
 		v, err := orig(goja.Undefined(), text, call.Argument(1))
 		if err == nil {
@@ -32,13 +32,13 @@ func (r *jsonParse) install() {
 		if ex, ok := err.(*goja.Exception); ok {
 			if o, isObj := ex.Value().(*goja.Object); isObj && o.Get("name").String() == "SyntaxError" {
 				if msg := v8.JSONError(utf16.Encode([]rune(text.String()))); msg != "" {
-					panic(r.h.nodeError("SyntaxError", msg, nil))
+					panic(j.h.nodeError("SyntaxError", msg, nil))
 				}
 			}
 		}
 		panic(err)
 	}).(*goja.Object)
-	_ = parse.DefineDataProperty("name", r.h.vm.ToValue("parse"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	_ = parse.DefineDataProperty("length", r.h.vm.ToValue(2), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = parse.DefineDataProperty("name", j.h.vm.ToValue("parse"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = parse.DefineDataProperty("length", j.h.vm.ToValue(2), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = jsonObj.DefineDataProperty("parse", parse, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }

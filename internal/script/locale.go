@@ -66,23 +66,23 @@ const localeJS = `(function(number, unsupported) {
 var localePrg = goja.MustCompile("node:internal/bridge-locale", localeJS, false)
 
 // install puts Node's en-US toLocaleString on Number and Date.
-func (r *locale) install() {
-	v, err := r.h.vm.RunProgram(localePrg)
+func (l *locale) install() {
+	v, err := l.h.vm.RunProgram(localePrg)
 	if err != nil {
 		panic(err)
 	}
 	install, _ := goja.AssertFunction(v)
-	number := r.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		return r.h.vm.ToValue(formatNumberEnUS(call.Argument(0).ToFloat()))
+	number := l.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		return l.h.vm.ToValue(formatNumberEnUS(call.Argument(0).ToFloat()))
 	})
-	unsupported := r.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+	unsupported := l.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		args := describeArg(call.Argument(0))
 		if o := call.Argument(1); !goja.IsUndefined(o) {
-			if s, err := r.h.stringify(o); err == nil {
+			if s, err := l.h.stringify(o); err == nil {
 				args += " with options " + s
 			}
 		}
-		return r.h.nodeError("Error", "toLocaleString for "+args+" needs Intl (ICU), which the bridge sandbox does not have: "+
+		return l.h.nodeError("Error", "toLocaleString for "+args+" needs Intl (ICU), which the bridge sandbox does not have: "+
 			"only the default en-US format can be checked here (see `go doc internal/script`)", nil)
 	})
 	if _, err := install(goja.Undefined(), number, unsupported); err != nil {

@@ -13,16 +13,16 @@ import (
 // send makes one HTTP request for the script: recorded in Result.Requests,
 // checked against the network policy, sent on a goroutine, and answered on
 // the loop, always asynchronously (docs/node-oauth.md).
-func (r *netHost) send(rawURL string, req *wire.Request, done func(*wire.Response, *netError) error) {
-	idx := len(r.h.res.Requests)
-	r.h.res.Requests = append(r.h.res.Requests, Request{Method: req.Method, URL: rawURL})
+func (n *netHost) send(rawURL string, req *wire.Request, done func(*wire.Response, *netError) error) {
+	idx := len(n.h.res.Requests)
+	n.h.res.Requests = append(n.h.res.Requests, Request{Method: req.Method, URL: rawURL})
 	start := time.Now()
-	r.inflight[idx] = start
-	enqueue := r.h.loop.RegisterCallback()
+	n.inflight[idx] = start
+	enqueue := n.h.loop.RegisterCallback()
 	finish := func(resp *wire.Response, ne *netError) func() error {
 		return func() error {
-			delete(r.inflight, idx)
-			q := &r.h.res.Requests[idx]
+			delete(n.inflight, idx)
+			q := &n.h.res.Requests[idx]
 			q.Duration = time.Since(start)
 			switch {
 			case ne != nil:
@@ -44,17 +44,17 @@ func (r *netHost) send(rawURL string, req *wire.Request, done func(*wire.Respons
 			Address: "127.0.0.1", Port: "80"}
 		go enqueue(func() error {
 			err := finish(nil, ne)()
-			r.h.res.Requests[idx].Error += " (a URL without a host: node-oauth sends it to localhost:80)"
+			n.h.res.Requests[idx].Error += " (a URL without a host: node-oauth sends it to localhost:80)"
 			return err
 		})
 		return
 	}
-	if !r.policy.allows(req.Host, req.Port) {
-		ne := r.policy.blocked(req.Host, req.Port)
+	if !n.policy.allows(req.Host, req.Port) {
+		ne := n.policy.blocked(req.Host, req.Port)
 		go enqueue(finish(nil, ne))
 		return
 	}
-	wire, ctx := r.wire, r.h.ctx
+	wire, ctx := n.wire, n.h.ctx
 	go func() {
 		resp, err := wire.Do(ctx, req)
 		var ne *netError
@@ -91,9 +91,9 @@ var dropDuplicates = map[string]bool{
 // responseObject is the IncomingMessage node-oauth passes as `response`:
 // statusCode, statusMessage, headers (names lower-cased, duplicates merged
 // as Node merges them), rawHeaders and httpVersion.
-func (r *netHost) responseObject(w *wire.Response) *goja.Object {
-	o := r.h.vm.NewObject()
-	headers := r.h.vm.NewObject()
+func (n *netHost) responseObject(w *wire.Response) *goja.Object {
+	o := n.h.vm.NewObject()
+	headers := n.h.vm.NewObject()
 	var cookies []any
 	merged := map[string]string{}
 	var order []string
@@ -120,7 +120,7 @@ func (r *netHost) responseObject(w *wire.Response) *goja.Object {
 	}
 	for _, name := range order {
 		if name == "set-cookie" {
-			_ = headers.Set(name, r.h.vm.NewArray(cookies...))
+			_ = headers.Set(name, n.h.vm.NewArray(cookies...))
 		} else {
 			_ = headers.Set(name, merged[name])
 		}
@@ -133,9 +133,9 @@ func (r *netHost) responseObject(w *wire.Response) *goja.Object {
 	_ = o.Set("statusCode", w.StatusCode)
 	_ = o.Set("statusMessage", w.StatusMessage)
 	_ = o.Set("headers", headers)
-	_ = o.Set("rawHeaders", r.h.vm.NewArray(raw...))
-	_ = o.Set("trailers", r.h.vm.NewObject())
-	_ = o.Set("rawTrailers", r.h.vm.NewArray())
+	_ = o.Set("rawHeaders", n.h.vm.NewArray(raw...))
+	_ = o.Set("trailers", n.h.vm.NewObject())
+	_ = o.Set("rawTrailers", n.h.vm.NewArray())
 	_ = o.Set("httpVersion", w.HTTPVersion)
 	_ = o.Set("httpVersionMajor", atoiOr(major))
 	_ = o.Set("httpVersionMinor", atoiOr(minor))

@@ -37,7 +37,7 @@ func firstFrames(fs []goja.StackFrame, n int) []goja.StackFrame {
 
 // formatFrames writes a stack the way Node does ("    at fn (file:line:col)"),
 // in the script's own coordinates.
-func (r *host) formatFrames(frames []goja.StackFrame) string {
+func (h *host) formatFrames(frames []goja.StackFrame) string {
 	var b strings.Builder
 	for _, f := range frames {
 		pos := f.Position()
@@ -47,8 +47,8 @@ func (r *host) formatFrames(frames []goja.StackFrame) string {
 			continue
 		}
 		line, col := pos.Line, pos.Column
-		if pos.Filename == r.prog.filename {
-			line, col = r.prog.framePosition(line, col)
+		if pos.Filename == h.prog.filename {
+			line, col = h.prog.framePosition(line, col)
 		}
 		if name == "<anonymous>" || name == "" {
 			fmt.Fprintf(&b, "    at %s:%d:%d\n", pos.Filename, line, col)
@@ -60,15 +60,15 @@ func (r *host) formatFrames(frames []goja.StackFrame) string {
 }
 
 // callerPosition says where the JS code calling into Go is, as "file:line:col".
-func (r *host) callerPosition() string {
-	for _, f := range r.vm.CaptureCallStack(3, nil) {
+func (h *host) callerPosition() string {
+	for _, f := range h.vm.CaptureCallStack(3, nil) {
 		pos := f.Position()
 		if pos.Filename == "" {
 			continue
 		}
 		line, col := pos.Line, pos.Column
-		if pos.Filename == r.prog.filename {
-			line, col = r.prog.framePosition(line, col)
+		if pos.Filename == h.prog.filename {
+			line, col = h.prog.framePosition(line, col)
 		}
 		return fmt.Sprintf("%s:%d:%d", pos.Filename, line, col)
 	}
@@ -80,13 +80,13 @@ var gojaFrame = regexp.MustCompile(`at (?:(\S+) \()?([^\s()]+):(\d+):(\d+)\(\d+\
 
 // cleanStack rewrites an Error's stack property into Node's frame format in
 // the script's own coordinates.
-func (r *host) cleanStack(stack string) string {
+func (h *host) cleanStack(stack string) string {
 	return gojaFrame.ReplaceAllStringFunc(stack, func(m string) string {
 		p := gojaFrame.FindStringSubmatch(m)
 		line, _ := strconv.Atoi(p[3])
 		col, _ := strconv.Atoi(p[4])
-		if p[2] == r.prog.filename {
-			line, col = r.prog.framePosition(line, col)
+		if p[2] == h.prog.filename {
+			line, col = h.prog.framePosition(line, col)
 		}
 		if p[1] == "" {
 			return fmt.Sprintf("at %s:%d:%d", p[2], line, col)

@@ -33,13 +33,13 @@ type timer struct {
 // install provides setTimeout, setInterval, setImmediate and their
 // clear functions, with Node's argument rules: a non-function callback is a
 // TypeError; a delay that is not a number in [1, 2^31-1] ms becomes 1 ms.
-func (r *timers) install() {
-	r.timers = map[int64]*timer{}
+func (ts *timers) install() {
+	ts.timers = map[int64]*timer{}
 	set := func(interval, immediate bool) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
 			fn, ok := goja.AssertFunction(call.Argument(0))
 			if !ok {
-				panic(r.h.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
+				panic(ts.h.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
 					map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 			}
 			t := &timer{fn: fn, interval: interval, immediate: immediate}
@@ -51,26 +51,26 @@ func (r *timers) install() {
 			if len(call.Arguments) > rest {
 				t.args = append([]goja.Value(nil), call.Arguments[rest:]...)
 			}
-			r.timerID++
-			t.id = r.timerID
-			r.timers[t.id] = t
-			t.obj = r.timerObject(t)
-			job := func() error { return r.fire(t) }
+			ts.timerID++
+			t.id = ts.timerID
+			ts.timers[t.id] = t
+			t.obj = ts.timerObject(t)
+			job := func() error { return ts.fire(t) }
 			if immediate {
-				t.task = r.h.loop.Immediate(job)
+				t.task = ts.h.loop.Immediate(job)
 			} else {
 				t.task = eventloop.NewTask(job)
-				r.h.loop.Schedule(t.task, t.delay)
+				ts.h.loop.Schedule(t.task, t.delay)
 			}
 			return t.obj
 		}
 	}
-	_ = r.h.vm.Set("setTimeout", set(false, false))
-	_ = r.h.vm.Set("setInterval", set(true, false))
-	_ = r.h.vm.Set("setImmediate", set(false, true))
+	_ = ts.h.vm.Set("setTimeout", set(false, false))
+	_ = ts.h.vm.Set("setInterval", set(true, false))
+	_ = ts.h.vm.Set("setImmediate", set(false, true))
 	for _, name := range []string{"clearTimeout", "clearInterval", "clearImmediate"} {
-		_ = r.h.vm.Set(name, func(call goja.FunctionCall) goja.Value {
-			r.clearTimer(call.Argument(0))
+		_ = ts.h.vm.Set(name, func(call goja.FunctionCall) goja.Value {
+			ts.clearTimer(call.Argument(0))
 			return goja.Undefined()
 		})
 	}
@@ -86,21 +86,21 @@ func nodeDelay(v goja.Value) time.Duration {
 }
 
 // fire runs a timer's callback on the loop goroutine.
-func (r *timers) fire(t *timer) error {
+func (ts *timers) fire(t *timer) error {
 	if t.cleared {
 		return nil
 	}
 	if t.interval {
 		// Re-armed from the time it fired, as timers.js listOnTimeout does.
-		r.h.loop.Schedule(t.task, t.delay)
+		ts.h.loop.Schedule(t.task, t.delay)
 	} else {
-		delete(r.timers, t.id)
+		delete(ts.timers, t.id)
 	}
 	_, err := t.fn(goja.Undefined(), t.args...)
 	return err
 }
 
-func (r *timers) clearTimer(v goja.Value) {
+func (ts *timers) clearTimer(v goja.Value) {
 	var id int64
 	if o, ok := v.(*goja.Object); ok {
 		if idv := o.Get("_bridgeTimerId"); idv != nil {
@@ -109,43 +109,43 @@ func (r *timers) clearTimer(v goja.Value) {
 	} else if v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
 		id = v.ToInteger()
 	}
-	t, ok := r.timers[id]
+	t, ok := ts.timers[id]
 	if !ok {
 		return
 	}
 	t.cleared = true
-	delete(r.timers, id)
+	delete(ts.timers, id)
 	if t.immediate {
-		r.h.loop.CancelImmediate(t.task)
+		ts.h.loop.CancelImmediate(t.task)
 	} else {
-		r.h.loop.Unschedule(t.task)
+		ts.h.loop.Unschedule(t.task)
 	}
 }
 
 // timerObject is what setTimeout returns: like Node's Timeout, it has ref,
 // unref, hasRef and refresh, and turns into its id as a number.
-func (r *timers) timerObject(t *timer) *goja.Object {
-	o := r.h.vm.NewObject()
-	_ = o.DefineDataProperty("_bridgeTimerId", r.h.vm.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+func (ts *timers) timerObject(t *timer) *goja.Object {
+	o := ts.h.vm.NewObject()
+	_ = o.DefineDataProperty("_bridgeTimerId", ts.h.vm.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	self := func(goja.FunctionCall) goja.Value { return o }
 	_ = o.Set("ref", self)
 	_ = o.Set("unref", self)
-	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return r.h.vm.ToValue(true) })
+	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return ts.h.vm.ToValue(true) })
 	_ = o.Set("refresh", func(goja.FunctionCall) goja.Value {
-		if !t.cleared && !t.immediate && r.h.loop.Unschedule(t.task) {
-			r.h.loop.Schedule(t.task, t.delay)
+		if !t.cleared && !t.immediate && ts.h.loop.Unschedule(t.task) {
+			ts.h.loop.Schedule(t.task, t.delay)
 		}
 		return o
 	})
-	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return r.h.vm.ToValue(t.id) })
+	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return ts.h.vm.ToValue(t.id) })
 	return o
 }
 
 // stopTimers cancels the timers still set when a run ends.
-func (r *timers) stopTimers() {
-	for id, t := range r.timers {
+func (ts *timers) stopTimers() {
+	for id, t := range ts.timers {
 		t.cleared = true
-		delete(r.timers, id)
+		delete(ts.timers, id)
 	}
-	r.h.loop.ClearTimers()
+	ts.h.loop.ClearTimers()
 }

@@ -12,20 +12,20 @@ import (
 type v8Catch struct{ h *host }
 
 // install defines the global the hooked catch clauses call.
-func (r *v8Catch) install() {
-	fn := r.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		r.v8InPlace(call.Argument(0))
+func (vc *v8Catch) install() {
+	fn := vc.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		vc.v8InPlace(call.Argument(0))
 		return goja.Undefined()
 	})
-	_ = r.h.vm.GlobalObject().DefineDataProperty(v8.CatchHook, fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = vc.h.vm.GlobalObject().DefineDataProperty(v8.CatchHook, fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
 // v8InPlace rewrites a caught goja error's message and stack to V8's words.
 // It never throws: whatever goes wrong leaves the error as it was.
-func (r *v8Catch) v8InPlace(v goja.Value) {
+func (vc *v8Catch) v8InPlace(v goja.Value) {
 	defer func() { _ = recover() }()
 	obj, ok := v.(*goja.Object)
-	if !ok || !r.h.isError(obj) {
+	if !ok || !vc.h.isError(obj) {
 		return
 	}
 	text := obj.String()
@@ -33,7 +33,7 @@ func (r *v8Catch) v8InPlace(v goja.Value) {
 	if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
 		stack = s.String()
 	}
-	v8 := r.h.v8Stacked(text, stack)
+	v8 := vc.h.v8Stacked(text, stack)
 	if v8 == text {
 		return
 	}

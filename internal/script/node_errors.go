@@ -10,11 +10,11 @@ import (
 
 // nodeError builds an Error of the named constructor with Node-style extra
 // properties such as code, errno and syscall.
-func (r *host) nodeError(ctor, message string, props map[string]any) *goja.Object {
-	c, _ := r.vm.Get(ctor).(*goja.Object)
-	obj, err := r.vm.New(c, r.vm.ToValue(message))
+func (h *host) nodeError(ctor, message string, props map[string]any) *goja.Object {
+	c, _ := h.vm.Get(ctor).(*goja.Object)
+	obj, err := h.vm.New(c, h.vm.ToValue(message))
 	if err != nil {
-		obj = r.vm.NewGoError(fmt.Errorf("%s", message))
+		obj = h.vm.NewGoError(fmt.Errorf("%s", message))
 	}
 	keys := make([]string, 0, len(props))
 	for k := range props {
@@ -25,7 +25,7 @@ func (r *host) nodeError(ctor, message string, props map[string]any) *goja.Objec
 		_ = obj.Set(k, props[k])
 	}
 	if code, _ := props["code"].(string); strings.HasPrefix(code, "ERR_") {
-		r.nodeErrorCode(obj, ctor, code)
+		h.nodeErrorCode(obj, ctor, code)
 	}
 	return obj
 }
@@ -34,9 +34,9 @@ func (r *host) nodeError(ctor, message string, props map[string]any) *goja.Objec
 // (lib/internal/errors.js NodeError): String(err) and the stack's first line
 // read "TypeError [ERR_X]: message". Like Node's, toString is not an own
 // enumerable key, so Object.keys(err) is still ['code'].
-func (r *host) nodeErrorCode(obj *goja.Object, name, code string) {
+func (h *host) nodeErrorCode(obj *goja.Object, name, code string) {
 	header := name + " [" + code + "]: " + obj.Get("message").String()
-	_ = obj.DefineDataProperty("toString", r.vm.ToValue(func(goja.FunctionCall) goja.Value { return r.vm.ToValue(header) }),
+	_ = obj.DefineDataProperty("toString", h.vm.ToValue(func(goja.FunctionCall) goja.Value { return h.vm.ToValue(header) }),
 		goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	if st := obj.Get("stack"); st != nil && !goja.IsUndefined(st) {
 		stack := st.String()
@@ -45,7 +45,7 @@ func (r *host) nodeErrorCode(obj *goja.Object, name, code string) {
 		} else {
 			stack = header
 		}
-		_ = obj.DefineDataProperty("stack", r.vm.ToValue(stack), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		_ = obj.DefineDataProperty("stack", h.vm.ToValue(stack), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 }
 
