@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"sync"
 	"time"
 
@@ -14,49 +13,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
-
-// Defaults of Options.
-const (
-	DefaultTimeout   = 20 * time.Second // the webtask limit, about 20 s (docs/auth0.md "The sandbox")
-	DefaultMaxMemory = 256 << 20        // 256 MiB
-
-	// afterCallbackGrace is how long a run keeps going after the first cb
-	// while work is still pending, so that a second cb is caught.
-	afterCallbackGrace = time.Second
-	// maxCallStackSize turns runaway recursion into a stack overflow.
-	maxCallStackSize = 4096
-)
-
-// Options configure one Run.
-type Options struct {
-	Token, TokenSecret string
-	Ctx                Context
-	AllowedHosts       []string      // host[:port] the script may reach; empty = hosts of Ctx URLs
-	Timeout            time.Duration // 0 = 20s
-	MaxMemory          int64         // bytes; 0 = 256 MiB
-	HTTPClient         *http.Client  // nil = a shared keep-alive client
-	Secrets            []string      // more values to redact (ClientSecret and TokenSecret always are)
-
-	// Protocol is the calling convention: ProtocolOAuth1 ("" too) calls
-	// fn(token, tokenSecret, ctx, cb); ProtocolOAuth2 calls fn(accessToken,
-	// ctx, cb) with Token as the access token (protocol.go).
-	Protocol string
-
-	// Runtime selects the runtime profile, the set of Node globals and
-	// modules the sandbox offers; RuntimeDefault ("") is the only one today.
-	Runtime string
-
-	// hooks lets tests fix what node-oauth leaves to chance.
-	hooks *testHooks
-}
-
-// testHooks are the Go equivalents of monkeypatching _getNonce and
-// _getTimestamp in Node (the conformance tests use them).
-type testHooks struct {
-	nonce     func() string
-	timestamp func() int64
-	onBase    func(string) // sees every signature base string
-}
 
 // stopReason says why a run was stopped from outside the script.
 type stopReason struct {
@@ -84,8 +40,9 @@ type runner struct {
 }
 
 // Run runs the script once: evaluates it, calls it as fn(token, tokenSecret,
-// ctx, cb) on a fresh runtime and event loop, and returns how it ended. It
-// never panics and always returns a Result.
+// ctx, cb) (or fn(accessToken, ctx, cb) under ProtocolOAuth2) on a fresh
+// runtime and event loop, and returns how it ended. It never panics and
+// always returns a Result.
 func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	start := time.Now()
 	if opts.Timeout <= 0 {
@@ -222,98 +179,4 @@ func (r *runner) callback(call goja.FunctionCall) goja.Value {
 		r.stop(&stopReason{kind: KindDoubleCallback})
 	}
 	return goja.Undefined()
-}
-
-// settle turns how the loop ended into the Result.
-func (r *runner) settle(err error) {
-	r.h.vm.ClearInterrupt()
-	reason := r.stopReason()
-	if reason == nil && r.h.ctx.Err() != nil {
-		// The time limit passed, and the loop saw it before the watcher did.
-		reason = r.ctxReason()
-	}
-	if r.cbCalls >= 2 {
-		r.h.res.Outcome = KindDoubleCallback
-		msg := "cb was called a second time"
-		if r.secondAt != "" {
-			msg += " at " + r.secondAt
-		}
-		if r.first != nil {
-			msg += fmt.Sprintf("; the first call ended the run as %s", r.first.Outcome)
-			if r.first.Error != nil {
-				msg += ": " + r.first.Error.Message
-			}
-		}
-		r.h.res.Error = &Error{Kind: KindDoubleCallback, Message: msg}
-		return
-	}
-	if err != nil {
-		if e := r.errorOf(err, reason); e != nil {
-			r.h.res.Outcome, r.h.res.Error = e.Kind, e
-			if e.Kind == KindTimeout && e.Message == "" {
-				e.Message = r.timeoutMessage()
-			}
-			return
-		}
-	}
-	if r.first != nil {
-		*r.h.res = mergeFirst(r.h.res, r.first)
-		return
-	}
-	switch {
-	case reason != nil && reason.kind == KindMemory:
-		r.h.res.Outcome, r.h.res.Error = KindMemory, &Error{Kind: KindMemory, Message: reason.why}
-	case reason != nil && reason.kind == KindTimeout:
-		msg := r.timeoutMessage()
-		if reason.why != "" {
-			msg = reason.why + "; " + msg
-		}
-		r.h.res.Outcome, r.h.res.Error = KindTimeout, &Error{Kind: KindTimeout, Message: msg}
-	default:
-		r.h.res.Outcome, r.h.res.Error = KindTimeout, &Error{Kind: KindTimeout, Message: r.idleMessage()}
-	}
-}
-
-func mergeFirst(res, first *Result) Result {
-	out := *res
-	out.Outcome, out.Profile, out.Error = first.Outcome, first.Profile, first.Error
-	return out
-}
-
-// timeoutMessage lists the requests still pending at the time limit.
-func (r *runner) timeoutMessage() string {
-	msg := fmt.Sprintf("the script did not call cb within %s", r.h.opts.Timeout)
-	if len(r.h.net.inflight) == 0 {
-		return msg + "; no request was pending"
-	}
-	msg += "; still pending:"
-	for i := range r.h.res.Requests {
-		if t, ok := r.h.net.inflight[i]; ok {
-			q := r.h.res.Requests[i]
-			msg += fmt.Sprintf(" %s %s (for %s);", q.Method, q.URL, time.Since(t).Round(time.Millisecond))
-		}
-	}
-	return msg[:len(msg)-1]
-}
-
-// idleMessage explains a run that ran out of work without calling cb.
-func (r *runner) idleMessage() string {
-	msg := "the script returned without calling cb and nothing is pending: in Auth0 the login would hang until the time limit"
-	for _, q := range r.h.res.Requests {
-		if q.Error != "" && q.Status == 0 {
-			msg += fmt.Sprintf("; %s %s: %s", q.Method, q.URL, q.Error)
-		}
-	}
-	return msg
-}
-
-// finishRequests marks the requests still in flight when the run ended.
-func (r *runner) finishRequests() {
-	for i, t := range r.h.net.inflight {
-		q := &r.h.res.Requests[i]
-		q.Duration = time.Since(t)
-		if q.Error == "" {
-			q.Error = "still pending when the run ended"
-		}
-	}
 }
