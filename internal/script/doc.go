@@ -150,7 +150,7 @@
 //   - goja's own error messages are not V8's. Where the V8 text is certain,
 //     the bridge rewrites goja's, both where a JS error becomes Result.Error
 //     (the message, the stack's first line, Value's message) and in an
-//     error the script catches (v8errors.go, v8catch.go; each pair compared
+//     error the script catches (internal/v8, v8errors.go, v8catch.go; each pair compared
 //     under node by TestV8ErrorMessagesMatchNode). "Cannot read property 'x'
 //     of undefined" becomes "Cannot read properties of undefined (reading
 //     'x')"; "Cannot convert undefined or null to object" on an assignment

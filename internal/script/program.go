@@ -61,7 +61,7 @@ func Compile(filename, source string) (*Program, error) {
 	if se := unsupportedRegExp(filename, tree.File, tree); se != nil {
 		return nil, se
 	}
-	v8.HookCatches(tree) // caught errors read V8's words (v8catch.go)
+	v8.HookCatches(tree) // caught errors read V8's words (internal/v8 catch.go, v8catch.go)
 	prg, err := goja.CompileAST(tree, false)
 	if err != nil {
 		return nil, syntaxError(filename, source, wrapped, err)

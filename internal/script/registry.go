@@ -31,7 +31,7 @@ func newRegistry(h *host, profile string) *registry {
 	r := &registry{h: h, timers: &timers{h: h}}
 	oauth := &oauthModule{h: h}
 	oauth.sign = &oauthSigner{h: h, mod: oauth}
-	// The order is the order of install (sandbox.go had it so): console
+	// The order is the order of install (as before the split): console
 	// first, so that the others may log; oauth's JS helpers last.
 	r.globals = []global{
 		&console{h: h},
