@@ -1,6 +1,7 @@
 package connection
 
 import (
+	"encoding/json"
 	"maps"
 	"slices"
 	"strings"
@@ -83,6 +84,16 @@ func (b *OAuth2Body) JSON() []byte { return marshal(b, "") }
 
 // Indent returns b as JSON indented by two spaces, ending in a newline.
 func (b *OAuth2Body) Indent() []byte { return append(marshal(b, "  "), '\n') }
+
+// Map returns the options as a generic JSON object, for merging onto the
+// options a connection already has (see Options.Map).
+func (o OAuth2Options) Map() map[string]any {
+	var m map[string]any
+	if err := json.Unmarshal(marshal(o, ""), &m); err != nil {
+		panic("connection: oauth2 options do not round-trip: " + err.Error())
+	}
+	return m
+}
 
 // HAR returns the POST /api/v2/connections request that creates b on the
 // tenant at baseURL ("" = PlaceholderTenant). Pass b.Redacted() unless
