@@ -165,33 +165,40 @@ func defaultScope(f Flavor) string {
 	return ServerScope
 }
 
-// checkCredential is the shared check of a client id or secret.
-func checkCredential(field string, sentinel error, what, fix, s string) error {
+// credentialProblem is the shared check of a client id or secret: the detail
+// of what is wrong ("" = nothing) and a note to put before the fix.
+func credentialProblem(what, s string) (detail, note string) {
 	switch {
 	case s == "":
-		return problem(field, sentinel, fix, "it is empty")
+		return "it is empty", ""
 	case strings.Contains(s, "-----BEGIN"):
-		return problem(field, sentinel, "an RSA key belongs to an OAuth 1.0a link (--protocol oauth1); "+fix, "it holds a PEM, not an OAuth 2.0 %s", what)
+		return "it holds a PEM, not an OAuth 2.0 " + what, "an RSA key belongs to an OAuth 1.0a link (--protocol oauth1); "
 	case strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-		return problem(field, sentinel, fix, "it contains white space or control characters")
+		return "it contains white space or control characters", ""
 	}
-	return nil
+	return "", ""
 }
 
 const credentialFix = "copy it from JIRA's incoming link (Data Center: Administration > Applications > Application links) or from your app in Atlassian's developer console (Cloud)"
 
+// checkClientID and checkClientSecret name their field with the constant
+// itself, so that these calls hold whatever type Error.Field has.
 func checkClientID(id string) error {
-	return checkCredential(FieldClientID, ErrClientID, "client id", "give the client id; "+credentialFix, id)
+	if detail, note := credentialProblem("client id", id); detail != "" {
+		return problem(FieldClientID, ErrClientID, note+"give the client id; "+credentialFix, "%s", detail)
+	}
+	return nil
 }
 
 // checkClientSecret also refuses the client id given as the secret: a paste
 // mistake JIRA would answer with invalid_client at the first login.
 func checkClientSecret(secret, id string) error {
-	if err := checkCredential(FieldClientSecret, ErrClientSecret, "client secret", "give the client secret; "+credentialFix, secret); err != nil {
-		return err
+	detail, note := credentialProblem("client secret", secret)
+	if detail == "" && secret == id {
+		detail = "it is the client id"
 	}
-	if secret == id {
-		return problem(FieldClientSecret, ErrClientSecret, "give the client secret; "+credentialFix, "it is the client id")
+	if detail != "" {
+		return problem(FieldClientSecret, ErrClientSecret, note+"give the client secret; "+credentialFix, "%s", detail)
 	}
 	return nil
 }
