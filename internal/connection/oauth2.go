@@ -123,7 +123,7 @@ func ValidateOAuth2(p OAuth2Params) (*OAuth2Validated, error) {
 		add(err)
 		v.JIRAURL = u
 		if strings.HasPrefix(u, "http://") {
-			v.Warnings = append(v.Warnings, "the JIRA URL uses http: the client secret, codes and tokens travel in clear between Auth0 and JIRA, and Jira Data Center's OAuth 2.0 provider enforces https outside staging (docs/auth0.md \"OAuth 2.0 connections\"); use https")
+			v.Warnings = append(v.Warnings, "the JIRA URL uses http: the client secret, codes and tokens travel in clear between Auth0 and JIRA, and Jira Data Center's OAuth 2.0 provider enforces https outside staging; use https")
 		}
 	}
 	add(checkClientID(p.ClientID))
