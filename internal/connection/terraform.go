@@ -62,18 +62,7 @@ func (b *Body) Terraform(c IaC) []byte {
 	w.WriteString("    scripts = {\n")
 	fmt.Fprintf(&w, "      fetchUserProfile = file(\"${path.module}/%s\")\n", hclTemplateText(c.scriptFile()))
 	w.WriteString("    }\n  }\n}\n")
-	if len(c.EnabledClients) > 0 {
-		fmt.Fprintf(&w, "\nresource \"auth0_connection_clients\" %s {\n", hclString(res))
-		fmt.Fprintf(&w, "  connection_id   = auth0_connection.%s.id\n", res)
-		w.WriteString("  enabled_clients = [")
-		for i, id := range c.EnabledClients {
-			if i > 0 {
-				w.WriteString(", ")
-			}
-			w.WriteString(hclString(id))
-		}
-		w.WriteString("]\n}\n")
-	}
+	writeConnectionClients(&w, res, c.EnabledClients)
 	return []byte(w.String())
 }
 
