@@ -1,6 +1,7 @@
 package connection
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestOAuth2TerraformRoundTrip(t *testing.T) {
@@ -81,5 +83,46 @@ func TestOAuth2TerraformRoundTrip(t *testing.T) {
 		if h.AsString() != "X-Proxy" || v.AsString() != "a,b" {
 			t.Errorf("custom header %s: %s", h.AsString(), v.AsString())
 		}
+	}
+}
+
+func TestOAuth2DeployCLIRoundTrip(t *testing.T) {
+	body, err := BuildOAuth2(goodOAuth2(FlavorCloud))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := body.DeployCLIYAML(IaC{EnabledClients: []string{"My App"}})
+	if strings.Contains(string(src), o2Secret) {
+		t.Fatal("the YAML holds the client secret")
+	}
+	var doc struct {
+		Connections []struct {
+			Name           string         `yaml:"name"`
+			Strategy       string         `yaml:"strategy"`
+			EnabledClients []string       `yaml:"enabled_clients"`
+			Options        map[string]any `yaml:"options"`
+		} `yaml:"connections"`
+	}
+	if err := yaml.Unmarshal(deployCLIReplace(src, DeployCLIClientSecretKeyword, o2Secret), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	c := doc.Connections[0]
+	gotJSON, _ := json.Marshal(c.Options)
+	wantJSON, _ := json.Marshal(body.Options.Map())
+	if c.Name != body.Name || c.Strategy != "oauth2" || c.EnabledClients[0] != "My App" || string(gotJSON) != string(wantJSON) {
+		t.Errorf("round trip:\n got %s %s %v %s\nwant %s", c.Name, c.Strategy, c.EnabledClients, gotJSON, wantJSON)
+	}
+	dir := t.TempDir()
+	files, err := body.WriteDeployCLIDir(dir, IaC{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(files[0])
+	var got OAuth2Body
+	if err := json.Unmarshal(deployCLIReplace(data, DeployCLIClientSecretKeyword, o2Secret), &got); err != nil {
+		t.Fatal(err)
+	}
+	if string(got.JSON()) != string(body.JSON()) {
+		t.Errorf("directory round trip:\n got %s\nwant %s", got.JSON(), body.JSON())
 	}
 }
