@@ -1,0 +1,57 @@
+package polyfill
+
+import (
+	"testing"
+
+	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+)
+
+// rows run on real Node 22 and Node 18 and on goja with Install(runtime):
+// both sides must give the same value or the same error name and message.
+var rows = []string{
+	`JSON.stringify(Object.groupBy([1,2,3,4], function (x) { return x % 2 ? 'odd' : 'even'; }))`,
+	`Object.getPrototypeOf(Object.groupBy([], function () {}))`,
+	`JSON.stringify([...Map.groupBy([1,2,3], function (x) { return x > 1; })])`,
+	`Object.keys(Object).indexOf('groupBy')`,
+	`typeof Promise.withResolvers`,
+	`var r = Promise.withResolvers(); Object.keys(r).join()`,
+	`['ab', 'a\uD800', '\uDC00b', '\uD83D\uDE00'].map(function (s) { return s.isWellFormed(); })`,
+	`'a\uD800b'.toWellFormed() === 'a\uFFFDb'`,
+	`[3,1,2].toSorted().join() + [1,2].toReversed().join()`,
+	`[1,2,3].with(1, 9).join() + [1,2,3].toSpliced(0, 1).join()`,
+	`[1,2,3,4].findLast(function (x) { return x % 2; }) + [1,2,3].findLastIndex(function (x) { return x < 3; })`,
+	`[...new Set([1,2]).union(new Set([2,3]))]`,
+	`[...new Set([1,2]).intersection(new Set([2,3]))]`,
+	`[...new Set([1,2]).symmetricDifference(new Set([2,3]))]`,
+	`new Set([1]).isSubsetOf(new Set([1,2])) + ' ' + new Set([1]).isDisjointFrom(new Set([2]))`,
+	`var e = new Error('x', { cause: 'y' }); e.cause + Object.keys(e).length + ('cause' in new Error('z'))`,
+	`Object.getOwnPropertyDescriptor(new Error('x', { cause: 1 }), 'cause').enumerable`,
+	`(1234567.891).toLocaleString('en-US')`,
+	`(1234567.891).toLocaleString()`,
+	`(0.5).toLocaleString('en-US') + (-1234.5).toLocaleString('en-US', { minimumFractionDigits: 2 })`,
+	`(1e6).toLocaleString('en-US', { maximumFractionDigits: 0 }) + ' ' + (12.3456).toLocaleString('en-US')`,
+	`(NaN).toLocaleString('en-US') + (-0).toLocaleString()`,
+	`Object.keys(Number.prototype).length + Object.keys(Array.prototype).length + Object.keys(String.prototype).length`,
+}
+
+func newVM(t *testing.T) func(string) *goja.Runtime {
+	return func(runtime string) *goja.Runtime {
+		vm := goja.New()
+		if err := Install(vm, runtime); err != nil {
+			t.Fatal(err)
+		}
+		return vm
+	}
+}
+
+func TestDifferential(t *testing.T) {
+	nodediff.CompareWith(t, "", newVM(t), rows, nodediff.SameOrMissingMethod)
+}
+
+func TestUnknownRuntime(t *testing.T) {
+	if err := Install(goja.New(), "node20"); err == nil {
+		t.Fatal("Install(node20) succeeded; want an error naming the runtimes")
+	}
+}
