@@ -65,7 +65,11 @@ func CompareWith(t *testing.T, prelude string, newVM func(runtime string) *goja.
 	for _, rt := range Runtimes {
 		t.Run(rt, func(t *testing.T) {
 			want := Node(t, rt, prelude, rows)
-			got := Goja(t, newVM(rt), rows)
+			vm := newVM(rt)
+			if _, err := vm.RunString(prelude); err != nil {
+				t.Fatalf("goja prelude: %v", err)
+			}
+			got := Goja(t, vm, rows)
 			for i, row := range rows {
 				if !same(want[i], got[i]) {
 					t.Errorf("row %d %q\n node: %s\n goja: %s", i, row, want[i], got[i])
