@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jira-auth0-bridge/bridge/internal/nodemod/nodebuf"
 )
 
 // decodeBase64 decodes s as Node's Buffer.from(s, 'base64') does
@@ -48,7 +50,7 @@ func encodeString(s string, encoding string) []byte {
 }
 
 // decodeString turns bytes into a JS string: latin1 maps each byte to one
-// character; UTF-8 replaces each invalid byte with U+FFFD.
+// character; UTF-8 as Buffer#toString does.
 func decodeString(b []byte, encoding string) string {
 	if encoding == "latin1" || encoding == "binary" {
 		r := make([]rune, len(b))
@@ -57,13 +59,7 @@ func decodeString(b []byte, encoding string) string {
 		}
 		return string(r)
 	}
-	var sb strings.Builder
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		sb.WriteRune(r)
-		b = b[n:]
-	}
-	return sb.String()
+	return nodebuf.DecodeUTF8(b)
 }
 
 // base64url is jws's base64url (lib/sign-stream.js L9-L16): padding removed.
