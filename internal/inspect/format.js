@@ -120,4 +120,4 @@ function format() {
 
 inspect.defaultOptions = defaultOptions;
 inspect.custom = Symbol.for('nodejs.util.inspect.custom');
-return { inspect: inspect, format: format };
+return { inspect: inspect, format: format, kindOf: kindOf };

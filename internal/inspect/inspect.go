@@ -91,6 +91,12 @@ func (in *Inspector) InspectFunc() goja.Value { return in.exports.Get("inspect")
 // prints FormatFunc(...args) followed by a newline.
 func (in *Inspector) FormatFunc() goja.Value { return in.exports.Get("format") }
 
+// KindFunc is kindOf(value) as a JS function: the internal class of an
+// object as util.types sees it ("Array", "Date", "RegExp", "Error", "Map",
+// "Set", "WeakMap", "WeakSet", "Promise", "TypedArray", "Function",
+// boxed "Number"/"String"/"Boolean"/"Symbol"/"BigInt", else "Object").
+func (in *Inspector) KindFunc() goja.Value { return in.exports.Get("kindOf") }
+
 // Inspect returns util.inspect(v) with Node's default options.
 func (in *Inspector) Inspect(v goja.Value) (string, error) {
 	res, err := in.inspect(goja.Undefined(), v)
