@@ -11,14 +11,14 @@ function describe(ctx, value, constructor, tag) {
   var kind = kindOf(value);
   var keys, base = '', braces, formatter = noEntries, arrayType = false, prefix;
   if (kind === 'Array') {
-    keys = Object.keys(value).filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k) || +k >= 4294967295; });
+    keys = getKeys(value, ctx.showHidden).filter(function (k) { return typeof k === 'symbol' || !/^(0|[1-9][0-9]*)$/.test(k) || +k >= 4294967295; });
     prefix = (constructor !== 'Array' || tag !== '') ? getPrefix(constructor, tag, 'Array', '(' + value.length + ')') : '';
     braces = [prefix + '[', ']'];
     if (value.length === 0 && keys.length === 0) return { done: braces[0] + ']' };
     arrayType = true;
     formatter = formatArray;
   } else if (kind === 'Set' || kind === 'Map') {
-    keys = getKeys(value);
+    keys = getKeys(value, ctx.showHidden);
     prefix = getPrefix(constructor, tag, kind, '(' + value.size + ')');
     formatter = kind === 'Set' ? formatSet : formatMap;
     if (value.size === 0 && keys.length === 0) return { done: prefix + '{}' };
@@ -32,7 +32,7 @@ function describe(ctx, value, constructor, tag) {
     arrayType = true;
     formatter = formatArray;
   } else {
-    keys = getKeys(value);
+    keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
     var d = describeOther(ctx, value, constructor, tag, kind, keys, braces);
     if (d.done !== undefined) return d;

@@ -41,7 +41,7 @@ function improveStack(stack, constructor, name, tag) {
 function formatError(err, constructor, tag, ctx, keys) {
   var name = err.name != null ? String(err.name) : 'Error';
   var stack = getStackString(err);
-  removeDuplicateErrorKeys(keys, err, stack);
+  if (!ctx.showHidden) removeDuplicateErrorKeys(keys, err, stack);
   if ('cause' in err && keys.indexOf('cause') === -1) keys.push('cause');
   if (Array.isArray(err.errors) && keys.indexOf('errors') === -1) keys.push('errors');
   stack = improveStack(stack, constructor, name, tag);

@@ -16,11 +16,20 @@ function formatValue(ctx, value, recurseTimes) {
   return formatRaw(ctx, value, recurseTimes);
 }
 
+function isInstanceof(object, proto) {
+  try {
+    return object instanceof proto;
+  } catch (e) {
+    return false;
+  }
+}
+
 function getConstructorName(obj) {
+  var value = obj;
   var first = true;
   while (obj) {
     var desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
-    if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '') {
+    if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '' && isInstanceof(value, desc.value)) {
       return String(desc.value.name);
     }
     obj = Object.getPrototypeOf(obj);
@@ -40,11 +49,13 @@ function getPrefix(constructor, tag, fallback, size) {
   return constructor + size + ' ';
 }
 
-function getKeys(value) {
-  var keys = Object.keys(value);
+// getKeys lists own enumerable keys and symbols, or with showHidden (%o)
+// all own keys, as Node's getKeys.
+function getKeys(value, showHidden) {
+  var keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
   var symbols = Object.getOwnPropertySymbols(value);
   for (var i = 0; i < symbols.length; i++) {
-    if (Object.prototype.propertyIsEnumerable.call(value, symbols[i])) keys.push(symbols[i]);
+    if (showHidden || Object.prototype.propertyIsEnumerable.call(value, symbols[i])) keys.push(symbols[i]);
   }
   return keys;
 }
