@@ -1,5 +1,6 @@
 // Object.groupBy, Map.groupBy (ES2024, https://tc39.es/ecma262/#sec-object.groupby)
-// and Promise.withResolvers (https://tc39.es/ecma262/#sec-promise.withResolvers).
+// Promise.withResolvers (https://tc39.es/ecma262/#sec-promise.withResolvers)
+// and Array.fromAsync.
 // Defined non-enumerable, writable and configurable like the built-ins.
 (function () {
   function def(o, name, fn) {
@@ -46,6 +47,43 @@
       return { promise: p, resolve: res, reject: rej };
     }
   };
+  // Array.fromAsync (ES2026, https://tc39.es/proposal-array-from-async/;
+  // V8 12.1, Node 22): awaits each value of an async iterable, a sync
+  // iterable or an array-like, then mapfn's result.
+  var array = {
+    fromAsync: async function fromAsync(items) {
+      var mapfn = arguments[1], thisArg = arguments[2];
+      if (mapfn !== undefined && typeof mapfn !== 'function') {
+        throw new TypeError(mapfn + ' is not a function');
+      }
+      if (items === null || items === undefined) throw new TypeError(items + ' is not iterable');
+      var C = this, out = typeof C === 'function' ? new C() : [];
+      var k = 0;
+      async function add(v) {
+        v = await v;
+        out[k] = mapfn ? await mapfn.call(thisArg, v, k) : v;
+        k++;
+      }
+      var asyncIt = items[Symbol.asyncIterator];
+      if (asyncIt != null) {
+        var it = asyncIt.call(items);
+        for (;;) {
+          var r = await it.next();
+          if (r.done) break;
+          out[k] = mapfn ? await mapfn.call(thisArg, r.value, k) : r.value;
+          k++;
+        }
+      } else if (items[Symbol.iterator] != null) {
+        for (var v of items) await add(v);
+      } else {
+        var o = Object(items), len = Math.min(Math.max(Math.trunc(Number(o.length)) || 0, 0), Number.MAX_SAFE_INTEGER);
+        for (var i = 0; i < len; i++) await add(o[i]);
+      }
+      out.length = k;
+      return out;
+    }
+  };
+  def(Array, 'fromAsync', array.fromAsync);
   def(Object, 'groupBy', objectGroupBy.groupBy);
   def(Map, 'groupBy', mapGroupBy.groupBy);
   def(Promise, 'withResolvers', promise.withResolvers);
