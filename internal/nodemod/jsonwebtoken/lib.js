@@ -7,6 +7,8 @@ function JsonWebTokenError(message, error) {
   Error.call(this, message);
   if (Error.captureStackTrace) {
     Error.captureStackTrace(this, this.constructor);
+  } else {
+    captureStack(this);
   }
   this.name = 'JsonWebTokenError';
   this.message = message;
@@ -14,6 +16,28 @@ function JsonWebTokenError(message, error) {
 }
 JsonWebTokenError.prototype = Object.create(Error.prototype);
 JsonWebTokenError.prototype.constructor = JsonWebTokenError;
+
+// captureStack stands in for V8's Error.captureStackTrace(this,
+// this.constructor), which goja lacks: a non-enumerable own 'stack' whose
+// header ("Name: message") is read when first accessed, as V8 formats it
+// lazily, and whose frames start below the error constructors.
+var ownFrames = /^\s*at (captureStack|JsonWebTokenError|TokenExpiredError|NotBeforeError) /;
+function captureStack(self) {
+  var lines = String(new Error().stack || '').split('\n').slice(1);
+  while (lines.length && ownFrames.test(lines[0])) lines.shift();
+  var frames = lines.filter(function (l) { return l.trim() !== ''; });
+  var stack;
+  Object.defineProperty(self, 'stack', {
+    configurable: true, enumerable: false,
+    get: function () {
+      if (stack === undefined) {
+        stack = Error.prototype.toString.call(self) + (frames.length ? '\n' + frames.join('\n') : '');
+      }
+      return stack;
+    },
+    set: function (v) { stack = v; }
+  });
+}
 
 // lib/TokenExpiredError.js L3-L11
 function TokenExpiredError(message, expiredAt) {
