@@ -36,6 +36,8 @@ var rows = []string{
 	`(0.5).toLocaleString('en-US') + (-1234.5).toLocaleString('en-US', { minimumFractionDigits: 2 })`,
 	`(1e6).toLocaleString('en-US', { maximumFractionDigits: 0 }) + ' ' + (12.3456).toLocaleString('en-US')`,
 	`(NaN).toLocaleString('en-US') + (-0).toLocaleString()`,
+	`[1.0005, 2.5, 0.0125, 999.9999, 1e21, 123.456789, 0.1 + 0.2].map(function (x) { return x.toLocaleString(); })`,
+	`[(2.5).toLocaleString('en', { maximumFractionDigits: 0 }), (1.005).toLocaleString('en-US', { maximumFractionDigits: 2 }), (5).toLocaleString('en-US', { minimumFractionDigits: 1 })]`,
 	`typeof new Uint8Array([2, 1]).toSorted + typeof new Uint8Array(1).with + typeof new Uint8Array(1).toReversed`,
 	`[typeof Array.fromAsync, Array.fromAsync && Array.fromAsync.length, typeof Array.prototype.at, typeof Object.hasOwn, typeof ''.replaceAll]`,
 	`Object.keys(Number.prototype).length + Object.keys(Array.prototype).length + Object.keys(String.prototype).length`,

@@ -2,10 +2,10 @@
 // of Node's full-icu build under Auth0 (docs/node-runtime.md "toLocaleString").
 // Follows ECMA-402 defaults (https://tc39.es/ecma402/#sec-intl.numberformat):
 // grouping by thousands with ',', minimumFractionDigits 0,
-// maximumFractionDigits 3, half-expand rounding (here through toFixed, which
-// rounds the binary value: rare ties may differ). Other locales and the style,
-// currency and notation options need full Intl, which bridge does not have:
-// they throw with a note instead of printing something else.
+// maximumFractionDigits 3, half-expand rounding on the shortest decimal form.
+// Other locales and the style, currency and notation options need full Intl,
+// which bridge does not have: they throw with a note instead of printing
+// something else.
 (function () {
   var note = ' (bridge emulates only the en-US number format, docs/node-runtime.md)';
   function digits(v, def, name) {
@@ -15,6 +15,25 @@
       throw new RangeError(name + ' value is out of range.');
     }
     return v;
+  }
+  // roundDecimal rounds half away from zero on the shortest decimal form of
+  // x (what String(x) prints), as ICU does: 1.0005 gives 1.001 where
+  // toFixed(3) would give 1.000. From 1e21 up (integers), all digits print;
+  // tiny exponent forms fall back to toFixed.
+  function roundDecimal(x, max) {
+    var s = String(x);
+    if (/e\+/.test(s)) return BigInt(x).toString() + (max ? '.' + '0'.repeat(max) : '');
+    if (/e/.test(s)) return x.toFixed(max);
+    var dot = s.indexOf('.');
+    if (dot < 0 || s.length - dot - 1 <= max) return x.toFixed(max);
+    var digits = (s.slice(0, dot) + s.slice(dot + 1, dot + 1 + max)).split('');
+    if (s.charCodeAt(dot + 1 + max) >= 53) { // '5'
+      var i = digits.length - 1;
+      for (; i >= 0 && digits[i] === '9'; i--) digits[i] = '0';
+      if (i < 0) digits.unshift('1'); else digits[i] = String(+digits[i] + 1);
+    }
+    var int = digits.slice(0, digits.length - max).join('') || '0';
+    return max ? int + '.' + digits.slice(digits.length - max).join('') : int;
   }
   function toLocaleString(locales, options) {
     var x = Number.prototype.valueOf.call(this);
@@ -34,7 +53,7 @@
     if (x === Infinity) return '∞';
     if (x === -Infinity) return '-∞';
     var neg = x < 0 || (x === 0 && 1 / x < 0);
-    var s = Math.abs(x).toFixed(max);
+    var s = roundDecimal(Math.abs(x), max);
     var dot = s.indexOf('.');
     var int = dot < 0 ? s : s.slice(0, dot);
     var frac = dot < 0 ? '' : s.slice(dot + 1);
