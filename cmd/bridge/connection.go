@@ -4,21 +4,11 @@ import (
 	"os"
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
+	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/spf13/cobra"
 )
 
-func init() { commands = append(commands, newConnectionCmd) }
-
-func newConnectionCmd() *cobra.Command {
-	var (
-		domain      string
-		har         bool
-		showSecrets bool
-	)
-	cmd := &cobra.Command{
-		Use:   "connection --jira-url URL --consumer-key KEY --private-key FILE [flags]",
-		Short: "Print the Auth0 connection body for JIRA (POST /api/v2/connections)",
-		Long: `connection validates the JIRA connection settings and prints the body of
+const connectionLong = `connection validates the JIRA connection settings and prints the body of
 POST /api/v2/connections that creates the connection on Auth0: strategy oauth1,
 options.client_id (the consumer key), options.client_secret (the private key
 PEM), the three JIRA OAuth URLs derived from --jira-url, signatureMethod RSA-SHA1
@@ -42,7 +32,18 @@ cannot reach from the internet.
 
 Exit codes: 0 ok (warnings or not); 2 bad input, every problem listed.
 
-Use 'bridge publish' to create or update the connection after verifying it.`,
+Use 'bridge publish' to create or update the connection after verifying it.`
+
+func newConnectionCmd() *cobra.Command {
+	var (
+		domain      string
+		har         bool
+		showSecrets bool
+	)
+	cmd := &cobra.Command{
+		Use:   "connection --jira-url URL --consumer-key KEY --private-key FILE [flags]",
+		Short: "Print the Auth0 connection body for JIRA (POST /api/v2/connections)",
+		Long:  connectionLong,
 		Example: `  bridge connection --jira-url https://jira.example.com --consumer-key auth0-jira \
     --private-key jira.key --public-key jira.pub
   bridge connection --jira-url https://jira.example.com --consumer-key auth0-jira \
@@ -62,7 +63,7 @@ Use 'bridge publish' to create or update the connection after verifying it.`,
 		}
 		body := v.Body()
 		if showSecrets {
-			connWarn(cmd.ErrOrStderr(), "the output holds the private key of %s: keep it out of logs and tickets", flags.PrivateKey)
+			connWarn(cmd.ErrOrStderr(), "the output holds the private key of %s: keep it out of logs and tickets", flags.jira.privateKey)
 		} else {
 			body = body.Redacted()
 		}
@@ -86,10 +87,7 @@ Use 'bridge publish' to create or update the connection after verifying it.`,
 // connDomain returns the Auth0 base URL for --domain (or AUTH0_DOMAIN), or ""
 // when neither is set.
 func connDomain(flag string) (string, error) {
-	d := flag
-	if d == "" {
-		d = os.Getenv("AUTH0_DOMAIN")
-	}
+	d := credentials.Domain(flag, os.Getenv)
 	if d == "" {
 		return "", nil
 	}

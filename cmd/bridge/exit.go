@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 // Exit codes. Each means one thing, everywhere in the CLI.
@@ -80,4 +81,13 @@ func interrupted(err error) error {
 func internalError(stderr io.Writer, v any, stack []byte) int {
 	fmt.Fprintf(stderr, "bridge: internal error (a bug in bridge, not in your input; please report it with what follows): panic: %v\n%s", v, stack)
 	return ExitInternal
+}
+
+// unwrapPathError keeps "op FILE: reason" without Go's wrapping noise.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return err
 }

@@ -14,8 +14,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
 )
 
-func init() { commands = append(commands, newInitCmd) }
-
 // initScriptName is the script file `bridge init` writes.
 const initScriptName = "fetchUserProfile.js"
 

@@ -12,8 +12,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { commands = append(commands, newMockCmd) }
-
 // mockOptions are the flags of `bridge mock`.
 type mockOptions struct {
 	addr, flavor, users, consumerKey, publicKey, autoApprove string
@@ -21,12 +19,7 @@ type mockOptions struct {
 	verbose                                                  bool
 }
 
-func newMockCmd() *cobra.Command {
-	var o mockOptions
-	cmd := &cobra.Command{
-		Use:   "mock [--addr HOST:PORT] [--flavor server|cloud] [flags]",
-		Short: "Serve a mock JIRA that checks every OAuth 1.0a RSA-SHA1 signature",
-		Long: `mock serves a mock JIRA until interrupted (Ctrl-C or SIGTERM): JIRA's OAuth
+const mockLong = `mock serves a mock JIRA until interrupted (Ctrl-C or SIGTERM): JIRA's OAuth
 token endpoints and approval page, and the REST endpoints a fetchUserProfile
 script reads (/rest/auth/1/session, /rest/api/2/user, /rest/api/2/myself), in
 the Server/Data Center or the Cloud flavor. It is strict where JIRA is: every
@@ -48,7 +41,14 @@ stderr: the consumer, the users, the endpoints; with -v one line per request:
 time method path -> status verdict, consumer, token and why it was refused.
 
 Exit codes: 0 stopped by a signal; 2 bad flag, key file, user file, or a busy
-port (named).`,
+port (named).`
+
+func newMockCmd() *cobra.Command {
+	var o mockOptions
+	cmd := &cobra.Command{
+		Use:   "mock [--addr HOST:PORT] [--flavor server|cloud] [flags]",
+		Short: "Serve a mock JIRA that checks every OAuth 1.0a RSA-SHA1 signature",
+		Long:  mockLong,
 		Example: `  bridge mock
   bridge mock --addr 127.0.0.1:0 --flavor cloud -v
   bridge mock --users my-users/ --consumer-key auth0-jira-prod --public-key jira.pub
@@ -112,20 +112,12 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 		}
 		cfg.Users = users
 	}
-	if o.autoApprove != "" {
-		users := cfg.Users
-		if users == nil {
-			users = jiramock.DefaultUsers(f)
-		}
-		var ids []string
-		found := false
-		for _, u := range users {
-			ids = append(ids, u.ID())
-			found = found || u.ID() == o.autoApprove
-		}
-		if !found {
-			return cfg, usageErr("--auto-approve %q: the %s mock has no such user; use one of %s", o.autoApprove, f, strings.Join(ids, ", "))
-		}
+	users := cfg.Users
+	if users == nil {
+		users = jiramock.DefaultUsers(f)
+	}
+	if err := checkMockUser("--auto-approve", o.autoApprove, users, f); err != nil {
+		return cfg, err
 	}
 	cfg.AutoApprove = o.autoApprove
 	if o.verbose {

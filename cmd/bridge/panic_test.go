@@ -20,23 +20,26 @@ import (
 // through the testscript harness in testdata/script/internal_error.txtar.
 const panicCommandName = "test-internal-panic"
 
-func init() {
-	commands = append(commands, func() *cobra.Command {
-		c := &cobra.Command{
-			Use:    panicCommandName,
-			Hidden: true,
-			Args:   cobra.NoArgs,
+// testCommands are the hidden commands test binaries add to bridge's own.
+func testCommands() []*cobra.Command {
+	return []*cobra.Command{newPanicCmd(), newCrashCmd()}
+}
+
+func newPanicCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:    panicCommandName,
+		Hidden: true,
+		Args:   cobra.NoArgs,
+	}
+	c.Flags().Bool("json", false, "")
+	c.Flags().Bool("quiet", false, "print nothing before the panic")
+	c.RunE = func(cmd *cobra.Command, _ []string) error {
+		if q, _ := cmd.Flags().GetBool("quiet"); !q {
+			cmd.Println("partial")
 		}
-		c.Flags().Bool("json", false, "")
-		c.Flags().Bool("quiet", false, "print nothing before the panic")
-		c.RunE = func(cmd *cobra.Command, _ []string) error {
-			if q, _ := cmd.Flags().GetBool("quiet"); !q {
-				cmd.Println("partial")
-			}
-			panic("test: deliberate panic")
-		}
-		return c
-	})
+		panic("test: deliberate panic")
+	}
+	return c
 }
 
 func TestMainRecoversPanic(t *testing.T) {
@@ -52,7 +55,7 @@ func TestMainRecoversPanic(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := Main(tt.args, strings.NewReader(""), &stdout, &stderr)
+			code := run(tt.args, strings.NewReader(""), &stdout, &stderr, testCommands()...)
 			if code != ExitInternal || ExitInternal != 4 {
 				t.Errorf("exit %d; want 4 (ExitInternal)", code)
 			}
@@ -85,20 +88,20 @@ func TestMainRecoversPanic(t *testing.T) {
 // before Main returns, and no exit code is recorded.
 const crashCommandName = "test-internal-crash"
 
-func init() {
-	commands = append(commands, func() *cobra.Command {
-		return &cobra.Command{
-			Use:    crashCommandName,
-			Hidden: true,
-			Args:   cobra.NoArgs,
-			RunE: func(*cobra.Command, []string) error {
-				done := make(chan struct{})
-				go func() { defer close(done); panic("test: deliberate crash") }()
-				<-done
-				return nil
-			},
-		}
-	})
+// The command's own goroutine blocks for good: were it to wait for the
+// panicking goroutine to end (a deferred close, say), the panic's deferred
+// calls would let it return before the runtime kills the process, and Main
+// would record exit 0 first.
+func newCrashCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:    crashCommandName,
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			go func() { panic("test: deliberate crash") }()
+			select {}
+		},
+	}
 }
 
 // TestExitCodeHarness: `exitcode` judges the last bridge run only. A run that

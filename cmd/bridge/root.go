@@ -19,7 +19,13 @@ import (
 //
 // A panic in the command's goroutine is recovered: Main says it is an internal
 // error and returns ExitInternal (exit.go).
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, stdin, stdout, stderr)
+}
+
+// run is Main with extra commands beside bridge's own: test binaries add
+// hidden ones that crash (panic_test.go).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) (code int) {
 	out := &countingWriter{w: stdout}
 	defer func() {
 		if v := recover(); v != nil {
@@ -32,7 +38,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	root := newRootCmd()
+	root := newRootCmd(extra...)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(out)
@@ -55,15 +61,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	return exitCode(err)
 }
 
-// commands lists the constructors of bridge's subcommands. Each command's file
-// adds itself in an init function, so that commands land independently.
-var commands []func() *cobra.Command
-
-func newRootCmd() *cobra.Command {
-	root := &cobra.Command{
-		Use:   "bridge",
-		Short: "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
-		Long: `bridge runs the fetchUserProfile script of an Auth0 oauth1 connection for JIRA
+const rootLong = `bridge runs the fetchUserProfile script of an Auth0 oauth1 connection for JIRA
 locally, in a sandbox that behaves like Auth0's, against a mock JIRA that checks
 every OAuth 1.0a RSA-SHA1 signature. It checks the profiles the script returns,
 and publishes the connection to Auth0 only once they pass.
@@ -72,15 +70,31 @@ Results go to stdout; progress, logs and errors go to stderr. With --json,
 stdout is one JSON document even when the command fails: then
 {"error": {"kind", "exit_code", "message"}}.
 Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service failed,
-4 an internal error (a bug in bridge; please report it).`,
+4 an internal error (a bug in bridge; please report it).`
+
+// newRootCmd is bridge with its commands, and extra ones.
+func newRootCmd(extra ...*cobra.Command) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "bridge",
+		Short:         "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
+		Long:          rootLong,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%w (see '%s --help')", err, c.CommandPath())
 	})
-	for _, newCmd := range commands {
-		c := newCmd()
+	cmds := []*cobra.Command{
+		newMockCmd(),
+		newRunCmd(),
+		newTestCmd(),
+		newInitCmd(),
+		newKeygenCmd(),
+		newConnectionCmd(),
+		newPublishCmd(),
+		newLiveCmd(),
+	}
+	for _, c := range append(cmds, extra...) {
 		if c.Args != nil {
 			c.Args = usageArgs(c.Args)
 		}

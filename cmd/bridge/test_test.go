@@ -133,8 +133,8 @@ func waitFor(t *testing.T, out *syncBuffer, want string, n int) {
 func TestTestWatch(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"cases/good.json": goodCase, "fetchUserProfile.js": bridge.ShippedScript})
-	f := &testFlags{script: filepath.Join(dir, "fetchUserProfile.js"), casesDir: filepath.Join(dir, "cases"),
-		timeout: 5 * time.Second, parallel: 2, watch: true}
+	f := &testFlags{runtime: runtimeFlags{script: filepath.Join(dir, "fetchUserProfile.js"), timeout: 5 * time.Second},
+		casesDir: filepath.Join(dir, "cases"), parallel: 2, watch: true}
 	var stdout, stderr syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

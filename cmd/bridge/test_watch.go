@@ -26,7 +26,7 @@ const clearScreen = "\x1b[H\x1b[2J"
 // terminal. It stops when ctx is canceled (Ctrl-C) and returns nil then. Bad
 // input on a run is reported on stderr, and the watch goes on.
 func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error {
-	if f.script == "" && f.casesDir == "" {
+	if f.runtime.script == "" && f.casesDir == "" {
 		return usageErr("--watch needs --script or --cases: the built-in script and suite never change (start your own with `bridge init`)")
 	}
 	w, err := fsnotify.NewWatcher()
@@ -37,12 +37,12 @@ func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 	// Editors often save by renaming a new file over the old one, so the
 	// script's directory is watched, not the file.
 	var scriptAbs string
-	if f.script != "" {
-		if scriptAbs, err = filepath.Abs(f.script); err != nil {
+	if f.runtime.script != "" {
+		if scriptAbs, err = filepath.Abs(f.runtime.script); err != nil {
 			return usageErr("--script: %v", err)
 		}
 		if err := w.Add(filepath.Dir(scriptAbs)); err != nil {
-			return usageErr("--watch: %s: %v", filepath.Dir(f.script), err)
+			return usageErr("--watch: %s: %v", filepath.Dir(f.runtime.script), err)
 		}
 	}
 	if f.casesDir != "" {
