@@ -9,6 +9,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/spf13/cobra"
 )
 
@@ -116,8 +117,8 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 	if users == nil {
 		users = jiramock.DefaultUsers(f)
 	}
-	if err := checkMockUser("--auto-approve", o.autoApprove, users, f); err != nil {
-		return cfg, err
+	if err := jiratarget.CheckUser(o.autoApprove, users, f); err != nil {
+		return cfg, usageErr("--auto-approve %v", err)
 	}
 	cfg.AutoApprove = o.autoApprove
 	if o.verbose {

@@ -1,21 +1,20 @@
 package main
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
-	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/jira-auth0-bridge/bridge/internal/verdict"
 )
 
@@ -76,12 +75,6 @@ func newRunCmd() *cobra.Command {
 	return cmd
 }
 
-// runTarget is what a run talks to: the JIRA, the consumer and the token.
-type runTarget struct {
-	credentials.JIRA
-	PrivateKeyPEM string
-}
-
 func runRun(cmd *cobra.Command, f *runFlags) error {
 	maxMemory, err := f.runtime.limits()
 	if err != nil {
@@ -92,33 +85,35 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 		return err
 	}
 	real := f.real(cmd)
-	var target runTarget
-	if real {
-		target, err = f.realTarget(cmd)
-	} else {
-		var mock *jiramock.Mock
-		mock, target, err = f.mockTarget(cmd.Context())
-		if mock != nil {
-			defer mock.Close()
-		}
-	}
+	target, err := f.target(cmd, real)
 	if err != nil {
 		return err
 	}
-	res := runScript(cmd.Context(), src, target, script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory})
+	defer target.Close()
+	res := target.Run(cmd.Context(), src, script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory})
 	return printResult(cmd.OutOrStdout(), cmd.ErrOrStderr(), res, f.asJSON, real, src.Sources())
 }
 
-// runScript renders src for the target's JIRA and runs it once with the
-// target's token; a syntax error is the run's outcome.
-func runScript(ctx context.Context, src scriptsrc.Source, t runTarget, opts script.Options) *script.Result {
-	prog, err := script.Compile(src.Name, bridge.RenderScript(src.Text, t.JIRAURL))
-	if err != nil {
-		return script.CompileFailure(err)
+// target is the real JIRA the flags name, or the mock with the dance done.
+func (f *runFlags) target(cmd *cobra.Command, real bool) (*jiratarget.Target, error) {
+	if real {
+		return f.realTarget(cmd)
 	}
-	opts.Token, opts.TokenSecret = t.Token, t.TokenSecret
-	opts.Ctx = script.ContextFor(t.JIRAURL, t.ConsumerKey, t.PrivateKeyPEM)
-	return prog.Run(ctx, opts)
+	flavor, err := jiramock.ParseFlavor(f.flavor)
+	if err != nil {
+		return nil, usageErr("--flavor %q: use server or cloud", f.flavor)
+	}
+	t, err := jiratarget.Mock(cmd.Context(), flavor, f.user)
+	var ue *jiratarget.UnknownUserError
+	switch {
+	case errors.As(err, &ue):
+		return nil, usageErr("--user %v", ue)
+	case errors.Is(err, jiratarget.ErrDance):
+		return nil, remoteErr(fmt.Errorf("run: %w", err))
+	case err != nil:
+		return nil, fmt.Errorf("run: %w", err)
+	}
+	return t, nil
 }
 
 // real reports whether the flags ask for a real JIRA rather than the mock.
@@ -132,74 +127,31 @@ func (f *runFlags) real(cmd *cobra.Command) bool {
 }
 
 // realTarget resolves a real JIRA from the flags and the token file; flags win.
-func (f *runFlags) realTarget(cmd *cobra.Command) (runTarget, error) {
+func (f *runFlags) realTarget(cmd *cobra.Command) (*jiratarget.Target, error) {
 	for _, name := range []string{"user", "flavor"} {
 		if cmd.Flags().Changed(name) {
-			return runTarget{}, usageErr("--%s is for the mock JIRA; it has no use with --jira-url, --token or --token-file", name)
+			return nil, usageErr("--%s is for the mock JIRA; it has no use with --jira-url, --token or --token-file", name)
 		}
 	}
-	t := runTarget{JIRA: credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret}}
+	t := credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret}
 	if f.tokenFile != "" {
 		tf, err := live.ReadTokenFile(f.tokenFile)
 		if err != nil {
-			return t, usageErr("--token-file: %v", err)
+			return nil, usageErr("--token-file: %v", err)
 		}
-		t.JIRA = t.Fill(tf)
+		t = t.Fill(tf)
 	}
 	missing := missingFlags(flagValue{"--jira-url", t.JIRAURL}, flagValue{"--consumer-key", t.ConsumerKey}, flagValue{"--private-key", f.jira.privateKey},
 		flagValue{"--token", t.Token}, flagValue{"--token-secret", t.TokenSecret})
 	if len(missing) > 0 {
-		return t, usageErr("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
+		return nil, usageErr("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
 			strings.Join(missing, ", "))
 	}
 	_, pemBytes, err := keys.LoadPrivateKey(f.jira.privateKey)
 	if err != nil {
-		return t, usageErr("--private-key: %v", err)
+		return nil, usageErr("--private-key: %v", err)
 	}
-	t.PrivateKeyPEM = string(pemBytes)
-	return t, nil
-}
-
-// mockTarget starts the in-process mock JIRA and does the dance as --user
-// with the shipped test consumer. The mock is returned, to be closed, even
-// when the dance fails.
-func (f *runFlags) mockTarget(ctx context.Context) (*jiramock.Mock, runTarget, error) {
-	flavor, err := jiramock.ParseFlavor(f.flavor)
-	if err != nil {
-		return nil, runTarget{}, usageErr("--flavor %q: use server or cloud", f.flavor)
-	}
-	if err := checkMockUser("--user", f.user, jiramock.DefaultUsers(flavor), flavor); err != nil {
-		return nil, runTarget{}, err
-	}
-	mock, err := jiramock.New(jiramock.Config{Flavor: flavor})
-	if err != nil {
-		return nil, runTarget{}, fmt.Errorf("run: starting the mock JIRA: %w", err)
-	}
-	key, err := keys.ParsePrivateKey(bridge.TestPrivateKeyPEM, "the shipped test key")
-	if err != nil {
-		return mock, runTarget{}, fmt.Errorf("run: %w", err)
-	}
-	token, secret, err := jiramock.Dance(ctx, mock.URL(), bridge.DefaultConsumerKey, key, f.user)
-	if err != nil {
-		return mock, runTarget{}, remoteErr(fmt.Errorf("run: the OAuth dance with the mock JIRA failed: %w", err))
-	}
-	return mock, runTarget{JIRA: credentials.JIRA{JIRAURL: mock.URL(), ConsumerKey: bridge.DefaultConsumerKey, Token: token, TokenSecret: secret},
-		PrivateKeyPEM: string(bridge.TestPrivateKeyPEM)}, nil
-}
-
-// checkMockUser refuses a user ID ("" is none) that is not among users
-// (exit 2), naming the flag and the users there are.
-func checkMockUser(flag, id string, users []jiramock.User, flavor jiramock.Flavor) error {
-	if id == "" {
-		return nil
-	}
-	ids := make([]string, len(users))
-	for i, u := range users {
-		if ids[i] = u.ID(); ids[i] == id {
-			return nil
-		}
-	}
-	return usageErr("%s %q: the %s mock has no such user; use one of %s", flag, id, flavor, strings.Join(ids, ", "))
+	return jiratarget.Real(t, string(pemBytes)), nil
 }
 
 // printResult prints a run's Result, for `bridge run` and `bridge live`, as
