@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,18 +16,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/spf13/cobra"
 )
-
-// keygenResult is what `bridge keygen` reports: the files and the settings of
-// JIRA's Application Link (Auth0 JIRA guide, step 2).
-type keygenResult struct {
-	PrivateKeyFile string `json:"private_key_file"`
-	PublicKeyFile  string `json:"public_key_file"`
-	Bits           int    `json:"bits"`
-	ConsumerKey    string `json:"consumer_key"`
-	ConsumerName   string `json:"consumer_name"`
-	PublicKey      string `json:"public_key"`
-	CallbackURL    string `json:"callback_url,omitempty"` // "" when no --domain
-}
 
 const keygenLong = `keygen makes the RSA key pair of the Auth0 JIRA guide's step 1:
 PREFIX.key, the private key (PKCS#8 PEM, mode 0600), which goes to Auth0 as the
@@ -79,7 +66,7 @@ func runKeygen(cmd *cobra.Command, f *keygenFlags) error {
 	if err != nil {
 		return err
 	}
-	res := keygenResult{PrivateKeyFile: f.out + ".key", PublicKeyFile: f.out + ".pub", Bits: f.bits,
+	res := render.LinkSettings{PrivateKeyFile: f.out + ".key", PublicKeyFile: f.out + ".pub", Bits: f.bits,
 		ConsumerKey: f.consumerKey, ConsumerName: f.consumerName}
 	if base != "" {
 		t, _ := auth0.ParseTenant(base)
@@ -99,7 +86,7 @@ func runKeygen(cmd *cobra.Command, f *keygenFlags) error {
 	if f.asJSON {
 		return render.JSON(cmd.OutOrStdout(), res)
 	}
-	return printLinkSettings(cmd.OutOrStdout(), res)
+	return render.LinkSettingsText(cmd.OutOrStdout(), res)
 }
 
 // check refuses bad flags (exit 2) and returns the tenant's base URL, or ""
@@ -140,30 +127,6 @@ func (f *keygenFlags) writePair(keyFile, pubFile string) (string, error) {
 		return "", keygenWriteErr(err, pubFile)
 	}
 	return string(pubPEM), nil
-}
-
-// printLinkSettings prints the JIRA Application Link settings of the Auth0
-// JIRA guide's step 2.
-func printLinkSettings(w io.Writer, r keygenResult) error {
-	callback := r.CallbackURL
-	if callback == "" {
-		callback = "https://YOUR_TENANT/login/callback"
-	}
-	appURL := "any URL (ignore JIRA's \"No response was received from the URL\" warning)"
-	_, err := fmt.Fprintf(w, `JIRA: Administration > Applications > Application Links > Create link
-  Application URL:       %s
-  Application Name:      %s
-  Application Type:      Generic Application
-  Create incoming link:  checked (leave all other options blank)
-
-Incoming link (later: the link's Incoming Authentication):
-  Consumer Key:          %s
-  Consumer Name:         %s
-  Consumer Callback URL: %s
-  Public Key:            the whole of %s:
-
-%s`, appURL, r.ConsumerName, r.ConsumerKey, r.ConsumerName, callback, r.PublicKeyFile, r.PublicKey)
-	return err
 }
 
 // writeFileAtomic writes data to path through a temporary file in the same

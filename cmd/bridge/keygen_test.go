@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -34,7 +35,7 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 		require.NoError(t, err)
 
 		if asJSON {
-			var res keygenResult
+			var res render.LinkSettings
 			require.NoError(t, json.Unmarshal(stdout.Bytes(), &res))
 			assert.Equal(t, string(pubPEM), res.PublicKey)
 			assert.Equal(t, "https://t.auth0.com/login/callback", res.CallbackURL)

@@ -10,6 +10,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/spf13/cobra"
 )
 
@@ -142,37 +143,8 @@ func runMock(ctx context.Context, o mockOptions, stdout, stderr io.Writer) error
 	if f, ok := stdout.(interface{ Sync() error }); ok {
 		_ = f.Sync()
 	}
-	describeMock(stderr, m, o)
+	render.Mock(stderr, m, o.publicKey, o.autoApprove)
 	<-ctx.Done()
 	fmt.Fprintln(stderr, "bridge: mock stopped")
 	return nil
-}
-
-func describeMock(w io.Writer, m *jiramock.Mock, o mockOptions) {
-	u := m.URL()
-	fmt.Fprintf(w, "mock JIRA (%s) at %s\n", m.Flavor(), u)
-	for _, c := range m.Consumers() {
-		src := "the shipped test key (testdata/keys/test.pub)"
-		if o.publicKey != "" {
-			src = o.publicKey
-		}
-		fmt.Fprintf(w, "consumer: %s, RSA-SHA1, %d-bit public key from %s\n", c.Key, c.PublicKey.N.BitLen(), src)
-	}
-	fmt.Fprintln(w, "users:")
-	for _, usr := range m.Users() {
-		email := usr.EmailAddress
-		if email == "" {
-			email = "no email"
-		}
-		fmt.Fprintf(w, "  %s  %s <%s>\n", usr.ID(), usr.DisplayName, email)
-	}
-	fmt.Fprintf(w, "request token:  POST %s/plugins/servlet/oauth/request-token\n", u)
-	fmt.Fprintf(w, "authorize:      %s/plugins/servlet/oauth/authorize", u)
-	if o.autoApprove != "" {
-		fmt.Fprintf(w, " (auto-approves as %s)", o.autoApprove)
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "access token:   POST %s/plugins/servlet/oauth/access-token\n", u)
-	fmt.Fprintf(w, "REST:           GET %s/rest/auth/1/session, /rest/api/2/user, /rest/api/2/myself\n", u)
-	fmt.Fprintln(w, "Ctrl-C stops it.")
 }
