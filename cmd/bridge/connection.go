@@ -8,32 +8,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-const connectionLong = `connection validates the JIRA connection settings and prints the body of
-POST /api/v2/connections that creates the connection on Auth0: strategy oauth1,
-options.client_id (the consumer key), options.client_secret (the private key
-PEM), the three JIRA OAuth URLs derived from --jira-url, signatureMethod RSA-SHA1
-and scripts.fetchUserProfile (the script with JIRA_URL filled in).
-
-The options use the Auth0 schema's spellings, client_id and client_secret, which
-the script reads as ctx.client_id and ctx.client_secret. The Auth0 JIRA guide's
-consumerKey/consumerSecret spelling is deliberately not sent.
-
-Checked first, each failure exiting 2 with what to fix: the JIRA URL (absolute
-http(s), no user info, query or fragment), the private key (RSA, at least 2048
-bits, PKCS#1 or PKCS#8, not encrypted, not the public test key shipped with
-bridge), --public-key (must belong to the private key), the connection name
-(Auth0's pattern) and the script (compiles; at most 51,200 characters once
-rendered).
-
-stdout: the body as JSON (with --har, a HAR request like the guide's step 3).
-Secrets (the private key) are shown as [REDACTED] unless --show-secrets.
-stderr: warnings, e.g. a JIRA on localhost or a private address, which Auth0
-cannot reach from the internet.
-
-Exit codes: 0 ok (warnings or not); 2 bad input, every problem listed.
-
-Use 'bridge publish' to create or update the connection after verifying it.`
-
 func newConnectionCmd() *cobra.Command {
 	var (
 		domain      string
@@ -43,12 +17,7 @@ func newConnectionCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "connection --jira-url URL --consumer-key KEY --private-key FILE [flags]",
 		Short: "Print the Auth0 connection body for JIRA (POST /api/v2/connections)",
-		Long:  connectionLong,
-		Example: `  bridge connection --jira-url https://jira.example.com --consumer-key auth0-jira \
-    --private-key jira.key --public-key jira.pub
-  bridge connection --jira-url https://jira.example.com --consumer-key auth0-jira \
-    --private-key jira.key --har --domain example.eu.auth0.com`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 	}
 	flags := addConnectionFlags(cmd)
 	fs := cmd.Flags()

@@ -20,13 +20,13 @@ type jiraFlags struct {
 // add registers the flags. For run they are optional: they pick a real JIRA
 // instead of the mock.
 func (f *jiraFlags) add(fs *pflag.FlagSet, required bool) {
-	url, req := "JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira", " (required)"
+	url, req, keyReq := "JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira", " (required)", " (required; see bridge keygen)"
 	if !required {
-		url, req = "a real JIRA's base URL (instead of the mock)", ""
+		url, req, keyReq = "a real JIRA's base URL (instead of the mock)", "", " (see bridge keygen)"
 	}
 	fs.StringVar(&f.url, "jira-url", "", url+req)
 	fs.StringVar(&f.consumerKey, "consumer-key", "", "the Consumer Key of JIRA's incoming Application Link, e.g. auth0-jira"+req)
-	fs.StringVar(&f.privateKey, "private-key", "", "PEM file of the consumer's RSA private key, PKCS#1 or PKCS#8, unencrypted"+req+"; see bridge keygen")
+	fs.StringVar(&f.privateKey, "private-key", "", "PEM file of the consumer's RSA private key, PKCS#1 or PKCS#8, unencrypted"+keyReq)
 }
 
 // missing lists the flags left empty, as "--jira-url".

@@ -17,20 +17,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-const keygenLong = `keygen makes the RSA key pair of the Auth0 JIRA guide's step 1:
-PREFIX.key, the private key (PKCS#8 PEM, mode 0600), which goes to Auth0 as the
-connection's client_secret, and PREFIX.pub, the public key (PKIX PEM), which is
-pasted into JIRA. Existing files are never overwritten unless --force; a file
-is either written whole or not at all.
-
-stdout: the settings of JIRA's Application Link (the guide's step 2), ready to
-paste: the link itself, then the incoming link's consumer key, consumer name,
-callback URL (https://TENANT/login/callback, given --domain) and the public
-key. With --json, the same as one JSON object.
-stderr: the files written and what to do next.
-
-Exit codes: 0 ok; 2 bad input, or a file exists (named; --force replaces it).`
-
 // keygenFlags are the flags of `bridge keygen`.
 type keygenFlags struct {
 	out, domain, consumerKey, consumerName string
@@ -43,11 +29,8 @@ func newKeygenCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "keygen [--out PREFIX] [--domain TENANT] [flags]",
 		Short: "Make the RSA key pair of the JIRA consumer and print JIRA's Application Link settings",
-		Long:  keygenLong,
-		Example: `  bridge keygen --domain example.eu.auth0.com
-  bridge keygen --out keys/jira-prod --consumer-key auth0-jira-prod --json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runKeygen(cmd, f) },
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runKeygen(cmd, f) },
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&f.out, "out", "jira", "path prefix of the files: PREFIX.key and PREFIX.pub")

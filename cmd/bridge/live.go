@@ -37,40 +37,13 @@ type liveFlags struct {
 // openBrowser opens the authorize URL; tests replace it.
 var openBrowser = live.OpenBrowser
 
-const liveLong = `live checks the whole chain against a real JIRA before you publish: the
-Application Link's consumer key, the key pair, and the script.
-
-It asks JIRA for a request token (RSA-SHA1, with a callback to a server on
-this machine's loopback), prints the authorize URL and opens your browser.
-You log in to JIRA as the user to check and click Allow. live then fetches the
-access token and runs the script against JIRA with it, and prints the profile
-with its Auth0 checks, as 'bridge run' does.
-
-With --oob, JIRA shows a verifier instead of redirecting back: paste it (or the
-whole URL the browser landed on). Use it over SSH, or where JIRA sends the
-browser to the Application Link's own callback.
-
---save-token FILE keeps the access token (mode 0600) for
-'bridge run --token-file FILE', e.g. in CI. The token is as good as a password
-for that JIRA user; keep the file private.
-
-The authorize URL, progress and advice go to stderr; the profile to stdout.
-Exit codes: 0 the profile passed its checks; 1 JIRA refused (oauth_problem),
-the user denied access, no approval in time, or the script or the profile
-failed; 2 bad input; 3 JIRA unreachable or failing (5xx).`
-
 func newLiveCmd() *cobra.Command {
 	f := &liveFlags{}
 	cmd := &cobra.Command{
 		Use:   "live --jira-url URL --consumer-key KEY --private-key FILE",
 		Short: "Check a real JIRA: do the OAuth dance in your browser, then run the script against it",
-		Long:  liveLong,
-		Example: `  bridge live --jira-url https://jira.example.com --consumer-key auth0-jira --private-key jira.key
-  bridge live --jira-url https://jira.example.com --consumer-key auth0-jira --private-key jira.key --oob
-  bridge live --jira-url https://jira.example.com --consumer-key auth0-jira --private-key jira.key --save-token jira-token.json
-  bridge run --token-file jira-token.json --private-key jira.key`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runLive(cmd, f) },
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runLive(cmd, f) },
 	}
 	fl := cmd.Flags()
 	f.jira.add(fl, true)

@@ -21,42 +21,12 @@ type mockOptions struct {
 	verbose                                                  bool
 }
 
-const mockLong = `mock serves a mock JIRA until interrupted (Ctrl-C or SIGTERM): JIRA's OAuth
-token endpoints and approval page, and the REST endpoints a fetchUserProfile
-script reads (/rest/auth/1/session, /rest/api/2/user, /rest/api/2/myself), in
-the Server/Data Center or the Cloud flavor. It is strict where JIRA is: every
-request's RSA-SHA1 signature, timestamp and nonce are checked, and failures
-are answered as JIRA answers them (oauth_problem, with the base string the
-mock computed for signature_invalid).
-
-With no flags it trusts the consumer auth0-jira with the public test key
-shipped in testdata/keys, and serves the default users (Server: fred, jdoe).
---users takes a JIRA user object, an array of them, or a directory of *.json
-files, shaped like JIRA's /rest/api/2/user?expand=groups answer.
-
---context-path serves JIRA below a path, as a JIRA at https://example.com/jira
-is: every endpoint moves below it, and anything outside it is 404.
-
-stdout: the base URL, alone on the first line, with the context path if any
-(use --addr 127.0.0.1:0 for a free port and read it from there).
-stderr: the consumer, the users, the endpoints; with -v one line per request:
-time method path -> status verdict, consumer, token and why it was refused.
-
-Exit codes: 0 stopped by a signal; 2 bad flag, key file, user file, or a busy
-port (named).`
-
 func newMockCmd() *cobra.Command {
 	var o mockOptions
 	cmd := &cobra.Command{
 		Use:   "mock [--addr HOST:PORT] [--flavor server|cloud] [flags]",
 		Short: "Serve a mock JIRA that checks every OAuth 1.0a RSA-SHA1 signature",
-		Long:  mockLong,
-		Example: `  bridge mock
-  bridge mock --addr 127.0.0.1:0 --flavor cloud -v
-  bridge mock --users my-users/ --consumer-key auth0-jira-prod --public-key jira.pub
-  bridge mock --auto-approve fred    # the approval page approves at once, as fred
-  bridge mock --context-path /jira   # JIRA at http://127.0.0.1:8080/jira`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one")

@@ -34,48 +34,12 @@ type publishFlags struct {
 	dryRun, json        bool
 }
 
-const publishLong = `publish creates or updates the JIRA connection on an Auth0 tenant through the
-Management API, and only after the script has passed the test suite with your
-own consumer key and private key (the mock JIRA trusts the public key derived
-from it) and the script exactly as it will be published.
-
-Order of work:
-  1. verify: run the suite (--cases, default the built-in suite, which belongs to
-     the shipped script). A failure stops here with exit 1: nothing is sent.
-  2. find the connection by name (any strategy; another strategy is an error).
-  3. absent: create it (POST). Present: merge the new options onto the existing
-     ones so unrelated settings survive, and when something changes save the
-     connection as it was to a backup file (mode 0600, it holds secrets) and
-     PATCH it. Nothing changed: say "unchanged" and write nothing.
-  4. --enabled-clients: enable the connection for those clients (others stay).
-  5. read the connection back: the stored script and URLs must be the verified ones.
-
-Credentials (flags win over the environment): --api-token (AUTH0_API_TOKEN), or
---client-id/--client-secret (AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET) of a machine-to-
-machine application authorized for the Auth0 Management API. Scopes needed:
-read:connections, create:connections, update:connections,
-read:connections_options, update:connections_options.
-
---dry-run verifies and reads, then prints the requests it would send (HAR,
-redacted) and a field-by-field diff of the options; it writes nothing.
-
-stdout: "created|updated|unchanged NAME (con_…)" and the callback URL to put
-into JIRA (--json: one JSON object). stderr: progress, warnings, errors.
-Secrets are never printed. Exit codes: 0 published (or unchanged), 1 the
-verification failed, 2 bad usage or input, 3 Auth0 failed.`
-
 func newPublishCmd() *cobra.Command {
 	f := &publishFlags{}
 	cmd := &cobra.Command{
 		Use:   "publish --domain TENANT --jira-url URL --consumer-key KEY --private-key FILE [flags]",
 		Short: "Verify the script with your key pair, then create or update the Auth0 connection",
-		Long:  publishLong,
-		Example: `  export AUTH0_DOMAIN=example.eu.auth0.com AUTH0_API_TOKEN=…
-  bridge publish --jira-url https://jira.example.com --consumer-key auth0-jira \
-    --private-key jira.key --public-key jira.pub --dry-run
-  bridge publish --jira-url https://jira.example.com --consumer-key auth0-jira \
-    --private-key jira.key --public-key jira.pub --enabled-clients AbC123…`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 	}
 	conn := addConnectionFlags(cmd)
 	fs := cmd.Flags()

@@ -61,23 +61,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cob
 	return exitCode(err)
 }
 
-const rootLong = `bridge runs the fetchUserProfile script of an Auth0 oauth1 connection for JIRA
-locally, in a sandbox that behaves like Auth0's, against a mock JIRA that checks
-every OAuth 1.0a RSA-SHA1 signature. It checks the profiles the script returns,
-and publishes the connection to Auth0 only once they pass.
-
-Results go to stdout; progress, logs and errors go to stderr. With --json,
-stdout is one JSON document even when the command fails: then
-{"error": {"kind", "exit_code", "message"}}.
-Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service failed,
-4 an internal error (a bug in bridge; please report it).`
-
 // newRootCmd is bridge with its commands, and extra ones.
 func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "bridge",
 		Short:         "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
-		Long:          rootLong,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -94,7 +82,9 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		newPublishCmd(),
 		newLiveCmd(),
 	}
+	describe(root, "root")
 	for _, c := range append(cmds, extra...) {
+		describe(c, c.Name())
 		if c.Args != nil {
 			c.Args = usageArgs(c.Args)
 		}

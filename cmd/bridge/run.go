@@ -28,40 +28,13 @@ type runFlags struct {
 	tokenFile    string
 }
 
-const runLong = `run runs the fetchUserProfile script once in the Auth0-like sandbox and prints
-what it returns.
-
-By default it starts a mock JIRA in the process, does the OAuth 1.0a dance with
-the mock's test consumer as --user, and runs the script with the access token.
-
-Against a real JIRA, give an access token you already hold:
-  bridge run --jira-url URL --consumer-key KEY --private-key FILE --token T --token-secret S
-or --token-file FILE (as written by bridge live --save-token) with --private-key.
-Flags win over the token file.
-
-The profile goes to stdout as indented JSON, the script's console to stderr.
-A failure prints its outcome (callback, exception, timeout, double_callback,
-memory, syntax), message and stack on stderr. --json prints the whole result
-as one JSON object on stdout instead.
-
-Exit codes: 0 a profile that passed Auth0's profile checks; 1 the script
-failed or the profile has an error finding; 2 bad usage or input (flags,
-unreadable files, an unknown --user); 3 a real JIRA failed the run (no answer,
-or a 5xx, on the script's last request).`
-
 func newRunCmd() *cobra.Command {
 	f := &runFlags{}
 	cmd := &cobra.Command{
 		Use:   "run",
 		Short: "Run the fetchUserProfile script once, against the mock JIRA or a real one",
-		Long:  runLong,
-		Example: `  bridge run
-  bridge run --user jdoe
-  bridge run --flavor cloud --user 5b10a2844c20165700ede21g   # Cloud users are named by accountId
-  bridge run --script my-script.js --json
-  bridge run --token-file jira-token.json --private-key jira.key`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runRun(cmd, f) },
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runRun(cmd, f) },
 	}
 	fs := cmd.Flags()
 	f.runtime.add(fs)

@@ -33,43 +33,12 @@ type testFlags struct {
 	watch                 bool
 }
 
-const testLong = `test runs every case of a suite against the fetchUserProfile script, in a
-sandbox like Auth0's, against one mock JIRA that checks every OAuth 1.0a
-RSA-SHA1 signature. Each case serves its own JIRA user with its own faults and
-says what the script must produce: a profile (matched exactly, every field,
-type and value) or an error (outcome kind and message regexp). Every profile is
-also checked against Auth0's normalized-profile rules: errors fail the case,
-warnings only with --strict.
-
-Defaults: the shipped script and the default suite built into bridge. Start a
-suite of your own with ` + "`bridge init DIR`" + `. A case file is one JSON object:
-
-  {"description": "…", "flavor": "server|cloud", "user": {…JIRA user…},
-   "faults": {"session|user|myself": {"status": 500, "body": "…",
-              "contentType": "…", "delay": "2s", "redirect": "/path", "drop": true}},
-   "timeout": "200ms",
-   "expect": {"profile": {…}} | {"error": {"kind": "callback", "message": "regexp"}}}
-
-Error kinds: ` + cases.ErrorKinds + `.
-
-stdout: the report: one line per case with its time, details of each failure
-(field diff, outcome and JS stack, console, the mock's request log), and last
-the line "N passed, N failed". --json prints one JSON document instead.
-stderr: progress and errors.
-Exit codes: 0 all cases pass, 1 a case fails, 2 bad usage or a bad case file
-(with file:line:col).`
-
 func newTestCmd() *cobra.Command {
 	f := &testFlags{}
 	cmd := &cobra.Command{
 		Use:   "test [--script FILE] [--cases DIR] [flags]",
 		Short: "Run the test cases against the fetchUserProfile script, on a mock JIRA",
-		Long:  testLong,
-		Example: `  bridge test
-  bridge test --script fetchUserProfile.js --cases cases --run 'server/' -v
-  bridge test --json --junit report.xml --parallel 8
-  bridge test --script my/fetchUserProfile.js --cases my/cases --watch`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 	}
 	fs := cmd.Flags()
 	f.runtime.add(fs)
