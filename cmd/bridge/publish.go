@@ -12,7 +12,6 @@ import (
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
-	"github.com/jira-auth0-bridge/bridge/internal/cases"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
@@ -20,9 +19,8 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
-	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
-	"github.com/jira-auth0-bridge/bridge/internal/suite"
+	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
 
 // publishFlags are the Auth0 flags of `bridge publish`; the connection flags
@@ -116,8 +114,10 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 // plan loads the cases and compiles the script that the verification runs,
 // and makes the client; progress goes to stderr.
 func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
-	cs, err := publishCases(f.casesDir)
-	if err != nil {
+	cs, err := verify.Cases(f.casesDir)
+	if errors.Is(err, verify.ErrNoCases) {
+		return publish.Plan{}, fmt.Errorf("--cases %w", err)
+	} else if err != nil {
 		return publish.Plan{}, err
 	}
 	prog, err := script.Compile(v.ScriptName, v.Script)
@@ -141,51 +141,17 @@ func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tena
 		EnabledClients: f.enabledClients,
 		DryRun:         f.dryRun,
 		BackupDir:      f.backupDir,
-		Verify:         verifier(v, prog, cs, stderr),
-		Client:         client,
-		Log:            log,
+		Verify: func(ctx context.Context) error {
+			err := verify.Suite(ctx, verify.Options{Program: prog, Cases: cs,
+				ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM, Log: stderr})
+			if err != nil {
+				return checkFailed(err)
+			}
+			return nil
+		},
+		Client: client,
+		Log:    log,
 	}, nil
-}
-
-// verifier runs the suite with the user's key pair before anything is sent.
-func verifier(v *connection.Validated, prog *script.Program, cs []*cases.Case, stderr io.Writer) func(context.Context) error {
-	return func(ctx context.Context) error {
-		fmt.Fprintf(stderr, "bridge: verifying %s with consumer key %s and your private key: %d cases\n", v.ScriptName, v.ConsumerKey, len(cs))
-		rep, err := suite.Run(ctx, suite.Options{
-			Program:       prog,
-			Cases:         cs,
-			ConsumerKey:   v.ConsumerKey,
-			PrivateKey:    v.PrivateKey,
-			PrivateKeyPEM: v.PrivateKeyPEM,
-		})
-		if err != nil {
-			return checkFailed(err)
-		}
-		if !rep.Passed() {
-			_ = report.WriteText(stderr, rep, report.TextOptions{})
-			return checkFailed(fmt.Errorf("%d of %d cases failed: fix the script (bridge test shows the details) before publishing", rep.Summary.Failed, rep.Summary.Total))
-		}
-		fmt.Fprintf(stderr, "bridge: %d passed, 0 failed\n", rep.Summary.Passed)
-		return nil
-	}
-}
-
-// publishCases loads --cases DIR, or the built-in suite.
-func publishCases(dir string) ([]*cases.Case, error) {
-	var cs []*cases.Case
-	var err error
-	if dir == "" {
-		cs, err = cases.Default()
-	} else {
-		cs, err = cases.LoadDir(dir)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if len(cs) == 0 {
-		return nil, fmt.Errorf("--cases %s holds no case files: bridge never publishes a script that has not been tested; start a suite with `bridge init DIR`", dir)
-	}
-	return cs, nil
 }
 
 // publishExitCode maps a publish error to the exit code: the verification's
