@@ -5,6 +5,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/spf13/cobra"
 )
 
@@ -62,7 +63,7 @@ func connDomain(flag string) (string, error) {
 	}
 	t, err := auth0.ParseTenant(d)
 	if err != nil {
-		return "", usageErr("--domain: %w", err)
+		return "", exit.Usagef("--domain: %w", err)
 	}
 	return t.BaseURL, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 )
@@ -67,7 +68,7 @@ func (f *runtimeFlags) add(fs *pflag.FlagSet) {
 // default, 0.
 func (f *runtimeFlags) limits() (int64, error) {
 	if f.timeout <= 0 {
-		return 0, usageErr("--timeout %s: give a positive duration such as 20s", f.timeout)
+		return 0, exit.Usagef("--timeout %s: give a positive duration such as 20s", f.timeout)
 	}
 	if f.maxMemory == "" {
 		return 0, nil
@@ -79,7 +80,7 @@ func (f *runtimeFlags) limits() (int64, error) {
 func (f *runtimeFlags) load() (scriptsrc.Source, error) {
 	src, err := scriptsrc.Load(f.script)
 	if err != nil {
-		return src, usageErr("--script: %v; pass a fetchUserProfile script (`bridge init` writes one)", err)
+		return src, exit.Usagef("--script: %v; pass a fetchUserProfile script (`bridge init` writes one)", err)
 	}
 	return src, nil
 }
@@ -97,10 +98,10 @@ const minMaxMemory = 16 << 20
 func parseMaxMemory(s string) (int64, error) {
 	n, err := script.ParseSize(s)
 	if err != nil {
-		return 0, usageErr("--max-memory: %v", err)
+		return 0, exit.Usagef("--max-memory: %v", err)
 	}
 	if n < minMaxMemory {
-		return 0, usageErr("--max-memory %s is below the minimum of 16MiB: the ceiling is on the growth of the whole process's heap, not the script's alone, so a smaller one fails runs at random; give 16MiB or more, or leave the flag out for %s", s, "256MiB")
+		return 0, exit.Usagef("--max-memory %s is below the minimum of 16MiB: the ceiling is on the growth of the whole process's heap, not the script's alone, so a smaller one fails runs at random; give 16MiB or more, or leave the flag out for %s", s, "256MiB")
 	}
 	return n, nil
 }
@@ -113,10 +114,10 @@ func checkOutputFile(flag, path, example string) error {
 	}
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return usageErr("%s %s: the directory %s does not exist; create it or pick another path", flag, path, dir)
+		return exit.Usagef("%s %s: the directory %s does not exist; create it or pick another path", flag, path, dir)
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return usageErr("%s %s is a directory; give a file name, e.g. %s", flag, path, filepath.Join(path, example))
+		return exit.Usagef("%s %s is a directory; give a file name, e.g. %s", flag, path, filepath.Join(path, example))
 	}
 	return nil
 }

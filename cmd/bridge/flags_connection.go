@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/spf13/cobra"
 )
 
@@ -40,7 +41,7 @@ func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 // go to stderr.
 func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 	if missing := f.jira.missing(); len(missing) > 0 {
-		return connection.Params{}, usageErr("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
+		return connection.Params{}, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
 	}
 	p := connection.Params{
 		JIRAURL:          f.jira.url,
@@ -69,7 +70,7 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 			return p, err
 		}
 		if strings.TrimSpace(p.Script) == "" {
-			return p, usageErr("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
+			return p, exit.Usagef("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
 		}
 		p.ScriptName = f.Script
 	}
@@ -129,21 +130,21 @@ func connUsageErr(err error) error {
 	probs := connection.Problems(err)
 	switch len(probs) {
 	case 0:
-		return &exitError{Code: ExitUsage, Err: err}
+		return &exit.Error{Code: exit.Usage, Err: err}
 	case 1:
-		return &exitError{Code: ExitUsage, Err: flagError{probs[0]}}
+		return &exit.Error{Code: exit.Usage, Err: flagError{probs[0]}}
 	}
 	lines := make([]string, len(probs))
 	for i, p := range probs {
 		lines[i] = "  " + flagError{p}.Error()
 	}
-	return usageErr("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
+	return exit.Usagef("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
 }
 
 func readInputFile(flag, path, what string) (string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return "", usageErr("%s: %v; pass %s", flag, err, what)
+		return "", exit.Usagef("%s: %v; pass %s", flag, err, what)
 	}
 	return string(data), nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/scaffold"
 )
 
@@ -24,7 +25,7 @@ func newInitCmd() *cobra.Command {
 				fmt.Fprintln(cmd.OutOrStdout(), f)
 			}
 			if err != nil {
-				return usageErr("init: %v", err)
+				return exit.Usagef("init: %v", err)
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "bridge: wrote %d files; next: bridge test --script %s --cases %s\n",
 				len(written), filepath.Join(dir, scaffold.ScriptName), filepath.Join(dir, scaffold.CasesDir))

@@ -12,6 +12,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/spf13/cobra"
@@ -76,10 +77,10 @@ func runKeygen(cmd *cobra.Command, f *keygenFlags) error {
 // without --domain and AUTH0_DOMAIN.
 func (f *keygenFlags) check() (string, error) {
 	if f.out == "" || strings.HasSuffix(f.out, "/") || strings.HasSuffix(f.out, string(filepath.Separator)) {
-		return "", usageErr("--out %q: give a path prefix such as jira or keys/jira, not a directory", f.out)
+		return "", exit.Usagef("--out %q: give a path prefix such as jira or keys/jira, not a directory", f.out)
 	}
 	if f.bits < keys.MinBits || f.bits > keys.MaxBits {
-		return "", usageErr("--bits %d: choose %d to %d; 2048 is what the Auth0 guide uses", f.bits, keys.MinBits, keys.MaxBits)
+		return "", exit.Usagef("--bits %d: choose %d to %d; 2048 is what the Auth0 guide uses", f.bits, keys.MinBits, keys.MaxBits)
 	}
 	if err := connection.CheckConsumerKey(f.consumerKey); err != nil {
 		return "", connUsageErr(err)
@@ -93,13 +94,13 @@ func (f *keygenFlags) writePair(keyFile, pubFile string) (string, error) {
 	if !f.force {
 		for _, p := range []string{keyFile, pubFile} {
 			if _, err := os.Lstat(p); err == nil {
-				return "", usageErr("%s exists: pass --force to replace the pair (JIRA must then get the new public key) or choose another --out", p)
+				return "", exit.Usagef("%s exists: pass --force to replace the pair (JIRA must then get the new public key) or choose another --out", p)
 			}
 		}
 	}
 	key, err := keys.Generate(f.bits)
 	if err != nil {
-		return "", usageErr("%w", err)
+		return "", exit.Usagef("%w", err)
 	}
 	pubPEM := keys.EncodePublic(&key.PublicKey)
 	if err := writeFileAtomic(keyFile, keys.EncodePKCS8(key), 0o600, f.force); err != nil {
@@ -162,7 +163,7 @@ func writeFileAtomic(path string, data []byte, perm os.FileMode, force bool) err
 
 func keygenWriteErr(err error, path string) error {
 	if errors.Is(err, fs.ErrExist) {
-		return usageErr("%s exists: pass --force to replace it or choose another --out", path)
+		return exit.Usagef("%s exists: pass --force to replace it or choose another --out", path)
 	}
-	return usageErr("writing %s: %v; check that its directory exists and is writable", path, err)
+	return exit.Usagef("writing %s: %v; check that its directory exists and is writable", path, err)
 }

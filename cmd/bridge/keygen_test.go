@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/stretchr/testify/assert"
@@ -24,7 +25,7 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 		if asJSON {
 			args = append(args, "--json")
 		}
-		require.Equal(t, ExitOK, Main(args, nil, &stdout, &stderr), stderr.String())
+		require.Equal(t, exit.OK, Main(args, nil, &stdout, &stderr), stderr.String())
 
 		priv, _, err := keys.LoadPrivateKey(prefix + ".key")
 		require.NoError(t, err)

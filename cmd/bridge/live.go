@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
@@ -66,7 +67,7 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 	jiraURL := strings.TrimRight(f.jira.url, "/")
 	key, keyPEM, err := keys.LoadPrivateKey(f.jira.privateKey)
 	if err != nil {
-		return usageErr("--private-key: %w", err)
+		return exit.Usagef("--private-key: %w", err)
 	}
 	// Never print the private key (nor, later, the token secret).
 	errw := redact.New(string(keyPEM)).Writer(stderr)
@@ -115,20 +116,20 @@ func warnLive(w io.Writer, jiraURL string, key *rsa.PrivateKey) {
 // request, and returns --max-memory in bytes.
 func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
 	if missing := f.jira.missing(); len(missing) > 0 {
-		return 0, usageErr("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
+		return 0, exit.Usagef("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
 	if err := live.CheckJIRAURL(f.jira.url); err != nil {
-		return 0, usageErr("%w", err)
+		return 0, exit.Usagef("%w", err)
 	}
 	if f.approveTimeout <= 0 {
-		return 0, usageErr("--approve-timeout must be positive, e.g. 5m")
+		return 0, exit.Usagef("--approve-timeout must be positive, e.g. 5m")
 	}
 	maxMemory, err := f.runtime.limits()
 	if err != nil {
 		return 0, err
 	}
 	if f.oob && cmd.Flags().Changed("callback-addr") {
-		return 0, usageErr("--callback-addr has no use with --oob: JIRA redirects nowhere")
+		return 0, exit.Usagef("--callback-addr has no use with --oob: JIRA redirects nowhere")
 	}
 	// Found before the dance, a bad --save-token path costs no approval.
 	return maxMemory, checkOutputFile("--save-token", f.saveToken, "jira-token.json")
@@ -170,7 +171,7 @@ func (f *liveFlags) save(w io.Writer, jiraURL string, tok *oauth1.Token) error {
 	}
 	tf := live.TokenFile{JIRAURL: jiraURL, ConsumerKey: f.jira.consumerKey, Token: tok.Token, TokenSecret: tok.TokenSecret}
 	if err := live.WriteTokenFile(f.saveToken, tf); err != nil {
-		return usageErr("%w", err)
+		return exit.Usagef("%w", err)
 	}
 	fmt.Fprintf(w, "bridge: saved the access token to %s (mode 0600); use it with bridge run --token-file %s\n", f.saveToken, f.saveToken)
 	return nil
@@ -183,16 +184,16 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 	var e *live.Error
 	if !errors.As(err, &e) {
 		if errors.Is(err, context.Canceled) {
-			return checkFailed(errors.New("live: stopped before the dance was done"))
+			return exit.Failed(errors.New("live: stopped before the dance was done"))
 		}
-		return checkFailed(err)
+		return exit.Failed(err)
 	}
-	code := ExitCheckFailed
+	code := exit.CheckFailed
 	switch e.Kind {
 	case live.KindInput:
-		code = ExitUsage
+		code = exit.Usage
 	case live.KindUnreachable, live.KindServer:
-		code = ExitRemote
+		code = exit.Remote
 	}
 	if asJSON {
 		if err := render.LiveErrorJSON(stdout, e, code); err != nil {
@@ -200,5 +201,5 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 		}
 	}
 	render.LiveError(w, e)
-	return &exitError{Code: code}
+	return &exit.Error{Code: code}
 }

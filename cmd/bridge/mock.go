@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
@@ -50,11 +51,11 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 	cfg := jiramock.Config{Addr: o.addr, ContextPath: o.contextPath}
 	f, err := jiramock.ParseFlavor(o.flavor)
 	if err != nil {
-		return cfg, usageErr("--flavor %q: use server or cloud", o.flavor)
+		return cfg, exit.Usagef("--flavor %q: use server or cloud", o.flavor)
 	}
 	cfg.Flavor = f
 	if o.consumerKey == "" {
-		return cfg, usageErr("--consumer-key: empty; give the consumer key of the application link")
+		return cfg, exit.Usagef("--consumer-key: empty; give the consumer key of the application link")
 	}
 	consumer := jiramock.DefaultConsumer()
 	consumer.Key = o.consumerKey
@@ -64,11 +65,11 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 	if o.publicKey != "" {
 		pemBytes, err := os.ReadFile(o.publicKey)
 		if err != nil {
-			return cfg, usageErr("--public-key: %v", err)
+			return cfg, exit.Usagef("--public-key: %v", err)
 		}
 		pub, err := jiramock.ParsePublicKey(pemBytes)
 		if err != nil {
-			return cfg, usageErr("--public-key %s: %s", o.publicKey, strings.TrimPrefix(err.Error(), "jiramock: "))
+			return cfg, exit.Usagef("--public-key %s: %s", o.publicKey, strings.TrimPrefix(err.Error(), "jiramock: "))
 		}
 		consumer.PublicKey = pub
 		consumer.Name = o.consumerKey
@@ -76,11 +77,11 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 	cfg.Consumers = []jiramock.Consumer{consumer}
 	if o.users != "" {
 		if _, err := os.Stat(o.users); err != nil {
-			return cfg, usageErr("--users: %v; give a JIRA user JSON file or a directory of them", unwrapPathError(err))
+			return cfg, exit.Usagef("--users: %v; give a JIRA user JSON file or a directory of them", err)
 		}
 		users, err := jiramock.LoadUsers(o.users)
 		if err != nil {
-			return cfg, usageErr("--users: %s", strings.TrimPrefix(err.Error(), "jiramock: "))
+			return cfg, exit.Usagef("--users: %s", strings.TrimPrefix(err.Error(), "jiramock: "))
 		}
 		cfg.Users = users
 	}
@@ -89,7 +90,7 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 		users = jiramock.DefaultUsers(f)
 	}
 	if err := jiratarget.CheckUser(o.autoApprove, users, f); err != nil {
-		return cfg, usageErr("--auto-approve %v", err)
+		return cfg, exit.Usagef("--auto-approve %v", err)
 	}
 	cfg.AutoApprove = o.autoApprove
 	if o.verbose {
@@ -106,7 +107,7 @@ func runMock(ctx context.Context, o mockOptions, stdout, stderr io.Writer) error
 	}
 	m, err := jiramock.New(cfg)
 	if err != nil {
-		return usageErr("%s", strings.TrimPrefix(err.Error(), "jiramock: "))
+		return exit.Usagef("%s", strings.TrimPrefix(err.Error(), "jiramock: "))
 	}
 	defer m.Close()
 	fmt.Fprintln(stdout, m.URL())

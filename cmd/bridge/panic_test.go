@@ -13,10 +13,12 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/spf13/cobra"
+
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
 // panicCommandName is a hidden command, in test binaries only, that panics:
-// it shows what Main does with a bug (ExitInternal), in-process here and
+// it shows what Main does with a bug (exit.Internal), in-process here and
 // through the testscript harness in testdata/script/internal_error.txtar.
 const panicCommandName = "test-internal-panic"
 
@@ -56,8 +58,8 @@ func TestMainRecoversPanic(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := run(tt.args, strings.NewReader(""), &stdout, &stderr, testCommands()...)
-			if code != ExitInternal || ExitInternal != 4 {
-				t.Errorf("exit %d; want 4 (ExitInternal)", code)
+			if code != exit.Internal || exit.Internal != 4 {
+				t.Errorf("exit %d; want 4 (exit.Internal)", code)
 			}
 			const wantMsg = "bridge: internal error (a bug in bridge, not in your input; please report it with what follows): panic: test: deliberate panic\n"
 			if !strings.HasPrefix(stderr.String(), wantMsg) {
@@ -72,7 +74,7 @@ func TestMainRecoversPanic(t *testing.T) {
 				}
 				return
 			}
-			var doc errorJSON
+			var doc exit.Doc
 			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 				t.Fatalf("stdout = %q: %v; want one JSON error document", stdout.String(), err)
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
@@ -64,7 +65,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return err
 	}
 	if conn.Script != "" && f.casesDir == "" {
-		return usageErr("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", conn.Script)
+		return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", conn.Script)
 	}
 	v, err := conn.load(cmd)
 	if err != nil {
@@ -74,11 +75,11 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	red := redact.New(append(creds.Secrets(), body.Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
 	fail := func(code int, err error) error {
-		return &exitError{Code: code, Err: redactedErr{err: err, r: red}}
+		return &exit.Error{Code: code, Err: redactedErr{err: err, r: red}}
 	}
 	plan, err := f.plan(v, body, tenant, creds, stderr)
 	if err != nil {
-		return fail(ExitUsage, err)
+		return fail(exit.Usage, err)
 	}
 	plan.Redactor = red
 	res, err := publish.Run(cmd.Context(), plan)
@@ -100,13 +101,13 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 	domain, creds := f.creds.Resolve(os.Getenv)
 	tenant, err := auth0.ParseTenant(domain)
 	if err != nil {
-		return tenant, creds, usageErr("--domain: %w", err)
+		return tenant, creds, exit.Usagef("--domain: %w", err)
 	}
 	if strings.HasPrefix(tenant.BaseURL, "http://") && !loopback.HostPort(tenant.Host) {
 		connWarn(w, "--domain %s uses http: the Management API token and the private key would travel in clear; use https", tenant.BaseURL)
 	}
 	if err := creds.Check(); err != nil {
-		return tenant, creds, usageErr("%w", err)
+		return tenant, creds, exit.Usagef("%w", err)
 	}
 	return tenant, creds, nil
 }
@@ -145,7 +146,7 @@ func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tena
 			err := verify.Suite(ctx, verify.Options{Program: prog, Cases: cs,
 				ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM, Log: stderr})
 			if err != nil {
-				return checkFailed(err)
+				return exit.Failed(err)
 			}
 			return nil
 		},
@@ -158,19 +159,19 @@ func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tena
 // own (1, or 2 for a bad suite), 2 for a name taken by another strategy or an
 // unusable backup directory, 3 for the rest (Auth0).
 func publishExitCode(err error) int {
-	var ee *exitError
+	var ee *exit.Error
 	var pe *publish.Error
 	switch {
 	case errors.As(err, &ee):
 		return ee.Code
 	case errors.Is(err, publish.ErrVerify):
-		return ExitCheckFailed
+		return exit.CheckFailed
 	case errors.Is(err, publish.ErrOtherStrategy):
-		return ExitUsage
+		return exit.Usage
 	case errors.As(err, &pe) && pe.Step == "backup":
-		return ExitUsage
+		return exit.Usage
 	}
-	return ExitRemote
+	return exit.Remote
 }
 
 // redactedErr shows err with the secrets masked; errors.Is/As still see err.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os/signal"
@@ -12,13 +11,15 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
 // Main runs the bridge CLI with args and returns its exit code. It is main's
 // whole body, so that testscript can run the real CLI in-process.
 //
 // A panic in the command's goroutine is recovered: Main says it is an internal
-// error and returns ExitInternal (exit.go).
+// error and returns exit.Internal (exit.go).
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return run(args, stdin, stdout, stderr)
 }
@@ -29,9 +30,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cob
 	out := &countingWriter{w: stdout}
 	defer func() {
 		if v := recover(); v != nil {
-			code = internalError(stderr, v, debug.Stack())
+			code = exit.Panicked(stderr, v, debug.Stack())
 			if out.n == 0 && slices.Contains(args[:argsEnd(args)], "--json") {
-				writeErrorJSON(stdout, &exitError{Code: ExitInternal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
+				exit.WriteJSON(stdout, &exit.Error{Code: exit.Internal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
 			}
 		}
 	}()
@@ -47,18 +48,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cob
 	if err != nil && ctx.Err() != nil {
 		// Ctrl-C or SIGTERM stopped the command before its checks were done:
 		// nothing passed (exit 1), whatever the error the stop caused says.
-		err = interrupted(err)
+		err = exit.Interrupted(err)
 	}
 	if err != nil {
-		var ee *exitError
-		if !errors.As(err, &ee) || ee.Err != nil {
+		if !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
 		if out.n == 0 && wantsJSON(cmd, args) {
-			writeErrorJSON(stdout, err)
+			exit.WriteJSON(stdout, err)
 		}
 	}
-	return exitCode(err)
+	return exit.Code(err)
 }
 
 // newRootCmd is bridge with its commands, and extra ones.
@@ -70,7 +70,7 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("%w (see '%s --help')", err, c.CommandPath())
+		return exit.Usagef("%w (see '%s --help')", err, c.CommandPath())
 	})
 	cmds := []*cobra.Command{
 		newMockCmd(),
@@ -103,7 +103,7 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 			if strings.HasPrefix(what, "unknown command") {
 				what = "takes no arguments"
 			}
-			return usageErr("%s: %s, got %s; usage: %s (see '%s --help')",
+			return exit.Usagef("%s: %s, got %s; usage: %s (see '%s --help')",
 				c.Name(), what, strings.Join(quoteAll(args), " "), c.UseLine(), c.CommandPath())
 		}
 		return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
@@ -74,15 +75,15 @@ func (f *runFlags) target(cmd *cobra.Command, real bool) (*jiratarget.Target, er
 	}
 	flavor, err := jiramock.ParseFlavor(f.flavor)
 	if err != nil {
-		return nil, usageErr("--flavor %q: use server or cloud", f.flavor)
+		return nil, exit.Usagef("--flavor %q: use server or cloud", f.flavor)
 	}
 	t, err := jiratarget.Mock(cmd.Context(), flavor, f.user)
 	var ue *jiratarget.UnknownUserError
 	switch {
 	case errors.As(err, &ue):
-		return nil, usageErr("--user %v", ue)
+		return nil, exit.Usagef("--user %v", ue)
 	case errors.Is(err, jiratarget.ErrDance):
-		return nil, remoteErr(fmt.Errorf("run: %w", err))
+		return nil, exit.RemoteFailed(fmt.Errorf("run: %w", err))
 	case err != nil:
 		return nil, fmt.Errorf("run: %w", err)
 	}
@@ -103,26 +104,26 @@ func (f *runFlags) real(cmd *cobra.Command) bool {
 func (f *runFlags) realTarget(cmd *cobra.Command) (*jiratarget.Target, error) {
 	for _, name := range []string{"user", "flavor"} {
 		if cmd.Flags().Changed(name) {
-			return nil, usageErr("--%s is for the mock JIRA; it has no use with --jira-url, --token or --token-file", name)
+			return nil, exit.Usagef("--%s is for the mock JIRA; it has no use with --jira-url, --token or --token-file", name)
 		}
 	}
 	t := credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret}
 	if f.tokenFile != "" {
 		tf, err := live.ReadTokenFile(f.tokenFile)
 		if err != nil {
-			return nil, usageErr("--token-file: %v", err)
+			return nil, exit.Usagef("--token-file: %v", err)
 		}
 		t = t.Fill(tf)
 	}
 	missing := missingFlags(flagValue{"--jira-url", t.JIRAURL}, flagValue{"--consumer-key", t.ConsumerKey}, flagValue{"--private-key", f.jira.privateKey},
 		flagValue{"--token", t.Token}, flagValue{"--token-secret", t.TokenSecret})
 	if len(missing) > 0 {
-		return nil, usageErr("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
+		return nil, exit.Usagef("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
 			strings.Join(missing, ", "))
 	}
 	_, pemBytes, err := keys.LoadPrivateKey(f.jira.privateKey)
 	if err != nil {
-		return nil, usageErr("--private-key: %v", err)
+		return nil, exit.Usagef("--private-key: %v", err)
 	}
 	return jiratarget.Real(t, string(pemBytes)), nil
 }
@@ -143,9 +144,9 @@ func printResult(stdout, stderr io.Writer, res *script.Result, asJSON, realJIRA 
 	}
 	switch v.Kind {
 	case verdict.JIRAFailed:
-		return remoteErr(fmt.Errorf("JIRA failed (%s), so the script could not be checked; try again, or check that JIRA is up and that this machine reaches it", v.JIRAFailure))
+		return exit.RemoteFailed(fmt.Errorf("JIRA failed (%s), so the script could not be checked; try again, or check that JIRA is up and that this machine reaches it", v.JIRAFailure))
 	case verdict.Failed:
-		return checkFailed(nil)
+		return exit.Failed(nil)
 	}
 	return nil
 }

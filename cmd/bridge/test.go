@@ -14,6 +14,7 @@ import (
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
@@ -71,21 +72,21 @@ func newTestCmd() *cobra.Command {
 // check rejects bad flag values before anything runs (exit 2).
 func (f *testFlags) check() error {
 	if f.parallel < 1 {
-		return usageErr("--parallel %d: run at least 1 case at once", f.parallel)
+		return exit.Usagef("--parallel %d: run at least 1 case at once", f.parallel)
 	}
 	if _, err := f.runtime.limits(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(f.consumerKey) == "" {
-		return usageErr("--consumer-key is empty; give the consumer key the script signs as, or leave the flag out for %s", bridge.DefaultConsumerKey)
+		return exit.Usagef("--consumer-key is empty; give the consumer key the script signs as, or leave the flag out for %s", bridge.DefaultConsumerKey)
 	}
 	if f.flavor != "" {
 		if _, err := jiramock.ParseFlavor(f.flavor); err != nil {
-			return usageErr("--flavor %q: use server or cloud", f.flavor)
+			return exit.Usagef("--flavor %q: use server or cloud", f.flavor)
 		}
 	}
 	if _, err := regexp.Compile(f.run); err != nil {
-		return usageErr("--run: %v", err)
+		return exit.Usagef("--run: %v", err)
 	}
 	// Found before the suite runs, a bad --junit path costs no run.
 	return checkOutputFile("--junit", f.junit, "report.xml")
@@ -127,7 +128,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 		// outcome, and a case may expect exactly that.
 		opts.SyntaxError = serr
 	case err != nil:
-		return opts, usageErr("--script %s: %v", src.Name, err)
+		return opts, exit.Usagef("--script %s: %v", src.Name, err)
 	}
 	opts.Program, opts.ScriptName, opts.ScriptSource = prog, src.Name, src.Text
 	if opts.Cases, err = f.cases(); err != nil {
@@ -136,7 +137,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	if f.privateKey != "" {
 		key, pemBytes, err := keys.LoadPrivateKey(f.privateKey)
 		if err != nil {
-			return opts, usageErr("--private-key: %v", err)
+			return opts, exit.Usagef("--private-key: %v", err)
 		}
 		opts.PrivateKey, opts.PrivateKeyPEM = key, string(pemBytes)
 	}
@@ -157,7 +158,7 @@ func (f *testFlags) cases() ([]*cases.Case, error) {
 		cs, err = cases.LoadDir(f.casesDir)
 	}
 	if err != nil {
-		return nil, &exitError{Code: ExitUsage, Err: err}
+		return nil, &exit.Error{Code: exit.Usage, Err: err}
 	}
 	var run *regexp.Regexp
 	if f.run != "" {
@@ -174,7 +175,7 @@ func (f *testFlags) cases() ([]*cases.Case, error) {
 	if f.flavor != "" {
 		what = append(what, fmt.Sprintf("--flavor %s", f.flavor))
 	}
-	return nil, usageErr("no case of %s matches %s (%d case(s) in all); loosen the selection", f.casesName(), strings.Join(what, " "), len(cs))
+	return nil, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", f.casesName(), strings.Join(what, " "), len(cs))
 }
 
 func (f *testFlags) casesName() string {
@@ -199,11 +200,11 @@ func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[
 	}
 	if f.junit != "" {
 		if err := writeJUnit(f.junit, rep); err != nil {
-			return usageErr("--junit: %v", err)
+			return exit.Usagef("--junit: %v", err)
 		}
 	}
 	if !rep.Passed() {
-		return checkFailed(nil)
+		return exit.Failed(nil)
 	}
 	return nil
 }

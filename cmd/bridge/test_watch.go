@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/watch"
 )
 
@@ -18,11 +19,11 @@ const clearScreen = "\x1b[H\x1b[2J"
 // run is reported on stderr, and the watch goes on.
 func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error {
 	if f.runtime.script == "" && f.casesDir == "" {
-		return usageErr("--watch needs --script or --cases: the built-in script and suite never change (start your own with `bridge init`)")
+		return exit.Usagef("--watch needs --script or --cases: the built-in script and suite never change (start your own with `bridge init`)")
 	}
 	w, err := watch.New(f.runtime.script, f.casesDir)
 	if we := (*watch.Error)(nil); errors.As(err, &we) {
-		return usageErr("--watch: %s: %v", we.Path, we.Err)
+		return exit.Usagef("--watch: %s: %v", we.Path, we.Err)
 	} else if err != nil {
 		return fmt.Errorf("--watch: %w", err)
 	}
@@ -32,8 +33,7 @@ func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 			_, _ = io.WriteString(stdout, clearScreen)
 		}
 		err := runTests(ctx, f, stdout, stderr)
-		var ee *exitError
-		if err != nil && (!errors.As(err, &ee) || ee.Err != nil) {
+		if err != nil && !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
 		fmt.Fprintf(stderr, "bridge: watching for changes (Ctrl-C stops)\n")
