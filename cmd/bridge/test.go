@@ -13,14 +13,12 @@ import (
 	"github.com/spf13/cobra"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
-	"github.com/jira-auth0-bridge/bridge/internal/cases"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
-	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
-	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/suite"
+	"github.com/jira-auth0-bridge/bridge/internal/suiteconfig"
 )
 
 // testFlags are the flags of `bridge test`.
@@ -115,59 +113,33 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	if err != nil {
 		return suite.Options{}, err
 	}
-	opts := suite.Options{Timeout: f.runtime.timeout, Parallel: f.parallel, Strict: f.strict, ConsumerKey: f.consumerKey, MaxMemory: maxMemory}
 	src, err := f.runtime.load()
 	if err != nil {
-		return opts, err
+		return suite.Options{}, err
 	}
-	prog, err := script.Compile(src.Name, src.Text)
-	var serr *script.SyntaxError
-	switch {
-	case errors.As(err, &serr):
-		// Not bad input but a failed check: every case reports the syntax
-		// outcome, and a case may expect exactly that.
-		opts.SyntaxError = serr
-	case err != nil:
-		return opts, exit.Usagef("--script %s: %v", src.Name, err)
-	}
-	opts.Program, opts.ScriptName, opts.ScriptSource = prog, src.Name, src.Text
-	if opts.Cases, err = f.cases(); err != nil {
-		return opts, err
-	}
-	if f.privateKey != "" {
-		key, pemBytes, err := keys.LoadPrivateKey(f.privateKey)
-		if err != nil {
-			return opts, exit.Usagef("--private-key: %v", err)
-		}
-		opts.PrivateKey, opts.PrivateKeyPEM = key, string(pemBytes)
-	}
+	cfg := suiteconfig.Config{Script: src, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, PrivateKey: f.privateKey,
+		ConsumerKey: f.consumerKey, Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}
 	if f.verbose {
-		opts.MockLog = prefix.Writer(stderr, "mock: ")
+		cfg.MockLog = prefix.Writer(stderr, "mock: ")
+	}
+	opts, err := cfg.Options()
+	var fe *suiteconfig.Error
+	var nm *suiteconfig.NoMatchError
+	switch {
+	case errors.As(err, &fe) && fe.Field == suiteconfig.FieldScript:
+		return opts, exit.Usagef("--script %v", fe.Err)
+	case errors.As(err, &fe):
+		return opts, exit.Usagef("--private-key: %v", fe.Err)
+	case errors.As(err, &nm):
+		return opts, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", f.casesName(), f.selection(), nm.Total)
+	case err != nil:
+		return opts, &exit.Error{Code: exit.Usage, Err: err}
 	}
 	return opts, nil
 }
 
-// cases loads --cases, or the built-in suite, and keeps those --run and
-// --flavor select; selecting none is bad usage.
-func (f *testFlags) cases() ([]*cases.Case, error) {
-	var cs []*cases.Case
-	var err error
-	if f.casesDir == "" {
-		cs, err = cases.Default()
-	} else {
-		cs, err = cases.LoadDir(f.casesDir)
-	}
-	if err != nil {
-		return nil, &exit.Error{Code: exit.Usage, Err: err}
-	}
-	var run *regexp.Regexp
-	if f.run != "" {
-		run = regexp.MustCompile(f.run)
-	}
-	sel := cases.Filter(cs, run, jiramock.Flavor(f.flavor))
-	if len(sel) > 0 {
-		return sel, nil
-	}
+// selection says which flags select the cases: --run, --flavor or both.
+func (f *testFlags) selection() string {
 	var what []string
 	if f.run != "" {
 		what = append(what, fmt.Sprintf("--run %q", f.run))
@@ -175,7 +147,7 @@ func (f *testFlags) cases() ([]*cases.Case, error) {
 	if f.flavor != "" {
 		what = append(what, fmt.Sprintf("--flavor %s", f.flavor))
 	}
-	return nil, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", f.casesName(), strings.Join(what, " "), len(cs))
+	return strings.Join(what, " ")
 }
 
 func (f *testFlags) casesName() string {
