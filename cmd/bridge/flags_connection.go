@@ -8,6 +8,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/spf13/cobra"
 )
 
@@ -66,13 +67,14 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 		p.PublicKeySource = f.PublicKey
 	}
 	if f.Script != "" {
-		if p.Script, err = readInputFile("--script", f.Script, "a fetchUserProfile script, e.g. one made by `bridge init`"); err != nil {
-			return p, err
+		src, err := scriptsrc.Load(f.Script)
+		if err != nil {
+			return p, exit.Usagef("--script: %v; pass a fetchUserProfile script, e.g. one made by `bridge init`", err)
 		}
-		if strings.TrimSpace(p.Script) == "" {
+		if strings.TrimSpace(src.Text) == "" {
 			return p, exit.Usagef("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
 		}
-		p.ScriptName = f.Script
+		p.Script, p.ScriptName = src.Text, src.Name
 	}
 	return p, nil
 }
