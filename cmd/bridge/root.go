@@ -19,7 +19,7 @@ import (
 // whole body, so that testscript can run the real CLI in-process.
 //
 // A panic in the command's goroutine is recovered: Main says it is an internal
-// error and returns exit.Internal (exit.go).
+// error and returns exit.Internal (internal/exit).
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return run(args, stdin, stdout, stderr)
 }
