@@ -35,9 +35,6 @@ type liveFlags struct {
 	saveToken            string
 }
 
-// openBrowser opens the authorize URL; tests replace it.
-var openBrowser = live.OpenBrowser
-
 func newLiveCmd() *cobra.Command {
 	f := &liveFlags{}
 	cmd := &cobra.Command{
@@ -159,7 +156,7 @@ func (f *liveFlags) options(cmd *cobra.Command, jiraURL string, key *rsa.Private
 		Progress:       w,
 	}
 	if !f.noBrowser && live.HasDisplay(runtime.GOOS, os.Getenv) {
-		opts.OpenBrowser = openBrowser
+		opts.OpenBrowser = live.OpenBrowser
 	}
 	return opts
 }
