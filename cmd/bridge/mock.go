@@ -11,6 +11,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
+	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/spf13/cobra"
 )
@@ -67,9 +68,9 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 		if err != nil {
 			return cfg, exit.Usagef("--public-key: %v", err)
 		}
-		pub, err := jiramock.ParsePublicKey(pemBytes)
+		pub, err := keys.ParsePublicKey(pemBytes, o.publicKey)
 		if err != nil {
-			return cfg, exit.Usagef("--public-key %s: %s", o.publicKey, strings.TrimPrefix(err.Error(), "jiramock: "))
+			return cfg, exit.Usagef("--public-key: %w", err)
 		}
 		consumer.PublicKey = pub
 		consumer.Name = o.consumerKey

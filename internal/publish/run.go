@@ -59,11 +59,11 @@ func Run(ctx context.Context, p Plan) (*Result, error) {
 	}
 	switch {
 	case p.Name != "" && p.Name != b.Name:
-		return nil, fmt.Errorf("publish: the plan is for %q but the body names %q", p.Name, b.Name)
+		return nil, fmt.Errorf("publish: %w: it is for %q but the body names %q", ErrPlan, p.Name, b.Name)
 	case p.Verify == nil:
-		return nil, fmt.Errorf("publish: no verification: bridge never publishes a script that has not just passed its tests")
+		return nil, fmt.Errorf("publish: %w: no verification: bridge never publishes a script that has not just passed its tests", ErrPlan)
 	case p.Client == nil:
-		return nil, fmt.Errorf("publish: no Management API client")
+		return nil, fmt.Errorf("publish: %w: no Management API client", ErrPlan)
 	}
 	r := &run{Plan: p, body: b, res: &Result{Name: b.Name, DryRun: p.DryRun, Changes: []string{}}}
 	r.redact = p.Redactor
