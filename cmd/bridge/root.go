@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/version"
 )
 
 // Main runs the bridge CLI with args and returns its exit code. It is main's
@@ -68,7 +69,9 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		Short:         "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version.Get().String(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return exit.Usagef("%w (see '%s --help')", err, c.CommandPath())
 	})
@@ -81,6 +84,7 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		newConnectionCmd(),
 		newPublishCmd(),
 		newLiveCmd(),
+		newVersionCmd(),
 	}
 	describe(root, "root")
 	for _, c := range append(cmds, extra...) {
