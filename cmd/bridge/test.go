@@ -29,7 +29,8 @@ type testFlags struct {
 	privateKey            string
 	parallel              int
 	strict, json, verbose bool
-	watch                 bool
+	watch, update         bool
+	format                string
 }
 
 func newTestCmd() *cobra.Command {
@@ -48,7 +49,7 @@ func newTestCmd() *cobra.Command {
 	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
 	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
 	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
-	fs.BoolVar(&f.json, "json", false, "print the report as one JSON document on stdout")
+	f.addReportFlags(fs)
 	fs.StringVar(&f.junit, "junit", "", "also write the report as JUnit XML to this file")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "show the details of passing cases too, and the mock's log on stderr")
 	fs.BoolVar(&f.watch, "watch", false, "run again whenever the script or a case file changes (Ctrl-C stops); with --json, one document per run")
@@ -86,6 +87,9 @@ func (f *testFlags) check() error {
 	if _, err := regexp.Compile(f.run); err != nil {
 		return exit.Usagef("--run: %v", err)
 	}
+	if err := f.checkReport(); err != nil {
+		return err
+	}
 	// Found before the suite runs, a bad --junit path costs no run.
 	return checkOutputFile("--junit", f.junit, "report.xml")
 }
@@ -103,6 +107,9 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 	rep, err := suite.Run(ctx, opts)
 	if err != nil {
 		return err
+	}
+	if f.update {
+		return updateAndRerun(ctx, f, opts, rep, stdout, stderr)
 	}
 	return writeReport(rep, f, stdout, map[string]string{opts.ScriptName: opts.ScriptSource})
 }
@@ -161,13 +168,7 @@ func (f *testFlags) casesName() string {
 // file, and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
-	var err error
-	if f.json {
-		err = report.WriteJSON(stdout, rep)
-	} else {
-		err = report.WriteText(stdout, rep, report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose, Sources: sources})
-	}
-	if err != nil {
+	if err := f.writeFormat(stdout, rep, sources); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if f.junit != "" {
