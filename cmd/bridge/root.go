@@ -85,6 +85,7 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		newPublishCmd(),
 		newLiveCmd(),
 		newVersionCmd(),
+		newPullCmd(),
 	}
 	describe(root, "root")
 	for _, c := range append(cmds, extra...) {
