@@ -1,0 +1,167 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/redact"
+	"github.com/jira-auth0-bridge/bridge/internal/script"
+)
+
+// WorkerCommand is the hidden subcommand of the bridge binary that serves as
+// a sandbox worker; WorkerEnv is set in a worker's environment, so that a
+// test binary, re-executed as a worker, knows to call ServeWorker.
+const (
+	WorkerCommand = "__sandbox-worker"
+	WorkerEnv     = "BRIDGE_SANDBOX_WORKER"
+)
+
+// maxStack bounds a worker goroutine's stack: a native recursion (a deep
+// structure in JSON.stringify) ends as a crash of this worker instead of
+// growing towards Go's 1 GB default.
+const maxStack = 128 << 20
+
+// worker is the state of one worker process.
+type worker struct {
+	outMu sync.Mutex
+	out   io.Writer
+	progs map[string]*script.Program // by hash; a parent runs one or two scripts
+	cur   atomic.Pointer[runState]   // the run in progress, for request events
+	mem   *heapWatch
+	http  *http.Client // tracks the script's connections (conntrack.go)
+	hooks *workerHooks
+}
+
+// workerHooks let the package tests make a worker misbehave on purpose.
+type workerHooks struct {
+	beforeRun func(*runFrame)
+}
+
+// runState is what request events of a run need.
+type runState struct {
+	id  uint64
+	red *redact.Redactor
+	seq atomic.Int64
+}
+
+// ServeWorker serves the protocol (doc.go) on in and out until in closes,
+// then exits the process. It does not return: nothing of the caller's may run
+// after a worker's last frame.
+func ServeWorker(in io.Reader, out io.Writer) {
+	os.Exit(serve(in, out, nil))
+}
+
+func serve(in io.Reader, out io.Writer, hooks *workerHooks) int {
+	// Auth0's sandbox is assumed to run in UTC (cmd/bridge main.go).
+	time.Local = time.UTC
+	debug.SetMaxStack(maxStack)
+	// The parent handles Ctrl-C by killing its workers; a terminal's SIGINT
+	// reaches the whole process group, and a worker dying of it first would
+	// read as a crash.
+	signal.Ignore(os.Interrupt)
+	w := &worker{out: out, progs: map[string]*script.Program{}, hooks: hooks, mem: newHeapWatch()}
+	w.http = &http.Client{Transport: &http.Transport{DialContext: w.dial}}
+	if err := w.send(&frame{Type: frameHello, Version: ProtocolVersion, PID: os.Getpid()}); err != nil {
+		return 1
+	}
+	runs := make(chan *runFrame, 1)
+	go func() {
+		defer close(runs)
+		for {
+			f, err := readFrame(in)
+			if err != nil {
+				return
+			}
+			if f.Type == frameRun && f.Run != nil {
+				runs <- f.Run
+			}
+		}
+	}()
+	go w.mem.watch()
+	for rf := range runs {
+		if err := w.run(rf); err != nil {
+			fmt.Fprintln(os.Stderr, "bridge sandbox worker:", err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func (w *worker) send(f *frame) error {
+	w.outMu.Lock()
+	defer w.outMu.Unlock()
+	return writeFrame(w.out, f)
+}
+
+// program returns the compiled script of rf, compiling it the first time.
+func (w *worker) program(rf *runFrame) (*script.Program, error) {
+	if p, ok := w.progs[rf.Hash]; ok {
+		return p, nil
+	}
+	if rf.Source == "" {
+		return nil, fmt.Errorf("the parent sent script %s without its source", rf.Hash)
+	}
+	p, err := script.Compile(rf.Filename, rf.Source)
+	if err != nil {
+		return nil, err
+	}
+	w.progs[rf.Hash] = p
+	return p, nil
+}
+
+// run runs one case and sends its result.
+func (w *worker) run(rf *runFrame) error {
+	if w.hooks != nil && w.hooks.beforeRun != nil {
+		w.hooks.beforeRun(rf)
+	}
+	start := time.Now()
+	var res *script.Result
+	prog, err := w.program(rf)
+	if se, ok := err.(*script.SyntaxError); ok {
+		res = script.CompileFailure(se)
+	} else if err != nil {
+		return err
+	} else {
+		rs := &runState{id: rf.ID, red: redact.New(append([]string{rf.Ctx.ClientSecret, rf.TokenSecret}, rf.Secrets...)...)}
+		w.cur.Store(rs)
+		w.mem.arm(rf.MaxMemory)
+		res = prog.Run(context.Background(), script.Options{
+			Token: rf.Token, TokenSecret: rf.TokenSecret, Ctx: rf.Ctx, AllowedHosts: rf.AllowedHosts,
+			Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
+		})
+		w.mem.disarm()
+		w.cur.Store(nil)
+	}
+	// Bounding and encoding the result count against the case's time and
+	// memory: the parent's clock and the heap watch run until it is sent.
+	boundResult(res)
+	rf2 := &resultFrame{ID: rf.ID, Result: res, Duration: time.Since(start)}
+	for _, q := range res.Requests {
+		rf2.ReqDuration = append(rf2.ReqDuration, q.Duration)
+	}
+	return w.send(&frame{Type: frameResult, Result: rf2})
+}
+
+// dial is the worker's dialer: every connection reports the requests it
+// carries (conntrack.go).
+func (w *worker) dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	d := net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+	c, err := d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	return &trackedConn{Conn: c, w: w, addr: addr}, nil
+}
+
+// event sends a request event; a failed write means the parent is gone, and
+// the reader's EOF ends the worker.
+func (w *worker) event(ev *reqEvent) { _ = w.send(&frame{Type: frameReq, Req: ev}) }
