@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
@@ -87,6 +88,7 @@ func serve(in io.Reader, out io.Writer, hooks *workerHooks) int {
 		}
 	}()
 	go w.mem.watch()
+	warmUp()
 	for rf := range runs {
 		if err := w.run(rf); err != nil {
 			fmt.Fprintln(os.Stderr, "bridge sandbox worker:", err)
@@ -165,3 +167,29 @@ func (w *worker) dial(ctx context.Context, network, addr string) (net.Conn, erro
 // event sends a request event; a failed write means the parent is gone, and
 // the reader's EOF ends the worker.
 func (w *worker) event(ev *reqEvent) { _ = w.send(&frame{Type: frameReq, Req: ev}) }
+
+// warmJS touches what a fetchUserProfile script uses (the oauth and request
+// shims, an RSA-SHA1 signature with the shipped test key, crypto, JSON),
+// without the network. The first RSA signature of a process is slow (the
+// crypto module's self-tests and key checks), and each worker is a process.
+const warmJS = `function(token, tokenSecret, ctx, cb) {
+	var OAuth = require('oauth').OAuth, request = require('request'), crypto = require('crypto');
+	var o = new OAuth('http://127.0.0.1/r', 'http://127.0.0.1/a', 'k', ctx.client_secret, '1.0', null, 'RSA-SHA1');
+	var u = o.signUrl('http://127.0.0.1/rest/api/2/myself', 'tok', 'sec', 'GET');
+	var h = crypto.createHash('sha1').update(JSON.stringify({a: [1, u]})).digest('hex');
+	setTimeout(function() { cb(null, JSON.parse(JSON.stringify({user_id: h, o: typeof o.get, r: typeof request.get}))); }, 0);
+}`
+
+// warmUp runs warmJS once while the worker waits for its first case, so
+// that the first case does not pay for a cold heap and cold code paths.
+func warmUp() {
+	p, err := script.Compile("bridge-warm-up.js", warmJS)
+	if err != nil {
+		return
+	}
+	res := p.Run(context.Background(), script.Options{Timeout: 5 * time.Second,
+		Ctx: script.Context{ClientSecret: string(bridge.TestPrivateKeyPEM)}})
+	if !res.OK() && os.Getenv(WorkerEnv+"_DEBUG") != "" {
+		fmt.Fprintln(os.Stderr, "bridge sandbox worker: warm-up:", res.Error)
+	}
+}
