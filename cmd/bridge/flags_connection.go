@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/spf13/cobra"
 )
 
@@ -124,7 +125,11 @@ func connUsageErr(err error) error {
 }
 
 func readInputFile(flag, path, what string) (string, error) {
-	data, err := os.ReadFile(path)
+	limit, kind := int64(inputfile.MaxKeyFile), "key file"
+	if flag == "--script" {
+		limit, kind = inputfile.MaxScript, "script"
+	}
+	data, err := inputfile.Read(path, limit, kind)
 	if err != nil {
 		return "", usageErr("%s: %v; pass %s", flag, err, what)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
@@ -203,7 +204,7 @@ func (f liveFlags) check(cmd *cobra.Command) error {
 func compileLiveScript(path, jiraURL string) (*script.Program, error) {
 	name, src := bridge.ShippedScriptName, bridge.ShippedScript
 	if path != "" {
-		data, err := os.ReadFile(path)
+		data, err := inputfile.Read(path, inputfile.MaxScript, "script")
 		if err != nil {
 			return nil, usageErr("--script: %v; pass a fetchUserProfile script (`bridge init` writes one)", unwrapPathError(err))
 		}

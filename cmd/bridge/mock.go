@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/spf13/cobra"
 )
@@ -90,7 +91,7 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 		consumer.Name = o.consumerKey
 	}
 	if o.publicKey != "" {
-		pemBytes, err := os.ReadFile(o.publicKey)
+		pemBytes, err := inputfile.Read(o.publicKey, inputfile.MaxKeyFile, "public key")
 		if err != nil {
 			return cfg, usageErr("--public-key: %v", err)
 		}

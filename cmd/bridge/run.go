@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
@@ -104,7 +105,7 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 	}
 	name, src := bridge.ShippedScriptName, bridge.ShippedScript
 	if f.script != "" {
-		data, err := os.ReadFile(f.script)
+		data, err := inputfile.Read(f.script, inputfile.MaxScript, "script")
 		if err != nil {
 			return usageErr("--script: %v", unwrapPathError(err))
 		}

@@ -16,6 +16,7 @@ import (
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
@@ -159,7 +160,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	opts := suite.Options{Timeout: f.timeout, Parallel: f.parallel, Strict: f.strict, ConsumerKey: f.consumerKey, MaxMemory: maxMemory}
 	name, src := bridge.ShippedScriptName, bridge.ShippedScript
 	if f.script != "" {
-		data, err := os.ReadFile(f.script)
+		data, err := inputfile.Read(f.script, inputfile.MaxScript, "script")
 		if err != nil {
 			return opts, usageErr("--script: %v; pass a fetchUserProfile script (`bridge init` writes one)", err)
 		}

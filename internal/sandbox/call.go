@@ -37,12 +37,13 @@ func (c *call) run(ctx context.Context) *script.Result {
 		c.pl.replace(c.s, c.p)
 		return crashed(err.Error(), nil)
 	}
-	c.start = time.Now()
 	if err := writeFrame(c.p.stdin, &frame{Type: frameRun, Run: c.rf}); err != nil {
 		return c.died()
 	}
 	c.p.hashes[c.rf.Hash] = true
-	deadline := time.NewTimer(c.opts.Timeout + KillGrace)
+	// Until the worker says the run started (it compiles first, once per
+	// script), the deadline is startWait further.
+	deadline := time.NewTimer(startWait + c.opts.Timeout + KillGrace)
 	defer deadline.Stop()
 	rss := time.NewTicker(rssPoll)
 	defer rss.Stop()
@@ -51,6 +52,11 @@ func (c *call) run(ctx context.Context) *script.Result {
 		case f, ok := <-c.p.frames:
 			if !ok {
 				return c.died()
+			}
+			if f.Type == frameStart && f.Start == c.rf.ID {
+				c.start = time.Now()
+				deadline.Reset(c.opts.Timeout + KillGrace)
+				continue
 			}
 			if res := c.frame(f); res != nil {
 				return res
@@ -128,6 +134,9 @@ func (c *call) requests() []script.Request {
 // timedOut is the result of a worker killed at the time limit.
 func (c *call) timedOut() *script.Result {
 	msg := fmt.Sprintf("the script did not call cb within %s", c.opts.Timeout)
+	if c.start.IsZero() {
+		return c.finish(script.KindTimeout, fmt.Sprintf("the sandbox worker did not start the script within %s (is the machine overloaded?) and was stopped", startWait+c.opts.Timeout+KillGrace))
+	}
 	// Pending at the limit: still open, or aborted by the worker's own
 	// time limit (it closes its connections then) while its script hung.
 	limit := c.start.Add(c.opts.Timeout)
@@ -172,7 +181,7 @@ func (c *call) died() *script.Result {
 		why = "died (" + c.p.waitErr.Error() + ")"
 	}
 	res := crashed(lastWordsMessage(why, c.p.lastWords()), c.requests())
-	res.Duration = time.Since(c.start)
+	res.Duration = c.elapsed()
 	return res
 }
 
@@ -187,7 +196,7 @@ func lastWordsMessage(why, words string) string {
 // finish is a result the parent decides, with the reported requests.
 func (c *call) finish(kind script.Kind, msg string) *script.Result {
 	res := &script.Result{Outcome: kind, Error: &script.Error{Kind: kind, Message: msg},
-		Console: []script.ConsoleLine{}, Requests: c.requests(), Duration: time.Since(c.start)}
+		Console: []script.ConsoleLine{}, Requests: c.requests(), Duration: c.elapsed()}
 	boundResult(res)
 	return res
 }
@@ -204,4 +213,12 @@ func canceled(ctx context.Context, reqs []script.Request) *script.Result {
 		Message: "the run was canceled (" + ctx.Err().Error() + ")"}, Console: []script.ConsoleLine{}, Requests: reqs}
 	boundResult(res)
 	return res
+}
+
+// elapsed is the case's time so far, from the worker's start frame.
+func (c *call) elapsed() time.Duration {
+	if c.start.IsZero() {
+		return 0
+	}
+	return time.Since(c.start)
 }

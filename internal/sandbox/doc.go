@@ -11,7 +11,8 @@
 // The parent (Pool) owns the mock, the cases, the clock, the verdicts and the
 // output. It enforces from outside:
 //
-//   - the wall-clock limit: at Timeout+KillGrace the worker gets SIGKILL and
+//   - the wall-clock limit: at Timeout+KillGrace after the worker reports the
+//     run started (startWait bounds the wait for that) the worker gets SIGKILL and
 //     the outcome is timeout, naming the requests the worker last reported
 //     as pending;
 //   - the memory ceiling: the worker watches its own heap (runtime/metrics,
@@ -33,10 +34,12 @@
 // Frames go both ways over the worker's stdin and stdout: a 4-byte big-endian
 // length, then that many bytes of JSON (frame). No frame may exceed
 // maxFrame; a worker that sends one is killed and its case is a crash. The
-// worker speaks first, {"type":"hello","v":1,"pid":…}; a parent that reads
+// worker warms up (one run of a small script, so that its first case is not
+// cold), then speaks first, {"type":"hello","v":1,"pid":…}; a parent that reads
 // another version refuses the worker. Then, per case:
 //
 //	parent → worker  {"type":"run","run":{id, hash, source?, options}}
+//	worker → parent  {"type":"start","start":id}     (compiled; the case's clock starts)
 //	worker → parent  {"type":"req","req":{id, n, phase:"start", method, url}}  (as it happens)
 //	worker → parent  {"type":"req","req":{id, n, phase:"end", status|error}}
 //	worker → parent  {"type":"result","result":{id, result, durations}}

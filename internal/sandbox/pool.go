@@ -17,7 +17,10 @@ import (
 const (
 	// KillGrace is how long past a case's time limit the parent waits for the
 	// worker's own timeout result before it kills the worker.
-	KillGrace = 500 * time.Millisecond
+	KillGrace = 700 * time.Millisecond
+	// startWait bounds the time from sending a case to the worker's start
+	// frame: the compile of a script of at most 1 MiB.
+	startWait = 10 * time.Second
 	// RSSSlack is how far a worker's resident set may exceed the memory
 	// ceiling: the Go runtime, goja and the bridge take about 20 MiB before a
 	// script allocates anything.

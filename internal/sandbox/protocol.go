@@ -22,6 +22,7 @@ const maxFrame = 8 << 20
 const (
 	frameHello  = "hello"
 	frameRun    = "run"
+	frameStart  = "start"
 	frameReq    = "req"
 	frameResult = "result"
 )
@@ -32,6 +33,7 @@ type frame struct {
 	Version int          `json:"v,omitempty"`
 	PID     int          `json:"pid,omitempty"`
 	Run     *runFrame    `json:"run,omitempty"`
+	Start   uint64       `json:"start,omitempty"` // the run that starts now`
 	Req     *reqEvent    `json:"req,omitempty"`
 	Result  *resultFrame `json:"result,omitempty"`
 }

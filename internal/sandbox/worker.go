@@ -71,6 +71,9 @@ func serve(in io.Reader, out io.Writer, hooks *workerHooks) int {
 	signal.Ignore(os.Interrupt)
 	w := &worker{out: out, progs: map[string]*script.Program{}, hooks: hooks, mem: newHeapWatch()}
 	w.http = &http.Client{Transport: &http.Transport{DialContext: w.dial}}
+	// Warm up before hello: the parent sends no case before hello, so a
+	// case's clock never runs while the worker warms up.
+	warmUp()
 	if err := w.send(&frame{Type: frameHello, Version: ProtocolVersion, PID: os.Getpid()}); err != nil {
 		return 1
 	}
@@ -88,7 +91,6 @@ func serve(in io.Reader, out io.Writer, hooks *workerHooks) int {
 		}
 	}()
 	go w.mem.watch()
-	warmUp()
 	for rf := range runs {
 		if err := w.run(rf); err != nil {
 			fmt.Fprintln(os.Stderr, "bridge sandbox worker:", err)
@@ -136,6 +138,10 @@ func (w *worker) run(rf *runFrame) error {
 		rs := &runState{id: rf.ID, red: redact.New(append([]string{rf.Ctx.ClientSecret, rf.TokenSecret}, rf.Secrets...)...)}
 		w.cur.Store(rs)
 		w.mem.arm(rf.MaxMemory)
+		// The parent's clock for the case starts here, after the compile.
+		if err := w.send(&frame{Type: frameStart, Start: rf.ID}); err != nil {
+			return err
+		}
 		res = prog.Run(context.Background(), script.Options{
 			Token: rf.Token, TokenSecret: rf.TokenSecret, Ctx: rf.Ctx, AllowedHosts: rf.AllowedHosts,
 			Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
@@ -180,8 +186,8 @@ const warmJS = `function(token, tokenSecret, ctx, cb) {
 	setTimeout(function() { cb(null, JSON.parse(JSON.stringify({user_id: h, o: typeof o.get, r: typeof request.get}))); }, 0);
 }`
 
-// warmUp runs warmJS once while the worker waits for its first case, so
-// that the first case does not pay for a cold heap and cold code paths.
+// warmUp runs warmJS once as the worker starts, so that its first case does
+// not pay for a cold heap and cold code paths.
 func warmUp() {
 	p, err := script.Compile("bridge-warm-up.js", warmJS)
 	if err != nil {
