@@ -21,6 +21,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
+	"github.com/jira-auth0-bridge/bridge/internal/termsafe"
 )
 
 func init() { commands = append(commands, newRunCmd) }
@@ -314,6 +315,7 @@ func jiraFailure(res *script.Result) string {
 
 // writeResultText is the human form of a Result.
 func writeResultText(stdout, stderr io.Writer, res *script.Result, findings []profile.Finding, sources map[string]string) {
+	stderr = termsafe.Writer(stderr) // control characters from the script and JIRA shown escaped
 	for _, l := range res.Console {
 		fmt.Fprintf(stderr, "console.%s: %s\n", l.Level, strings.TrimRight(l.Text, "\n"))
 	}
