@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,7 +25,7 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 		if asJSON {
 			args = append(args, "--json")
 		}
-		require.Equal(t, ExitOK, Main(args, nil, &stdout, &stderr), stderr.String())
+		require.Equal(t, exit.OK, Main(args, nil, &stdout, &stderr), stderr.String())
 
 		priv, _, err := keys.LoadPrivateKey(prefix + ".key")
 		require.NoError(t, err)
@@ -34,7 +36,7 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 		require.NoError(t, err)
 
 		if asJSON {
-			var res keygenResult
+			var res render.LinkSettings
 			require.NoError(t, json.Unmarshal(stdout.Bytes(), &res))
 			assert.Equal(t, string(pubPEM), res.PublicKey)
 			assert.Equal(t, "https://t.auth0.com/login/callback", res.CallbackURL)
@@ -47,23 +49,4 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 			assert.NotContains(t, stdout.String()+stderr.String(), line, "no private key line in the output")
 		}
 	}
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "f.key")
-	require.NoError(t, writeFileAtomic(path, []byte("one"), 0o600, false))
-	err := writeFileAtomic(path, []byte("two"), 0o600, false)
-	require.ErrorIs(t, err, os.ErrExist)
-	data, _ := os.ReadFile(path)
-	assert.Equal(t, "one", string(data), "an existing file is kept")
-	require.NoError(t, writeFileAtomic(path, []byte("three"), 0o600, true))
-	data, _ = os.ReadFile(path)
-	assert.Equal(t, "three", string(data))
-	fi, err := os.Stat(path)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Len(t, entries, 1, "no temporary file left behind")
 }

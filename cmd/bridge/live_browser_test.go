@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 )
 
@@ -75,13 +75,13 @@ func TestLiveInBrowser(t *testing.T) {
 		wantStderr []string
 	}{
 		{
-			name: "Allow", button: "approve", wantCode: ExitOK,
+			name: "Allow", button: "approve", wantCode: exit.OK,
 			wantPage:   "Go back to the terminal",
 			wantStdout: []string{`"user_id": "jdoe"`, `"email": "jane.doe@example.com"`},
 			wantStderr: []string{"JIRA granted an access token"},
 		},
 		{
-			name: "Deny", button: "deny", wantCode: ExitCheckFailed,
+			name: "Deny", button: "deny", wantCode: exit.CheckFailed,
 			wantPage:   "You denied bridge access",
 			wantStderr: []string{"access denied: the JIRA user clicked Deny", "click Allow"},
 		},
@@ -126,7 +126,7 @@ func TestLiveInBrowser(t *testing.T) {
 			for _, w := range c.wantStderr {
 				assert.Contains(t, run.stderr.String(), w)
 			}
-			assert.NotContains(t, run.stderr.String()+run.stdout.String(), "PRIVATE KEY", fmt.Sprint("the key never shows"))
+			assert.NotContains(t, run.stderr.String()+run.stdout.String(), "PRIVATE KEY", "the key never shows")
 		})
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/sandbox"
 )
 
-func init() { commands = append(commands, newWorkerCmd) }
-
 // newWorkerCmd is the hidden subcommand a sandbox worker runs as
 // (internal/sandbox): the parent re-executes this binary with it.
 func newWorkerCmd() *cobra.Command {
