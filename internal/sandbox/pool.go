@@ -57,6 +57,12 @@ type slot struct{ p *proc }
 // NewPool starts cfg.Workers workers at once, so that their start-up is off
 // the first case's path.
 func NewPool(cfg Config) (*Pool, error) {
+	if os.Getenv(WorkerEnv) == "1" {
+		// This process was started as a worker but did not serve (a test
+		// binary without the TestMain hook): starting workers of its own
+		// would recurse.
+		return nil, fmt.Errorf("sandbox: this process was started as a sandbox worker (%s=1) and did not call sandbox.ServeWorker: a test binary needs a TestMain that does", WorkerEnv)
+	}
 	argv := cfg.Command
 	if argv == nil {
 		var err error
