@@ -86,6 +86,7 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		newLiveCmd(),
 		newVersionCmd(),
 		newPullCmd(),
+		newWorkerCmd(), // hidden: a sandbox worker (internal/sandbox)
 	}
 	describe(root, "root")
 	for _, c := range append(cmds, extra...) {
