@@ -1,0 +1,18 @@
+package main
+
+import (
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
+)
+
+// checkMockScript refuses (exit 2), before any case runs, a script for the
+// mock JIRA that holds a literal URL where bridge expects JIRA_URL: no
+// request of it could reach the mock (scriptsrc.LiteralURL). bridge stops
+// rather than mapping the literal host to the mock, so that what is tested
+// is what is published (README "Day two").
+func checkMockScript(src scriptsrc.Source) error {
+	if err := src.LiteralURL(); err != nil {
+		return exit.Usagef("--script %v", err)
+	}
+	return nil
+}
