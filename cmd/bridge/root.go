@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/didyoumean"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/version"
 )
@@ -73,7 +74,7 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return exit.Usagef("%w (see '%s --help')", err, c.CommandPath())
+		return exit.Usagef("%w%s (see '%s --help')", err, didyoumean.FlagSet(err.Error(), c.Flags()), c.CommandPath())
 	})
 	cmds := []*cobra.Command{
 		newMockCmd(),
