@@ -62,7 +62,7 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	jiraURL := strings.TrimRight(f.jira.url, "/")
-	key, keyPEM, err := keys.LoadPrivateKey(f.jira.privateKey)
+	key, keyPEM, err := f.jira.loadKey()
 	if err != nil {
 		return exit.Usagef("--private-key: %w", err)
 	}
@@ -112,6 +112,9 @@ func warnLive(w io.Writer, jiraURL string, key *rsa.PrivateKey) {
 // check says what is missing or wrong among the flags (exit 2), before any
 // request, and returns --max-memory in bytes.
 func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
+	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+		return 0, err
+	}
 	if missing := f.jira.missing(); len(missing) > 0 {
 		return 0, exit.Usagef("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}

@@ -70,6 +70,7 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			"jsonvalid": cmdJSONValid,
 			"auth0fake": cmdAuth0Fake, // publish_script_test.go
 			"onlyfile":  cmdOnlyFile,
+			"envfile":   cmdEnvFile,
 		},
 	}
 }
@@ -129,4 +130,13 @@ func cmdOnlyFile(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("onlyfile: %d entries in %s; want 1", len(entries), args[1])
 	}
 	ts.Setenv(args[0], filepath.Join(ts.MkAbs(args[1]), entries[0].Name()))
+}
+
+// cmdEnvFile sets an environment variable to a file's content, as a CI
+// secret holds a PEM: `envfile VAR FILE`.
+func cmdEnvFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: envfile VAR FILE")
+	}
+	ts.Setenv(args[0], ts.ReadFile(args[1]))
 }
