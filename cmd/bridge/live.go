@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
@@ -95,7 +96,7 @@ func runLive(cmd *cobra.Command, f liveFlags) error {
 	if err := f.check(cmd); err != nil {
 		return err
 	}
-	jiraURL := strings.TrimRight(f.jiraURL, "/")
+	jiraURL, _ := jira.NormalizeBaseURL(f.jiraURL) // checked above: what publish stores
 	key, keyPEM, err := keys.LoadPrivateKey(f.privateKey)
 	if err != nil {
 		return usageErr("--private-key: %w", err)
@@ -170,8 +171,8 @@ func (f liveFlags) check(cmd *cobra.Command) error {
 	if len(missing) > 0 {
 		return usageErr("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
-	if err := live.CheckJIRAURL(f.jiraURL); err != nil {
-		return usageErr("%w", err)
+	if _, err := jira.NormalizeBaseURL(f.jiraURL); err != nil {
+		return jiraURLErr(err)
 	}
 	if f.approveTimeout <= 0 {
 		return usageErr("--approve-timeout must be positive, e.g. 5m")
@@ -209,7 +210,7 @@ func compileLiveScript(path, jiraURL string) (*script.Program, error) {
 		}
 		name, src = path, string(data)
 	}
-	return script.Compile(name, bridge.RenderScript(src, jiraURL))
+	return script.Compile(name, jira.RenderScript(src, jiraURL))
 }
 
 // liveFailure prints a failed dance with its advice (and, with --json, the
@@ -263,4 +264,14 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// jiraURLErr turns a refused --jira-url (a *jira.URLError) into bad usage
+// naming the flag, with the fix.
+func jiraURLErr(err error) error {
+	var ue *jira.URLError
+	if errors.As(err, &ue) {
+		return usageErr("--jira-url: %s; %s", ue.Detail, ue.Fix)
+	}
+	return usageErr("--jira-url: %w", err)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
@@ -125,7 +126,7 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 		target = t
 	}
 
-	prog, err := script.Compile(name, bridge.RenderScript(src, target.JIRAURL))
+	prog, err := script.Compile(name, jira.RenderScript(src, target.JIRAURL))
 	var res *script.Result
 	if err != nil {
 		res = script.CompileFailure(err)
@@ -179,6 +180,11 @@ func (f *runFlags) realTarget(cmd *cobra.Command) (runTarget, error) {
 		return t, usageErr("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
 			strings.Join(missing, ", "))
 	}
+	base, err := jira.NormalizeBaseURL(t.JIRAURL)
+	if err != nil {
+		return t, jiraURLErr(err)
+	}
+	t.JIRAURL = base // rendered as publish renders it (internal/jira)
 	_, pemBytes, err := keys.LoadPrivateKey(f.privateKey)
 	if err != nil {
 		return t, usageErr("--private-key: %v", err)

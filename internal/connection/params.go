@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 )
 
@@ -78,7 +79,7 @@ func Validate(p Params) (*Validated, error) {
 		v.ScriptName = "the script"
 	}
 	if jiraURL != "" {
-		v.Rendered = bridge.RenderScript(v.Script, jiraURL)
+		v.Rendered = jira.RenderScript(v.Script, jiraURL)
 		warnings, scriptErrs := checkScript(v.ScriptName, v.Rendered)
 		v.Warnings = append(v.Warnings, warnings...)
 		errs = append(errs, scriptErrs...)
