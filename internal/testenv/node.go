@@ -1,6 +1,7 @@
 package testenv
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -84,7 +85,12 @@ func (r Runtime) NeedModule(t testing.TB, name, want string) string {
 // directory, with TZ=UTC and NODE_PATH set to Modules (so require finds the
 // real modules). Callers may append to cmd.Env.
 func (r Runtime) Command(args ...string) *exec.Cmd {
-	cmd := exec.Command(r.Node(), args...)
+	return r.CommandContext(context.Background(), args...)
+}
+
+// CommandContext is Command, killed when ctx is done.
+func (r Runtime) CommandContext(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, r.Node(), args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC", "NODE_PATH="+r.Modules())
 	return cmd
 }
