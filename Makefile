@@ -3,7 +3,7 @@ GO        ?= go
 NODE_REFS := testdata/node22 testdata/node18
 BIN       := bin/bridge
 
-.PHONY: run test build deps node-deps chromium vet bench fuzz clean
+.PHONY: run test build deps node-deps chromium vet staticcheck bench fuzz clean
 
 ## run: the main job on the embedded defaults: the default suite against the shipped script.
 run:
@@ -13,12 +13,16 @@ run:
 build:
 	$(GO) build -o $(BIN) ./cmd/bridge
 
-## test: install what the tests need, then vet and run every test.
-test: deps vet
+## test: install what the tests need, then vet, staticcheck and run every test.
+test: deps vet staticcheck
 	$(GO) test -count=1 ./...
 
 vet:
 	$(GO) vet ./...
+
+## staticcheck: at the version pinned by the tool directive in go.mod.
+staticcheck:
+	$(GO) tool staticcheck ./...
 
 ## deps: the references (real Node 22 and Node 18 from the npm packages node@22 and
 ## node@18, each with the real oauth, request and jsonwebtoken; docs/fidelity.md) and

@@ -94,9 +94,6 @@ func reInvalidJSON(path, body string) (string, bool) {
 	return "^" + regexp.QuoteMeta("Error: JIRA "+path+" returned invalid JSON (") + `(?s:.+)` + regexp.QuoteMeta("): "+s) + "$", ok
 }
 
-// msgNoAccountID is the Cloud answer without an accountId.
-const msgNoAccountID = "Error: JIRA /rest/api/2/myself returned neither a name nor an accountId"
-
 // exact is a message expectation that matches msg and nothing else.
 func exact(msg string) string { return "^" + regexp.QuoteMeta(msg) + "$" }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
@@ -103,10 +104,10 @@ Exit codes: 0 ok; 2 bad input, or a file exists (named; --force replaces it).`,
 			return usageErr("%w", err)
 		}
 		pubPEM := keys.EncodePublic(&key.PublicKey)
-		if err := writeFileAtomic(keyFile, keys.EncodePKCS8(key), 0o600, force); err != nil {
+		if err := atomicfile.WriteFile(keyFile, keys.EncodePKCS8(key), 0o600, force); err != nil {
 			return keygenWriteErr(err, keyFile)
 		}
-		if err := writeFileAtomic(pubFile, pubPEM, 0o644, force); err != nil {
+		if err := atomicfile.WriteFile(pubFile, pubPEM, 0o644, force); err != nil {
 			_ = os.Remove(keyFile) // no half pair
 			return keygenWriteErr(err, pubFile)
 		}
@@ -159,54 +160,6 @@ Incoming link (later: the link's Incoming Authentication):
 
 %s`, appURL, r.ConsumerName, r.ConsumerKey, r.ConsumerName, callback, r.PublicKeyFile, r.PublicKey)
 	return err
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory, so that path never holds a partial file. Without force it never
-// replaces an existing path (a hard link fails if the name exists, like
-// O_EXCL); with force it renames over it.
-func writeFileAtomic(path string, data []byte, perm os.FileMode, force bool) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmpName := tmp.Name()
-	defer os.Remove(tmpName) // after a link or rename, only the temporary name goes
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if force {
-		return os.Rename(tmpName, path)
-	}
-	if err := os.Link(tmpName, path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		// No hard links here: reserve the name with O_EXCL, then rename over it.
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-		if err != nil {
-			return err
-		}
-		f.Close()
-		return os.Rename(tmpName, path)
-	}
-	return nil
 }
 
 func keygenWriteErr(err error, path string) error {

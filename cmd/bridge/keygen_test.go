@@ -48,22 +48,3 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 		}
 	}
 }
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "f.key")
-	require.NoError(t, writeFileAtomic(path, []byte("one"), 0o600, false))
-	err := writeFileAtomic(path, []byte("two"), 0o600, false)
-	require.ErrorIs(t, err, os.ErrExist)
-	data, _ := os.ReadFile(path)
-	assert.Equal(t, "one", string(data), "an existing file is kept")
-	require.NoError(t, writeFileAtomic(path, []byte("three"), 0o600, true))
-	data, _ = os.ReadFile(path)
-	assert.Equal(t, "three", string(data))
-	fi, err := os.Stat(path)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Len(t, entries, 1, "no temporary file left behind")
-}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -103,7 +102,7 @@ func TestLiveInBrowser(t *testing.T) {
 			for _, w := range c.wantStderr {
 				assert.Contains(t, run.stderr.String(), w)
 			}
-			assert.NotContains(t, run.stderr.String()+run.stdout.String(), "PRIVATE KEY", fmt.Sprint("the key never shows"))
+			assert.NotContains(t, run.stderr.String()+run.stdout.String(), "PRIVATE KEY", "the key never shows")
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/spf13/cobra"
 )
 
@@ -95,9 +96,9 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 		if err != nil {
 			return cfg, usageErr("--public-key: %v", err)
 		}
-		pub, err := jiramock.ParsePublicKey(pemBytes)
+		pub, err := keys.ParsePublicKey(pemBytes, o.publicKey)
 		if err != nil {
-			return cfg, usageErr("--public-key %s: %s", o.publicKey, strings.TrimPrefix(err.Error(), "jiramock: "))
+			return cfg, usageErr("--public-key: %w", err)
 		}
 		consumer.PublicKey = pub
 		consumer.Name = o.consumerKey

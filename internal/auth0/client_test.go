@@ -239,6 +239,10 @@ func TestErrors(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Fatalf("err = %v; want %q", err, want)
 		}
+		var ae *APIError
+		if !errors.As(err, &ae) || ae.StatusCode != http.StatusTeapot || ae.ErrorCode != "tenant_read_only" || ae.Message != "Tenant is read-only" {
+			t.Errorf("err = %#v; want an *APIError with status 418, errorCode tenant_read_only", err)
+		}
 	})
 }
 
@@ -375,6 +379,9 @@ func TestRetry(t *testing.T) {
 		}
 		if !contains(err.Error(), "gave up after") {
 			t.Errorf("err = %v; want it to say it gave up", err)
+		}
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("err = %v; want the attempt's timeout (context.DeadlineExceeded) kept in the chain", err)
 		}
 	})
 	t.Run("lost create answer comes back as 409", func(t *testing.T) {

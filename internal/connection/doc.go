@@ -3,6 +3,15 @@
 // `POST /api/v2/connections` (docs/auth0.md "Management API"), shown redacted or as a HAR entry
 // like the one in the Auth0 JIRA guide's step 3.
 //
+// # OAuth 2.0
+//
+// OAuth2Params -> ValidateOAuth2 -> OAuth2Body is the same path for Auth0's
+// strategy oauth2 (oauth2*.go): Jira Data Center's OAuth 2.0 provider
+// (FlavorServer: URLs below the JIRA base URL, scope READ, pkce_enabled) or
+// Atlassian Cloud's 3LO (FlavorCloud: auth.atlassian.com, authParams audience
+// and prompt). The options and their sources are in docs/auth0.md "OAuth 2.0
+// connections". Built is what both bodies offer the CLI.
+//
 // # Options spellings
 //
 // The consumer key and the private key go in options.client_id and

@@ -1,16 +1,12 @@
 package jiramock
 
 import (
-	"crypto/x509"
-	"encoding/pem"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/jira-auth0-bridge/bridge"
 )
 
 func TestDefaultUsers(t *testing.T) {
@@ -87,28 +83,9 @@ func TestLoadUsers(t *testing.T) {
 	}
 }
 
-func TestParsePublicKey(t *testing.T) {
-	pkix, err := ParsePublicKey(bridge.TestPublicKeyPEM)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkcs1 := pem.EncodeToMemory(&pem.Block{Type: "RSA PUBLIC KEY", Bytes: x509.MarshalPKCS1PublicKey(pkix)})
-	if k, err := ParsePublicKey(pkcs1); err != nil || !k.Equal(pkix) {
-		t.Errorf("RSA PUBLIC KEY: %v", err)
-	}
-	for _, tc := range []struct {
-		in   []byte
-		want string
-	}{
-		{[]byte("hello"), "no PEM block found"},
-		{bridge.TestPrivateKeyPEM, "this is a PRIVATE KEY, not a public key"},
-		{pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: []byte("junk")}), "bad PUBLIC KEY"},
-		{pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte("junk")}), `"CERTIFICATE" is not a public key`},
-	} {
-		if _, err := ParsePublicKey(tc.in); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%v, want %q", err, tc.want)
-		}
-	}
+// The default consumer trusts the public half of the shipped test key
+// (keys.ParsePublicKey reads it; its own tests cover the PEM forms).
+func TestDefaultConsumer(t *testing.T) {
 	if c := DefaultConsumer(); c.Key != "auth0-jira" || !c.PublicKey.Equal(&testKey(t).PublicKey) {
 		t.Errorf("default consumer %+v does not match the test private key", c)
 	}

@@ -19,6 +19,7 @@ var (
 	ErrNotPublicKey  = errors.New("not a public key")
 	ErrNotRSA        = errors.New("not an RSA key")
 	ErrTooSmall      = errors.New("RSA key too small")
+	ErrTooLarge      = errors.New("RSA key too large")
 	ErrInvalid       = errors.New("invalid key")
 )
 

@@ -19,7 +19,7 @@ func Generate(bits int) (*rsa.PrivateKey, error) {
 		return nil, fmt.Errorf("keys: %d bits: %w; choose at least %d (2048 is what the Auth0 guide uses)", bits, ErrTooSmall, MinBits)
 	}
 	if bits > MaxBits {
-		return nil, fmt.Errorf("keys: %d bits is more than %d; choose %d to %d (2048 is what the Auth0 guide uses)", bits, MaxBits, MinBits, MaxBits)
+		return nil, fmt.Errorf("keys: %d bits: %w (more than %d); choose %d to %d (2048 is what the Auth0 guide uses)", bits, ErrTooLarge, MaxBits, MinBits, MaxBits)
 	}
 	key, err := rsa.GenerateKey(rand.Reader, bits)
 	if err != nil {

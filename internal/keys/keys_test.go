@@ -1,6 +1,11 @@
 package keys
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"os"
 	"path/filepath"
@@ -110,6 +115,45 @@ func TestLoadPublicKey(t *testing.T) {
 	}
 }
 
+// One parser for every public key bridge reads (bridge mock --public-key, the
+// connection's --public-key, the shipped test key): the same input gets the
+// same error kind and message everywhere.
+func TestParsePublicKeyForms(t *testing.T) {
+	pkix, err := ParsePublicKey(bridge.TestPublicKeyPEM, "test.pub")
+	require.NoError(t, err)
+	pkcs1 := pem.EncodeToMemory(&pem.Block{Type: "RSA PUBLIC KEY", Bytes: x509.MarshalPKCS1PublicKey(pkix)})
+	k, err := ParsePublicKey(pkcs1, "pkcs1.pub")
+	require.NoError(t, err)
+	assert.True(t, k.Equal(pkix), "PKCS#1 and PKIX forms of one key")
+
+	ec, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	ecDER, err := x509.MarshalPKIXPublicKey(&ec.PublicKey)
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name    string
+		in      []byte
+		wantErr error
+		want    string
+	}{
+		{"not PEM", []byte("hello"), ErrNoPEM, "keys: in.pub: no PEM block (is this the right file?)"},
+		{"a private key", bridge.TestPrivateKeyPEM, ErrNotPublicKey, `keys: in.pub: not a public key (it holds a "PRIVATE KEY"); pass the public key`},
+		{"a damaged PUBLIC KEY body", pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: []byte("junk")}), ErrInvalid, "keys: in.pub: invalid key: "},
+		{"a damaged RSA PUBLIC KEY body", pem.EncodeToMemory(&pem.Block{Type: "RSA PUBLIC KEY", Bytes: []byte("junk")}), ErrInvalid, "keys: in.pub: invalid key: "},
+		{"a certificate", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte("junk")}), ErrNoPEM, "keys: in.pub: no PEM block"},
+		{"an EC key", pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: ecDER}), ErrNotRSA, "keys: in.pub: not an RSA key"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParsePublicKey(c.in, "in.pub")
+			require.ErrorIs(t, err, c.wantErr)
+			var ke *Error
+			require.ErrorAs(t, err, &ke)
+			assert.Equal(t, "in.pub", ke.Source)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
 func TestParsePublicKeySSH(t *testing.T) {
 	_, err := ParsePublicKey([]byte("ssh-rsa AAAAB3NzaC1yc2E me@host\n"), "id_rsa.pub")
 	assert.ErrorIs(t, err, ErrNotPublicKey)
@@ -146,13 +190,14 @@ func TestGenerateAndEncode(t *testing.T) {
 }
 
 func TestGenerateBits(t *testing.T) {
-	for _, bits := range []int{0, 1024, 2047, MaxBits + 1} {
-		_, err := Generate(bits)
-		require.Error(t, err, "bits %d", bits)
+	for _, c := range []struct {
+		bits int
+		want error
+	}{{0, ErrTooSmall}, {1024, ErrTooSmall}, {2047, ErrTooSmall}, {MaxBits + 1, ErrTooLarge}} {
+		_, err := Generate(c.bits)
+		require.ErrorIs(t, err, c.want, "bits %d", c.bits)
 		assert.True(t, strings.HasPrefix(err.Error(), "keys: "))
 	}
-	_, err := Generate(1024)
-	assert.ErrorIs(t, err, ErrTooSmall)
 }
 
 func TestErrorUnwrap(t *testing.T) {

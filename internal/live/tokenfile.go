@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 )
 
 // TokenFile is what --save-token writes and `bridge run --token-file` reads: an
@@ -20,40 +21,17 @@ type TokenFile struct {
 	TokenSecret string `json:"token_secret"`
 }
 
-// WriteTokenFile writes tf to path with mode 0600, never partially: it writes a
-// temporary file in the same directory, syncs it and renames it over path. An
-// existing file at path is replaced.
-func WriteTokenFile(path string, tf TokenFile) (err error) {
+// WriteTokenFile writes tf to path with mode 0600, never partially
+// (atomicfile.WriteFile: a synced temporary file in the same directory renamed
+// over path). An existing file at path is replaced.
+func WriteTokenFile(path string, tf TokenFile) error {
 	data, err := json.MarshalIndent(tf, "", "  ")
 	if err != nil {
 		return fmt.Errorf("live: encoding the token file: %v", err)
 	}
 	data = append(data, '\n')
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp") // CreateTemp makes it 0600
-	if err != nil {
-		return fmt.Errorf("live: cannot write the token file %s: %v; check that the directory exists and is writable", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("live: token file %s: %v", path, err)
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("live: writing the token file %s: %v", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("live: writing the token file %s: %v", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("live: writing the token file %s: %v", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("live: cannot put the token file in place at %s: %v", path, err)
+	if err := atomicfile.WriteFile(path, data, 0o600, atomicfile.Replace); err != nil {
+		return fmt.Errorf("live: cannot write the token file %s: %w; check that the directory exists and is writable", path, err)
 	}
 	return nil
 }
@@ -80,7 +58,7 @@ func ReadTokenFile(path string) (TokenFile, error) {
 		case errors.As(err, &te):
 			where = fmt.Sprintf("%s:%s", path, lineCol(data, te.Offset))
 		}
-		return tf, fmt.Errorf("live: token file %s: not valid JSON: %v; write it with bridge live --save-token", where, err)
+		return tf, fmt.Errorf("live: token file %s: not valid JSON: %w; write it with bridge live --save-token", where, err)
 	}
 	for _, f := range []struct{ name, v string }{
 		{"jira_url", tf.JIRAURL}, {"consumer_key", tf.ConsumerKey}, {"token", tf.Token}, {"token_secret", tf.TokenSecret},

@@ -1,6 +1,8 @@
 package live
 
 import (
+	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,18 +36,23 @@ func TestTokenFileRoundTrip(t *testing.T) {
 
 func TestWriteTokenFileNoDirectory(t *testing.T) {
 	err := WriteTokenFile(filepath.Join(t.TempDir(), "missing", "token.json"), TokenFile{Token: "t"})
-	require.Error(t, err)
+	require.ErrorIs(t, err, fs.ErrNotExist)
 	assert.Contains(t, err.Error(), "directory exists")
 }
 
 func TestReadTokenFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	cases := []struct{ name, content, want string }{
-		{"not JSON", "{", ":1:2: not valid JSON"},
-		{"bad key on line 3", "{\"jira_url\":\n \"x\",\n oops}\n", ":3:2: not valid JSON"},
-		{"wrong type", "{\n  \"token\": 1\n}", ":2:13: not valid JSON"},
-		{"missing token", `{"jira_url":"u","consumer_key":"k","token_secret":"s"}`, ` has no "token"`},
-		{"missing all", `{}`, ` has no "jira_url"`},
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	cases := []struct {
+		name, content, want string
+		kind                any // a pointer to the error type in the chain; nil: none
+	}{
+		{"not JSON", "{", ":1:2: not valid JSON", &syntax},
+		{"bad key on line 3", "{\"jira_url\":\n \"x\",\n oops}\n", ":3:2: not valid JSON", &syntax},
+		{"wrong type", "{\n  \"token\": 1\n}", ":2:13: not valid JSON", &typ},
+		{"missing token", `{"jira_url":"u","consumer_key":"k","token_secret":"s"}`, ` has no "token"`, nil},
+		{"missing all", `{}`, ` has no "jira_url"`, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -54,6 +61,9 @@ func TestReadTokenFileErrors(t *testing.T) {
 			_, err := ReadTokenFile(path)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), path+c.want)
+			if c.kind != nil {
+				assert.ErrorAs(t, err, c.kind)
+			}
 		})
 	}
 }

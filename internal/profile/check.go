@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jsondiff"
 )
 
 // stringFields are the normalized profile fields that must be strings
@@ -131,16 +133,9 @@ func walk(path string, v any, fs *[]Finding) {
 }
 
 // Join appends the attribute name key to path: "a.b", or `a["x.y"]` when the
-// name itself needs quoting.
-func Join(path, key string) string {
-	if key == "" || strings.ContainsAny(key, `.[]"$ `) {
-		return path + "[" + strconv.Quote(key) + "]"
-	}
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
+// name itself needs quoting; the notation of jsondiff's paths, so that a
+// finding and a diff name one field alike.
+func Join(path, key string) string { return jsondiff.Join(path, key) }
 
 // describe names the JSON type of v for messages.
 func describe(v any) string {

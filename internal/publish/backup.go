@@ -3,15 +3,20 @@ package publish
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 )
 
 // writeBackup saves raw, a connection as the tenant returned it, to
 // DIR/NAME-ID-YYYYMMDDTHHMMSSZ.json with mode 0600 (it holds the tenant's
-// secrets) and returns the path. It never overwrites a file.
+// secrets) and returns the path. It never overwrites a file, and a backup is
+// never seen half-written (atomicfile.WriteFile).
 func writeBackup(dir, name, id string, raw json.RawMessage, now time.Time) (string, error) {
 	if dir == "" {
 		dir = "."
@@ -31,18 +36,12 @@ func writeBackup(dir, name, id string, raw json.RawMessage, now time.Time) (stri
 		if i > 0 {
 			path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, i))
 		}
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if os.IsExist(err) && i < 100 {
+		err := atomicfile.WriteFile(path, pretty.Bytes(), 0o600, atomicfile.NoReplace)
+		if errors.Is(err, fs.ErrExist) && i < 100 {
 			continue
 		}
 		if err != nil {
 			return "", fmt.Errorf("writing the backup: %w; choose another directory with --backup-dir", err)
-		}
-		_, werr := f.Write(pretty.Bytes())
-		cerr := f.Close()
-		if werr != nil || cerr != nil {
-			os.Remove(path)
-			return "", fmt.Errorf("writing the backup %s: %v", path, errorsJoin(werr, cerr))
 		}
 		return path, nil
 	}
@@ -62,11 +61,4 @@ func fileSafe(s string) string {
 		return "_"
 	}
 	return string(b)
-}
-
-func errorsJoin(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }

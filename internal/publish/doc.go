@@ -9,7 +9,8 @@
 //     not one request has been sent to Auth0.
 //  2. Find: the connection is looked up by name alone, not filtered by
 //     strategy, so that a same-named connection of another strategy is seen; that
-//     is an error.
+//     is an error (between oauth1 and oauth2 it says to publish under a new
+//     name and migrate the users, docs/migration.md).
 //  3. Create, or update: absent, POST the body. Present, merge the new options
 //     onto the existing ones (PATCH replaces options wholesale; unrelated
 //     settings, nested scripts included, must survive), compare, and when
@@ -21,7 +22,8 @@
 //     the missing clients are enabled with PATCH …/clients. Clients already
 //     enabled are never disabled.
 //  5. Read back: the stored script, URLs, consumer key and signature method
-//     must be the verified ones; a mismatch fails loudly.
+//     (oauth2: client id, URLs, scope, pkce_enabled, authParams) must be the
+//     verified ones; a mismatch fails loudly.
 //
 // When a step after the first write fails, the *Error lists what was already
 // changed on the tenant. With Plan.DryRun, steps 1 and 2 (and the reads of

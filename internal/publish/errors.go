@@ -17,6 +17,9 @@ var (
 	ErrMismatch = errors.New("the connection on the tenant is not the one verified")
 	// ErrVerify: the verification failed; nothing was sent.
 	ErrVerify = errors.New("verification failed")
+	// ErrPlan: the Plan is incomplete or contradicts its body (a bug in the
+	// caller); nothing was sent.
+	ErrPlan = errors.New("incomplete plan")
 )
 
 // Error is a failed publish: the step that failed, the cause, and what had

@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 
+	"github.com/jira-auth0-bridge/bridge/internal/jsondiff"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 )
 
@@ -76,62 +77,31 @@ func deepCopy(v any) any {
 }
 
 // Change is one field of the options that differs between the tenant and the
-// publish. Old and New are JSON; secrets are masked.
+// publish. Old and New are JSON; secrets are masked. Kind is jsondiff's
+// vocabulary: added, missing, changed, type_changed.
 type Change struct {
-	Path string          `json:"path"` // e.g. options.scripts.fetchUserProfile
-	Kind string          `json:"kind"` // added, removed, changed
+	Path string          `json:"path"` // e.g. options.scripts.fetchUserProfile; odd names quoted: options["a.b"]
+	Kind jsondiff.Kind   `json:"kind"`
 	Old  json.RawMessage `json:"old,omitempty"`
 	New  json.RawMessage `json:"new,omitempty"`
 }
 
-// Diff compares the options before and after, field by field, recursing into
-// objects. Values under a key naming a secret are masked; every value is also
-// passed through r.
+// Diff compares the options before and after field by field with jsondiff, in
+// key order, one change per settable field (jsondiff.Options.Fields: objects
+// only one side has are listed member by member, arrays compared whole).
+// Values under a key naming a secret are masked; every value is also passed
+// through r.
 func Diff(before, after map[string]any, r *redact.Redactor) []Change {
+	cs, err := jsondiff.Diff(encode(before), encode(after), jsondiff.Options{Root: "options", SortKeys: true, Fields: true})
+	if err != nil {
+		panic("publish: diffing encoded JSON: " + err.Error())
+	}
 	var out []Change
-	diffInto(&out, "options", before, after, false, r)
+	for _, c := range cs {
+		secret := slices.ContainsFunc(c.Keys, isSecretKey)
+		out = append(out, Change{Path: c.Path, Kind: c.Kind, Old: shown(c.From, secret, r), New: shown(c.To, secret, r)})
+	}
 	return out
-}
-
-func diffInto(out *[]Change, path string, before, after map[string]any, secret bool, r *redact.Redactor) {
-	keys := map[string]bool{}
-	for k := range before {
-		keys[k] = true
-	}
-	for k := range after {
-		keys[k] = true
-	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	sort.Strings(sorted)
-	for _, k := range sorted {
-		p := path + "." + k
-		sec := secret || isSecretKey(k)
-		b, inB := before[k]
-		a, inA := after[k]
-		am, aIsMap := a.(map[string]any)
-		bm, bIsMap := b.(map[string]any)
-		switch {
-		case !inB && aIsMap && len(am) > 0:
-			diffInto(out, p, map[string]any{}, am, sec, r)
-		case !inB:
-			*out = append(*out, Change{Path: p, Kind: "added", New: shown(a, sec, r)})
-		case !inA && bIsMap && len(bm) > 0:
-			diffInto(out, p, bm, map[string]any{}, sec, r)
-		case !inA:
-			*out = append(*out, Change{Path: p, Kind: "removed", Old: shown(b, sec, r)})
-		default:
-			if bIsMap && aIsMap {
-				diffInto(out, p, bm, am, sec, r)
-				continue
-			}
-			if !equalJSON(b, a) {
-				*out = append(*out, Change{Path: p, Kind: "changed", Old: shown(b, sec, r), New: shown(a, sec, r)})
-			}
-		}
-	}
 }
 
 // isSecretKey: option names holding secrets. Besides bridge's client_secret
@@ -153,9 +123,21 @@ func isSecretKey(k string) bool {
 	return strings.HasSuffix(k, "token") || strings.HasSuffix(k, "_token") || k == "x-api-key"
 }
 
-func shown(v any, secret bool, r *redact.Redactor) json.RawMessage {
-	if secret {
+// shown is a value of a change as printed: nil stays nil (the side that has
+// no value), a secret is the mask, anything else is written as encode writes
+// it (no HTML escaping, members sorted) and redacted.
+func shown(raw json.RawMessage, secret bool, r *redact.Redactor) json.RawMessage {
+	switch {
+	case raw == nil:
+		return nil
+	case secret:
 		return encode(redact.Mask)
+	}
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		panic("publish: decoding diffed JSON: " + err.Error())
 	}
 	return json.RawMessage(r.String(string(encode(v))))
 }
@@ -189,16 +171,17 @@ func maskSecrets(v any) any {
 
 // String renders a change for people: one line, long strings summarised.
 func (c Change) String() string {
+	sym := c.Kind.Symbol()
 	switch c.Kind {
-	case "added":
-		return "+ " + c.Path + " = " + summary(c.New)
-	case "removed":
-		return "- " + c.Path + " (was " + summary(c.Old) + ")"
+	case jsondiff.Added:
+		return sym + " " + c.Path + " = " + summary(c.New)
+	case jsondiff.Missing:
+		return sym + " " + c.Path + " (was " + summary(c.Old) + ")"
 	}
 	if old, nw, ok := multiline(c.Old, c.New); ok {
-		return "~ " + c.Path + ": " + lineDiff(old, nw)
+		return sym + " " + c.Path + ": " + lineDiff(old, nw)
 	}
-	return "~ " + c.Path + ": " + summary(c.Old) + " -> " + summary(c.New)
+	return sym + " " + c.Path + ": " + summary(c.Old) + " -> " + summary(c.New)
 }
 
 func summary(v json.RawMessage) string {

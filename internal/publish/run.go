@@ -59,11 +59,11 @@ func Run(ctx context.Context, p Plan) (*Result, error) {
 	}
 	switch {
 	case p.Name != "" && p.Name != b.Name:
-		return nil, fmt.Errorf("publish: the plan is for %q but the body names %q", p.Name, b.Name)
+		return nil, fmt.Errorf("publish: %w: it is for %q but the body names %q", ErrPlan, p.Name, b.Name)
 	case p.Verify == nil:
-		return nil, fmt.Errorf("publish: no verification: bridge never publishes a script that has not just passed its tests")
+		return nil, fmt.Errorf("publish: %w: no verification: bridge never publishes a script that has not just passed its tests", ErrPlan)
 	case p.Client == nil:
-		return nil, fmt.Errorf("publish: no Management API client")
+		return nil, fmt.Errorf("publish: %w: no Management API client", ErrPlan)
 	}
 	r := &run{Plan: p, body: b, res: &Result{Name: b.Name, DryRun: p.DryRun, Changes: []string{}}}
 	r.redact = p.Redactor
@@ -181,8 +181,7 @@ func (r *run) find(ctx context.Context) (*auth0.Connection, error) {
 	}
 	c := list[0]
 	if c.Strategy != r.body.Strategy {
-		return nil, r.fail("find", fmt.Errorf("%w: %s (%s) has strategy %q, not %q: choose another --name, or delete or rename that connection in the Auth0 dashboard",
-			ErrOtherStrategy, c.Name, c.ID, c.Strategy, r.body.Strategy))
+		return nil, r.fail("find", strategyMismatch(c, r.body.Strategy))
 	}
 	r.logf("found connection %s (%s)", c.Name, c.ID)
 	return &c, nil
@@ -314,8 +313,10 @@ func (r *run) enableClients(ctx context.Context, id string) error {
 
 // checkedOptions are the options read back after publishing: what the tests
 // verified (docs/auth0.md "Management API" option names; client_secret is not compared, the
-// tenant may hide it).
-var checkedOptions = []string{"client_id", "requestTokenURL", "accessTokenURL", "userAuthorizationURL", "signatureMethod"}
+// tenant may hide it). Those the body does not carry are skipped: the first
+// five are oauth1's, the rest oauth2's (docs/auth0.md "OAuth 2.0 connections").
+var checkedOptions = []string{"client_id", "requestTokenURL", "accessTokenURL", "userAuthorizationURL", "signatureMethod",
+	"authorizationURL", "tokenURL", "scope", "pkce_enabled", "authParams"}
 
 // readBack reads the connection again and checks it holds the verified script,
 // URLs, consumer key and signature method.

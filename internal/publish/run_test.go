@@ -237,8 +237,8 @@ func TestVerifyFailureSendsNothing(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 	e.plan.Verify = nil
-	if _, err := Run(context.Background(), e.plan); err == nil || len(e.fake.Requests()) != 0 {
-		t.Errorf("no Verify: err %v; want a refusal with nothing sent", err)
+	if _, err := Run(context.Background(), e.plan); !errors.Is(err, ErrPlan) || len(e.fake.Requests()) != 0 {
+		t.Errorf("no Verify: err %v; want ErrPlan with nothing sent", err)
 	}
 }
 

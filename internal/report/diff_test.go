@@ -2,6 +2,8 @@ package report
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
 	"testing"
 )
 
@@ -45,12 +47,18 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+// A profile that is not JSON is said in the report's words with the
+// decoder's reason, which stays reachable with errors.As.
 func TestDiffBadJSON(t *testing.T) {
-	if _, err := Diff(raw(`{`), raw(`{}`)); err == nil {
-		t.Error("Diff(bad expected) = nil error")
-	}
-	if _, err := Diff(raw(`{}`), raw(`{"a":}`)); err == nil {
-		t.Error("Diff(bad actual) = nil error")
+	for _, tc := range []struct{ expected, actual, want string }{
+		{`{`, `{}`, "report: bad JSON: EOF"},
+		{`{}`, `{"a":}`, "report: bad JSON: invalid character '}' looking for beginning of value"},
+	} {
+		_, err := Diff(raw(tc.expected), raw(tc.actual))
+		var se *json.SyntaxError
+		if err == nil || err.Error() != tc.want || !errors.As(err, &se) && !errors.Is(err, io.EOF) {
+			t.Errorf("Diff(%s, %s) error = %v; want %q wrapping the decoder's error", tc.expected, tc.actual, err, tc.want)
+		}
 	}
 }
 

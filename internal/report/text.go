@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jira-auth0-bridge/bridge/internal/jsondiff"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
 )
 
@@ -226,13 +227,7 @@ func paintFinding(p painter, f profile.Finding) string {
 	return p.paint(yellow, f.String())
 }
 
-func typeOf(raw json.RawMessage) string {
-	v, err := parse(raw)
-	if err != nil {
-		return "?"
-	}
-	return v.typ
-}
+func typeOf(raw json.RawMessage) string { return jsondiff.TypeOf(raw) }
 
 func compactJSON(raw json.RawMessage) string {
 	var b bytes.Buffer

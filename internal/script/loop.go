@@ -72,13 +72,6 @@ func (l *loop) register() func(job func() error) {
 	}
 }
 
-// pendingCount returns how much registered work has not come back yet.
-func (l *loop) pendingCount() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.pending
-}
-
 // schedule sets t to run after d (loop goroutine only). A scheduled task is
 // moved, not duplicated.
 func (l *loop) schedule(t *loopTask, d time.Duration) {

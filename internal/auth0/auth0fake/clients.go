@@ -32,7 +32,7 @@ func (s *Server) EnableClients(id string, ids ...string) {
 // API reference, connections/get-connection-clients and
 // connections/patch-clients).
 func (s *Server) connectionClients(w http.ResponseWriter, r *http.Request, id string) {
-	scopes, ok := s.scopesOf(w, r)
+	scopes, ok := s.auth.scopesOf(w, r)
 	if !ok {
 		return
 	}

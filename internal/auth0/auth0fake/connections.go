@@ -108,7 +108,7 @@ func view(c map[string]any, scopes []string) map[string]any {
 
 // connections serves GET (list) and POST (create) on /api/v2/connections.
 func (s *Server) connections(w http.ResponseWriter, r *http.Request) {
-	scopes, ok := s.scopesOf(w, r)
+	scopes, ok := s.auth.scopesOf(w, r)
 	if !ok {
 		return
 	}
@@ -205,7 +205,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 
 // connection serves GET and PATCH on /api/v2/connections/{id}.
 func (s *Server) connection(w http.ResponseWriter, r *http.Request, id string) {
-	scopes, ok := s.scopesOf(w, r)
+	scopes, ok := s.auth.scopesOf(w, r)
 	if !ok {
 		return
 	}

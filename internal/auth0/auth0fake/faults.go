@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -49,15 +50,27 @@ func (f *fault) String() string {
 // Fail makes the next n requests matching method and path (exact path, no
 // query; "" matches any method or any path) answer with f.
 func (s *Server) Fail(method, path string, n int, f Fault) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults = append(s.faults, &fault{Fault: f, method: method, path: path, left: n})
+	s.faults.add(&fault{Fault: f, method: method, path: path, left: n})
 }
 
-func (s *Server) takeFault(method, path string) *fault {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, f := range s.faults {
+// faultQueue holds the injected faults, in the order Fail added them.
+type faultQueue struct {
+	mu   sync.Mutex
+	list []*fault
+}
+
+func (q *faultQueue) add(f *fault) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.list = append(q.list, f)
+}
+
+// take returns the first fault with uses left matching method and path, and
+// uses it up once; nil when none matches.
+func (q *faultQueue) take(method, path string) *fault {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for _, f := range q.list {
 		if f.left > 0 && (f.method == "" || f.method == method) && (f.path == "" || f.path == path) {
 			f.left--
 			return f

@@ -53,25 +53,19 @@ type Server struct {
 	// for when to set it.
 	AfterWrite func(conn map[string]any)
 
+	auth   authority // applications and tokens, under their own lock
+	faults faultQueue
+
 	mu      sync.Mutex
-	clients map[string]app      // client_id -> credentials and scopes
-	tokens  map[string][]string // bearer token -> scopes
 	conns   []map[string]any    // in creation order
 	enabled map[string][]string // connection id -> client ids
-	faults  []*fault
 	log     []Request
-}
-
-type app struct {
-	secret string
-	scopes []string
 }
 
 // New starts a fake tenant on 127.0.0.1. Close it when done.
 func New() *Server {
 	s := &Server{
-		clients: map[string]app{},
-		tokens:  map[string][]string{},
+		auth:    authority{clients: map[string]app{}, tokens: map[string][]string{}},
 		enabled: map[string][]string{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -91,17 +85,13 @@ func (s *Server) Close() {
 // AddClient registers a machine-to-machine application that may get tokens
 // with the client-credentials grant, carrying scopes.
 func (s *Server) AddClient(id, secret string, scopes ...string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.clients[id] = app{secret: secret, scopes: scopes}
+	s.auth.addClient(id, secret, scopes)
 }
 
 // AddToken registers a Management API token (as pasted from the dashboard)
 // carrying scopes.
 func (s *Server) AddToken(token string, scopes ...string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.tokens[token] = scopes
+	s.auth.addToken(token, scopes)
 }
 
 // Requests returns the request log, in order.
@@ -198,7 +188,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 
-	if f := s.takeFault(r.Method, r.URL.Path); f != nil {
+	if f := s.faults.take(r.Method, r.URL.Path); f != nil {
 		entry.Fault = f.String()
 		if f.Apply {
 			// The request takes effect; its answer is lost.
@@ -215,7 +205,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	p := strings.TrimSuffix(r.URL.Path, "/")
 	switch {
 	case p == "/oauth/token":
-		s.token(w, r)
+		s.auth.token(w, r, s.URL()+"/api/v2/")
 	case p == "/api/v2/connections":
 		s.connections(w, r)
 	case strings.HasPrefix(p, "/api/v2/connections/"):

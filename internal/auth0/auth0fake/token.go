@@ -6,12 +6,40 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 )
+
+// authority is the tenant's authorization server: the machine-to-machine
+// applications that may get tokens and the Management API tokens it knows.
+// Its methods are safe for concurrent use.
+type authority struct {
+	mu      sync.Mutex
+	clients map[string]app      // client_id -> credentials and scopes
+	tokens  map[string][]string // bearer token -> scopes
+}
+
+type app struct {
+	secret string
+	scopes []string
+}
+
+func (a *authority) addClient(id, secret string, scopes []string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.clients[id] = app{secret: secret, scopes: scopes}
+}
+
+func (a *authority) addToken(token string, scopes []string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.tokens[token] = scopes
+}
 
 // token answers POST /oauth/token for the client-credentials grant, the client
 // authenticating in the form body (docs/auth0.md "Management API" "Token"). The token is opaque
-// but JWT-looking ("eyJ…"), mapped to the application's scopes.
-func (s *Server) token(w http.ResponseWriter, r *http.Request) {
+// but JWT-looking ("eyJ…"), mapped to the application's scopes. audience is the
+// tenant's Management API identifier, https://TENANT/api/v2/.
+func (au *authority) token(w http.ResponseWriter, r *http.Request, audience string) {
 	if r.Method != http.MethodPost {
 		writeError(w, http.StatusMethodNotAllowed, "Method Not Allowed", "use POST", "")
 		return
@@ -31,21 +59,21 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, secret := r.PostForm.Get("client_id"), r.PostForm.Get("client_secret")
-	s.mu.Lock()
-	a, ok := s.clients[id]
-	s.mu.Unlock()
+	au.mu.Lock()
+	a, ok := au.clients[id]
+	au.mu.Unlock()
 	if !ok || a.secret != secret {
 		oauthError(w, http.StatusUnauthorized, "access_denied", "Unauthorized")
 		return
 	}
-	if aud := r.PostForm.Get("audience"); aud != s.URL()+"/api/v2/" {
+	if aud := r.PostForm.Get("audience"); aud != audience {
 		oauthError(w, http.StatusForbidden, "access_denied", "Service not enabled within domain: "+aud)
 		return
 	}
 	tok := newToken()
-	s.mu.Lock()
-	s.tokens[tok] = slices.Clone(a.scopes)
-	s.mu.Unlock()
+	au.mu.Lock()
+	au.tokens[tok] = slices.Clone(a.scopes)
+	au.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{
 		"access_token": tok, "expires_in": 86400, "token_type": "Bearer",
 		"scope": strings.Join(a.scopes, " "),
@@ -64,16 +92,16 @@ func newToken() string {
 
 // scopesOf authenticates the request's Bearer token. It answers 401 itself and
 // returns ok false when the token is missing or unknown.
-func (s *Server) scopesOf(w http.ResponseWriter, r *http.Request) (scopes []string, ok bool) {
+func (au *authority) scopesOf(w http.ResponseWriter, r *http.Request) (scopes []string, ok bool) {
 	auth := r.Header.Get("Authorization")
 	tok, found := strings.CutPrefix(auth, "Bearer ")
 	if !found || tok == "" {
 		writeError(w, http.StatusUnauthorized, "Unauthorized", "Missing authentication", "")
 		return nil, false
 	}
-	s.mu.Lock()
-	scopes, ok = s.tokens[tok]
-	s.mu.Unlock()
+	au.mu.Lock()
+	scopes, ok = au.tokens[tok]
+	au.mu.Unlock()
 	if !ok {
 		writeError(w, http.StatusUnauthorized, "Unauthorized", "Invalid token", "")
 		return nil, false

@@ -1,7 +1,8 @@
-package report
+package jsondiff
 
 import (
 	"bytes"
+	"errors"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -108,22 +109,28 @@ func TestParseBytesAgrees(t *testing.T) {
 		}
 	}
 	// Not json.Valid: parseTokens decides, with its error (or, for text
-	// after the document, without one, as before).
-	// The wording is the report's: "report: bad JSON: " and the decoder's
-	// reason. Text after the document is not an error ("" below).
+	// after the document, without one, as before): a *SyntaxError carrying
+	// the decoder's reason. Text after the document is not an error ("" below).
 	for _, tc := range []struct{ in, want string }{
-		{`{`, "report: bad JSON: EOF"},
-		{``, "report: bad JSON: EOF"},
-		{`{"a":}`, "report: bad JSON: invalid character '}' looking for beginning of value"},
-		{`[1,]`, "report: bad JSON: invalid character ']' looking for beginning of value"},
-		{`"\x"`, "report: bad JSON: invalid character 'x' in string escape code"},
-		{`{"a" 1}`, "report: bad JSON: invalid character '1' after object key"},
+		{`{`, "EOF"},
+		{``, "EOF"},
+		{`{"a":}`, "invalid character '}' looking for beginning of value"},
+		{`[1,]`, "invalid character ']' looking for beginning of value"},
+		{`"\x"`, "invalid character 'x' in string escape code"},
+		{`{"a" 1}`, "invalid character '1' after object key"},
 		{`{} {}`, ""},
 	} {
 		v, err := parse([]byte(tc.in))
 		var got string
 		if err != nil {
-			got = err.Error()
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("parse(%q) error %v is a %T, want *SyntaxError", tc.in, err, err)
+			}
+			got = se.Err.Error()
+			if err.Error() != "jsondiff: bad JSON: "+got {
+				t.Errorf("parse(%q) error text %q", tc.in, err.Error())
+			}
 		}
 		if got != tc.want {
 			t.Errorf("parse(%q) error = %q; want %q", tc.in, got, tc.want)

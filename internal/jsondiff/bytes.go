@@ -1,4 +1,4 @@
-package report
+package jsondiff
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package report
+package jsondiff
 
 import (
 	"bytes"
@@ -34,7 +34,7 @@ func (v *value) get(key string) (*value, bool) {
 }
 
 // rawJSON returns v as compact JSON, members in their order: what a Change
-// shows. Strings, objects and arrays are written only when a change needs
+// shows (strings as json.Marshal writes them). Strings, objects and arrays are written only when a change needs
 // them; a passing case's profiles never are.
 func (v *value) rawJSON() json.RawMessage {
 	if v.raw == nil {
@@ -63,7 +63,7 @@ func parseTokens(data []byte) (*value, error) {
 	dec.UseNumber()
 	v, err := decodeValue(dec)
 	if err != nil {
-		return nil, fmt.Errorf("report: bad JSON: %w", err)
+		return nil, &SyntaxError{Err: err}
 	}
 	return v, nil
 }
