@@ -24,7 +24,7 @@ func (r *runner) outcomeOf(call goja.FunctionCall) *Result {
 		return &Result{Outcome: KindCallback, Error: &Error{Kind: KindCallback,
 			Message: "cb was called without an error and without a profile (cb(null, profile) expected)"}}
 	}
-	text, err := r.stringify(profile)
+	text, err := r.h.stringify(profile)
 	if err != nil {
 		return &Result{Outcome: KindException, Error: &Error{Kind: KindException,
 			Message: "the profile cannot be turned into JSON: " + err.Error()}}
@@ -36,30 +36,13 @@ func (r *runner) outcomeOf(call goja.FunctionCall) *Result {
 	return &Result{Outcome: KindProfile, Profile: json.RawMessage(text)}
 }
 
-// stringify is the runtime's JSON.stringify; "" when it returns undefined.
-func (r *runner) stringify(v goja.Value) (string, error) {
-	fn, _ := goja.AssertFunction(r.vm.Get("JSON").ToObject(r.vm).Get("stringify"))
-	out, err := fn(goja.Undefined(), v)
-	if err != nil {
-		var ex *goja.Exception
-		if errors.As(err, &ex) {
-			return "", errors.New(ex.Value().String())
-		}
-		return "", err
-	}
-	if goja.IsUndefined(out) {
-		return "", nil
-	}
-	return out.String(), nil
-}
-
 // describeCallbackError shows an err given to cb. An Error keeps its name,
 // message, stack and own properties (code, statusCode); a plain object such as
 // node-oauth's {statusCode, data} (docs/node-oauth.md) is kept as it is.
 func (r *runner) describeCallbackError(v goja.Value) *Error {
 	e := &Error{Kind: KindCallback}
 	obj, isObj := v.(*goja.Object)
-	if isObj && r.isError(obj) {
+	if isObj && r.h.isError(obj) {
 		e.Message = obj.String()
 		stack := ""
 		if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
@@ -68,13 +51,13 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 		name, message := obj.Get("name").String(), obj.Get("message").String()
 		// goja's wording becomes V8's (v8errors.go): in the message, the
 		// stack's first line and Value's message alike.
-		if v8 := r.v8Stacked(e.Message, stack); v8 != e.Message {
+		if v8 := r.h.v8Stacked(e.Message, stack); v8 != e.Message {
 			stack = strings.Replace(stack, e.Message, v8, 1)
 			message = strings.TrimPrefix(v8, name+": ")
 			e.Message = v8
 		}
 		if stack != "" {
-			e.Stack = r.cleanStack(stack)
+			e.Stack = r.h.cleanStack(stack)
 		}
 		fields := map[string]any{"name": name, "message": message}
 		for _, k := range obj.Keys() {
@@ -82,12 +65,12 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 		}
 		if b, err := marshalJSON(fields); err == nil {
 			e.Value = b
-		} else if text, err := r.stringify(v); err == nil && text != "" {
+		} else if text, err := r.h.stringify(v); err == nil && text != "" {
 			e.Value = json.RawMessage(text)
 		}
 		return e
 	}
-	text, err := r.stringify(v)
+	text, err := r.h.stringify(v)
 	if err != nil || text == "" {
 		e.Message = v.String()
 		return e
@@ -102,14 +85,6 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 	}
 	e.Message = v.String()
 	return e
-}
-
-func (r *runner) isError(o *goja.Object) bool {
-	ctor, ok := r.vm.Get("Error").(*goja.Object)
-	if !ok {
-		return false
-	}
-	return instanceOf(r.vm, o, ctor)
 }
 
 func instanceOf(vm *goja.Runtime, o, ctor *goja.Object) (ok bool) {
@@ -145,19 +120,19 @@ func (r *runner) errorOf(err error, reason *stopReason) *Error {
 				msg = rs.why + "; " + msg
 			}
 			return &Error{Kind: KindTimeout, Message: msg + " (the script was still running JavaScript: an endless loop?)",
-				Stack: r.formatFrames(interrupted.Stack())}
+				Stack: r.h.formatFrames(interrupted.Stack())}
 		}
-		return &Error{Kind: rs.kind, Message: rs.why, Stack: r.formatFrames(interrupted.Stack())}
+		return &Error{Kind: rs.kind, Message: rs.why, Stack: r.h.formatFrames(interrupted.Stack())}
 	case errors.As(err, &overflow):
 		// Node throws a catchable RangeError; goja's overflow cannot be caught (doc.go).
 		return &Error{Kind: KindException,
 			Message: "RangeError: Maximum call stack size exceeded (endless recursion? In the bridge this cannot be caught)",
-			Stack:   r.formatFrames(firstFrames(overflow.Stack(), 12))}
+			Stack:   r.h.formatFrames(firstFrames(overflow.Stack(), 12))}
 	case errors.As(err, &ex):
-		e := &Error{Kind: KindException, Message: ex.Value().String(), Stack: r.formatFrames(ex.Stack())}
-		if o, ok := ex.Value().(*goja.Object); ok && r.isError(o) {
-			e.Message = missingGlobalNote(r.v8Exception(o.String(), ex.Stack()))
-		} else if text, err := r.stringify(ex.Value()); err == nil && text != "" {
+		e := &Error{Kind: KindException, Message: ex.Value().String(), Stack: r.h.formatFrames(ex.Stack())}
+		if o, ok := ex.Value().(*goja.Object); ok && r.h.isError(o) {
+			e.Message = missingGlobalNote(r.h.v8Exception(o.String(), ex.Stack()))
+		} else if text, err := r.h.stringify(ex.Value()); err == nil && text != "" {
 			e.Message = "Uncaught " + text
 		}
 		return e

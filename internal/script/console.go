@@ -8,11 +8,19 @@ import (
 	"github.com/dop251/goja"
 )
 
-// installConsole provides console.log, info, warn, error, debug, trace and
+// console is the console global; it counts what the script printed to cut
+// runaway output.
+type console struct {
+	h            *host
+	consoleBytes int
+	consoleCut   bool
+}
+
+// install provides console.log, info, warn, error, debug, trace and
 // dir. Lines are captured per run (Result.Console) and redacted when the run
 // ends; nothing goes to the process's own stdout or stderr.
-func (r *runner) installConsole() {
-	c := r.vm.NewObject()
+func (con *console) install() {
+	c := con.h.vm.NewObject()
 	for _, level := range []string{"log", "info", "warn", "error", "debug", "trace", "dir"} {
 		lv := level
 		switch lv {
@@ -22,11 +30,11 @@ func (r *runner) installConsole() {
 			lv = "log"
 		}
 		_ = c.Set(level, func(call goja.FunctionCall) goja.Value {
-			r.log(lv, r.format(call.Arguments))
+			con.log(lv, con.format(call.Arguments))
 			return goja.Undefined()
 		})
 	}
-	_ = r.vm.Set("console", c)
+	_ = con.h.vm.Set("console", c)
 }
 
 // Console limits: a script logging in a loop must not fill the harness's memory.
@@ -35,27 +43,27 @@ const (
 	maxConsoleBytes = 1 << 20
 )
 
-func (r *runner) log(level, text string) {
-	if r.consoleBytes >= maxConsoleBytes || len(r.res.Console) >= maxConsoleLines {
-		if !r.consoleCut {
-			r.consoleCut = true
-			r.res.Console = append(r.res.Console, ConsoleLine{Level: "warn",
-				Text: fmt.Sprintf("bridge: console output cut after %d lines / %d bytes", len(r.res.Console), r.consoleBytes)})
+func (con *console) log(level, text string) {
+	if con.consoleBytes >= maxConsoleBytes || len(con.h.res.Console) >= maxConsoleLines {
+		if !con.consoleCut {
+			con.consoleCut = true
+			con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: "warn",
+				Text: fmt.Sprintf("bridge: console output cut after %d lines / %d bytes", len(con.h.res.Console), con.consoleBytes)})
 		}
 		return
 	}
-	r.consoleBytes += len(text)
-	r.res.Console = append(r.res.Console, ConsoleLine{Level: level, Text: text})
+	con.consoleBytes += len(text)
+	con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: level, Text: text})
 }
 
 // format joins console arguments like Node's util.format: a leading string
 // may carry %s %d %i %f %j %o %O %c %% directives; strings print bare, the
 // rest as inspected values.
-func (r *runner) format(args []goja.Value) string {
+func (con *console) format(args []goja.Value) string {
 	var parts []string
 	if len(args) > 0 {
 		if s, ok := args[0].Export().(string); ok && strings.Contains(s, "%") && len(args) > 1 {
-			out, used := r.substitute(s, args[1:])
+			out, used := con.substitute(s, args[1:])
 			parts = append(parts, out)
 			args = args[1+used:]
 		} else if ok {
@@ -67,13 +75,13 @@ func (r *runner) format(args []goja.Value) string {
 		if s, ok := a.Export().(string); ok {
 			parts = append(parts, s)
 		} else {
-			parts = append(parts, r.inspect(a))
+			parts = append(parts, con.inspect(a))
 		}
 	}
 	return strings.Join(parts, " ")
 }
 
-func (r *runner) substitute(f string, args []goja.Value) (string, int) {
+func (con *console) substitute(f string, args []goja.Value) (string, int) {
 	var b strings.Builder
 	used := 0
 	for i := 0; i < len(f); i++ {
@@ -99,7 +107,7 @@ func (r *runner) substitute(f string, args []goja.Value) (string, int) {
 			if s, ok := a.Export().(string); ok {
 				b.WriteString(s)
 			} else {
-				b.WriteString(r.inspect(a))
+				b.WriteString(con.inspect(a))
 			}
 		case 'd', 'i':
 			n := a.ToFloat()
@@ -110,13 +118,13 @@ func (r *runner) substitute(f string, args []goja.Value) (string, int) {
 		case 'f':
 			b.WriteString(strconv.FormatFloat(a.ToFloat(), 'f', -1, 64))
 		case 'j':
-			if s, err := r.stringify(a); err == nil {
+			if s, err := con.h.stringify(a); err == nil {
 				b.WriteString(s)
 			} else {
 				b.WriteString("[Circular]")
 			}
 		case 'o', 'O':
-			b.WriteString(r.inspect(a))
+			b.WriteString(con.inspect(a))
 		case 'c': // CSS: ignored, as in Node
 		}
 	}
@@ -126,7 +134,7 @@ func (r *runner) substitute(f string, args []goja.Value) (string, int) {
 // inspect renders a non-string value: Errors by their stack, functions by
 // name, other objects as JSON (the output of Node's util.inspect differs in
 // layout, not in content).
-func (r *runner) inspect(v goja.Value) string {
+func (con *console) inspect(v goja.Value) string {
 	if v == nil || goja.IsUndefined(v) {
 		return "undefined"
 	}
@@ -144,13 +152,13 @@ func (r *runner) inspect(v goja.Value) string {
 		}
 		return fmt.Sprintf("[Function: %s]", name.String())
 	}
-	if r.isError(o) {
+	if con.h.isError(o) {
 		if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
-			return r.cleanStack(s.String())
+			return con.h.cleanStack(s.String())
 		}
 		return o.String()
 	}
-	if s, err := r.stringify(v); err == nil && s != "" {
+	if s, err := con.h.stringify(v); err == nil && s != "" {
 		return s
 	}
 	return o.String()

@@ -13,6 +13,10 @@ type Context struct {
 	ClientID                                              string // consumer key -> ctx.client_id
 	ClientSecret                                          string // private key PEM -> ctx.client_secret
 	SignatureMethod                                       string // "RSA-SHA1"
+
+	// TokenResponse is the OAuth 2.0 token response's fields, the ctx of a
+	// ProtocolOAuth2 run (OAuth2Object); an OAuth1 run ignores it.
+	TokenResponse map[string]any `json:",omitempty"`
 }
 
 // ContextFor returns the ctx of a JIRA connection: the three JIRA OAuth URLs

@@ -17,34 +17,37 @@ import (
 	"github.com/dop251/goja"
 )
 
-// cryptoModule is the part of Node's require('crypto') a fetchUserProfile
+// cryptoModule is require('crypto').
+type cryptoModule struct{ h *host }
+
+// exports is the part of Node's require('crypto') a fetchUserProfile
 // script plausibly uses, such as a Gravatar picture from an MD5 of the email:
 // createHash and createHmac (update, digest with an encoding), getHashes and
 // randomUUID, with Node 20's errors. digest() without an encoding returns a
 // Buffer in Node; the sandbox has no Buffer, so it throws and says so.
-func (r *runner) cryptoModule() *goja.Object {
-	m := r.vm.NewObject()
+func (cm *cryptoModule) exports() *goja.Object {
+	m := cm.h.vm.NewObject()
 	_ = m.Set("createHash", func(call goja.FunctionCall) goja.Value {
-		return r.hashObject(call.Argument(0), nil)
+		return cm.hashObject(call.Argument(0), nil)
 	})
 	_ = m.Set("createHmac", func(call goja.FunctionCall) goja.Value {
 		key := call.Argument(1)
 		if _, ok := key.Export().(string); !ok {
-			panic(r.nodeError("TypeError", `The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey. Received `+describeArg(key),
+			panic(cm.h.nodeError("TypeError", `The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey. Received `+describeArg(key),
 				map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 		}
 		k := []byte(key.String())
-		return r.hashObject(call.Argument(0), k)
+		return cm.hashObject(call.Argument(0), k)
 	})
 	_ = m.Set("getHashes", func(goja.FunctionCall) goja.Value {
-		return r.vm.ToValue([]any{"md5", "sha1", "sha224", "sha256", "sha384", "sha512"})
+		return cm.h.vm.ToValue([]any{"md5", "sha1", "sha224", "sha256", "sha384", "sha512"})
 	})
 	_ = m.Set("randomUUID", func(goja.FunctionCall) goja.Value {
 		var b [16]byte
 		_, _ = rand.Read(b[:])
 		b[6] = b[6]&0x0f | 0x40
 		b[8] = b[8]&0x3f | 0x80
-		return r.vm.ToValue(fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:]))
+		return cm.h.vm.ToValue(fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:]))
 	})
 	return m
 }
@@ -55,14 +58,14 @@ var hashes = map[string]func() hash.Hash{
 }
 
 // hashObject is a Hash (key nil) or an Hmac for the algorithm named alg.
-func (r *runner) hashObject(alg goja.Value, key []byte) *goja.Object {
+func (cm *cryptoModule) hashObject(alg goja.Value, key []byte) *goja.Object {
 	mk, ok := hashes[strings.ToLower(alg.String())]
 	if !ok {
 		msg := "Digest method not supported"
 		if key != nil {
 			msg = "Invalid digest: " + alg.String()
 		}
-		panic(r.nodeError("Error", msg, nil))
+		panic(cm.h.nodeError("Error", msg, nil))
 	}
 	h := mk()
 	if key != nil {
@@ -71,16 +74,16 @@ func (r *runner) hashObject(alg goja.Value, key []byte) *goja.Object {
 	done := false
 	finalized := func() {
 		if done {
-			panic(r.nodeError("Error", "Digest already called", map[string]any{"code": "ERR_CRYPTO_HASH_FINALIZED"}))
+			panic(cm.h.nodeError("Error", "Digest already called", map[string]any{"code": "ERR_CRYPTO_HASH_FINALIZED"}))
 		}
 	}
-	o := r.vm.NewObject()
+	o := cm.h.vm.NewObject()
 	_ = o.Set("update", func(call goja.FunctionCall) goja.Value {
 		finalized()
 		data := call.Argument(0)
 		s, ok := data.Export().(string)
 		if !ok {
-			panic(r.nodeError("TypeError", `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received `+describeArg(data),
+			panic(cm.h.nodeError("TypeError", `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received `+describeArg(data),
 				map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 		}
 		h.Write(nodeStringBytes(s, call.Argument(1)))
@@ -92,19 +95,19 @@ func (r *runner) hashObject(alg goja.Value, key []byte) *goja.Object {
 		sum := h.Sum(nil)
 		switch strings.ToLower(call.Argument(0).String()) {
 		case "hex":
-			return r.vm.ToValue(hex.EncodeToString(sum))
+			return cm.h.vm.ToValue(hex.EncodeToString(sum))
 		case "base64":
-			return r.vm.ToValue(base64.StdEncoding.EncodeToString(sum))
+			return cm.h.vm.ToValue(base64.StdEncoding.EncodeToString(sum))
 		case "base64url":
-			return r.vm.ToValue(base64.RawURLEncoding.EncodeToString(sum))
+			return cm.h.vm.ToValue(base64.RawURLEncoding.EncodeToString(sum))
 		case "latin1", "binary":
 			rs := make([]rune, len(sum))
 			for i, b := range sum {
 				rs[i] = rune(b)
 			}
-			return r.vm.ToValue(string(rs))
+			return cm.h.vm.ToValue(string(rs))
 		}
-		panic(r.nodeError("Error", "digest() without the encoding 'hex', 'base64', 'base64url' or 'latin1' returns a Buffer in Node, "+
+		panic(cm.h.nodeError("Error", "digest() without the encoding 'hex', 'base64', 'base64url' or 'latin1' returns a Buffer in Node, "+
 			"which the bridge sandbox does not have (see `go doc internal/script`)", nil))
 	})
 	return o

@@ -15,7 +15,9 @@
 // checked by internal/profile and internal/suite, not here.
 //
 // Program.Run evaluates it on a fresh goja runtime with its own event loop
-// and calls it as fn(token, tokenSecret, ctx, cb). The loop counts pending
+// (internal/eventloop) and calls it as fn(token, tokenSecret, ctx, cb), or,
+// with Options.Protocol "oauth2", as fn(accessToken, ctx, cb) with the token
+// response as ctx (docs/auth0.md "OAuth2 ctx"). The loop counts pending
 // work (HTTP requests) the way k6 does (docs/fidelity.md "goja") and orders callbacks as
 // Node's libuv phases do: due timers (by due time, then creation), then
 // responses in arrival order, then setImmediate callbacks; promise jobs run
@@ -40,6 +42,40 @@
 //   - memory: the heap ceiling was crossed.
 //   - syntax: the script does not compile, is not a function expression, or
 //     has a regular expression goja would run differently from Node.
+//
+// # Modules and the host
+//
+// The runtime is laid out like k6's js/modules: the runner (run.go) only
+// calls the script, settles the Result and stops the run; every Node module
+// and global is its own type with its own state (console.go, timers.go,
+// crypto_module.go, request_module.go, oauth_module.go with oauthSigner in
+// oauth_request.go, node_globals.go, locale.go, jsonparse.go, v8catch.go,
+// rejections.go). Each holds the run's *host (host.go) and reaches the run
+// only through it:
+//
+//   - h.vm, the goja runtime, used on the loop's goroutine only;
+//   - h.loop, the event loop: h.loop.RegisterCallback() before work leaves
+//     the JS goroutine, then the returned enqueue, exactly once, with the job
+//     to run back on it (k6's RegisterCallback); timers use Schedule and
+//     Immediate;
+//   - h.red, the redactor of the run's secrets;
+//   - h.net, the network: the host policy, the byte-exact client
+//     (internal/wire) and the record of requests (send, responseObject,
+//     validateHeaders, requestLine);
+//   - h.rej, the unhandled-rejection tracker;
+//   - h.opts, h.prog and h.res, the run's Options, Program and Result;
+//   - the shared helpers: nodeError, nodeErrorCode, isError, stringify,
+//     callMethod, later, catchNodeError, and V8's texts and stacks
+//     (v8Text, v8Exception, v8Stacked, cleanStack, formatFrames,
+//     callerPosition; the pure part lives in internal/v8).
+//
+// A global implements install() (define its names on h.vm); a module
+// implements exports() *goja.Object (what require returns, built on the
+// first require and cached). newRegistry (registry.go) lists them for a
+// runtime profile, Options.Runtime (RuntimeDefault is the only one today;
+// a node22/node18 choice selects its globals there). Adding a module or a
+// global is a new file with its type and one line in newRegistry; the runner
+// does not change. require (require.go) knows only the registry's modules.
 //
 // # The sandbox
 //
@@ -114,7 +150,7 @@
 //   - goja's own error messages are not V8's. Where the V8 text is certain,
 //     the bridge rewrites goja's, both where a JS error becomes Result.Error
 //     (the message, the stack's first line, Value's message) and in an
-//     error the script catches (v8errors.go, v8catch.go; each pair compared
+//     error the script catches (internal/v8, v8errors.go, v8catch.go; each pair compared
 //     under node by TestV8ErrorMessagesMatchNode). "Cannot read property 'x'
 //     of undefined" becomes "Cannot read properties of undefined (reading
 //     'x')"; "Cannot convert undefined or null to object" on an assignment

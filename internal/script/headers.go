@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
 // headerField is one request header, in the order it is sent.
 type headerField struct {
 	Name, Value string
-	More        []string   // the further values of an array value: one line each, as Node writes them
 	raw         goja.Value // the script's value, checked and encoded by validateHeaders
 }
 
@@ -57,19 +58,19 @@ var httpToken = regexp.MustCompile("^[\\^_`a-zA-Z\\-0-9!#$%&'*+.|~]+$")
 // are sent as latin1 bytes; an array value is one line per element (none
 // for an empty array). A CR or
 // LF in a value therefore never reaches the wire.
-func (r *runner) validateHeaders(h orderedHeaders) orderedHeaders {
-	out := h[:0:0]
+func (n *netHost) validateHeaders(h orderedHeaders) []wire.Field {
+	out := make([]wire.Field, 0, len(h))
 	for i := range h {
 		f := h[i]
 		if !httpToken.MatchString(f.Name) {
-			panic(r.nodeError("TypeError", `Header name must be a valid HTTP token ["`+f.Name+`"]`,
+			panic(n.h.nodeError("TypeError", `Header name must be a valid HTTP token ["`+f.Name+`"]`,
 				map[string]any{"code": "ERR_INVALID_HTTP_TOKEN"}))
 		}
 		values := []string{f.Value}
 		checked := f.Value
 		if f.raw != nil {
 			if goja.IsUndefined(f.raw) {
-				panic(r.nodeError("TypeError", `Invalid value "undefined" for header "`+f.Name+`"`,
+				panic(n.h.nodeError("TypeError", `Invalid value "undefined" for header "`+f.Name+`"`,
 					map[string]any{"code": "ERR_HTTP_INVALID_HEADER_VALUE"}))
 			}
 			checked = f.raw.String()
@@ -82,7 +83,7 @@ func (r *runner) validateHeaders(h orderedHeaders) orderedHeaders {
 			}
 		}
 		if _, ok := latin1(checked); !ok {
-			panic(r.nodeError("TypeError", `Invalid character in header content ["`+f.Name+`"]`,
+			panic(n.h.nodeError("TypeError", `Invalid character in header content ["`+f.Name+`"]`,
 				map[string]any{"code": "ERR_INVALID_CHAR"}))
 		}
 		for j, v := range values {
@@ -91,8 +92,7 @@ func (r *runner) validateHeaders(h orderedHeaders) orderedHeaders {
 		if len(values) == 0 {
 			continue // an empty array: no line at all
 		}
-		f.Value, f.More, f.raw = values[0], values[1:], nil
-		out = append(out, f)
+		out = append(out, wire.Field{Name: f.Name, Value: values[0], More: values[1:]})
 	}
 	return out
 }
@@ -116,7 +116,7 @@ func latin1(s string) (string, bool) {
 // ERR_INVALID_HTTP_TOKEN; the method is sent upper-cased and the path as
 // latin1 bytes, so "ü" in a URL goes out as the single byte 0xFC, as under
 // Node, not as UTF-8.
-func (r *runner) requestLine(method, path string) (string, string) {
+func (n *netHost) requestLine(method, path string) (string, string) {
 	b := make([]byte, 0, len(path))
 	ok := true
 	for _, c := range path {
@@ -127,14 +127,14 @@ func (r *runner) requestLine(method, path string) (string, string) {
 		b = append(b, byte(c))
 	}
 	if !ok {
-		panic(r.nodeError("TypeError", "Request path contains unescaped characters",
+		panic(n.h.nodeError("TypeError", "Request path contains unescaped characters",
 			map[string]any{"code": "ERR_UNESCAPED_CHARACTERS"}))
 	}
 	if method == "" {
 		method = "GET"
 	}
 	if !httpToken.MatchString(method) {
-		panic(r.nodeError("TypeError", `Method must be a valid HTTP token ["`+method+`"]`,
+		panic(n.h.nodeError("TypeError", `Method must be a valid HTTP token ["`+method+`"]`,
 			map[string]any{"code": "ERR_INVALID_HTTP_TOKEN"}))
 	}
 	return strings.ToUpper(method), string(b)

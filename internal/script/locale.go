@@ -8,6 +8,9 @@ import (
 	"github.com/dop251/goja"
 )
 
+// locale is Node's en-US toLocaleString on Number and Date.
+type locale struct{ h *host }
+
 // Node 20 formats toLocaleString and friends with ICU, in the en-US locale
 // by default (process.versions.icu 73+, Intl.DateTimeFormat().resolvedOptions
 // ().locale "en-US"). goja has no Intl: its Number toLocaleString skips
@@ -62,24 +65,24 @@ const localeJS = `(function(number, unsupported) {
 
 var localePrg = goja.MustCompile("node:internal/bridge-locale", localeJS, false)
 
-// installLocale puts Node's en-US toLocaleString on Number and Date.
-func (r *runner) installLocale() {
-	v, err := r.vm.RunProgram(localePrg)
+// install puts Node's en-US toLocaleString on Number and Date.
+func (l *locale) install() {
+	v, err := l.h.vm.RunProgram(localePrg)
 	if err != nil {
 		panic(err)
 	}
 	install, _ := goja.AssertFunction(v)
-	number := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(formatNumberEnUS(call.Argument(0).ToFloat()))
+	number := l.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		return l.h.vm.ToValue(formatNumberEnUS(call.Argument(0).ToFloat()))
 	})
-	unsupported := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+	unsupported := l.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		args := describeArg(call.Argument(0))
 		if o := call.Argument(1); !goja.IsUndefined(o) {
-			if s, err := r.stringify(o); err == nil {
+			if s, err := l.h.stringify(o); err == nil {
 				args += " with options " + s
 			}
 		}
-		return r.nodeError("Error", "toLocaleString for "+args+" needs Intl (ICU), which the bridge sandbox does not have: "+
+		return l.h.nodeError("Error", "toLocaleString for "+args+" needs Intl (ICU), which the bridge sandbox does not have: "+
 			"only the default en-US format can be checked here (see `go doc internal/script`)", nil)
 	})
 	if _, err := install(goja.Undefined(), number, unsupported); err != nil {

@@ -90,7 +90,7 @@ func isProtocolError(err error) bool {
 
 // value turns e into the JS Error node-oauth would hand to the callback,
 // with Node's property order (errno, code, syscall, address, port).
-func (e *netError) value(r *runner) *goja.Object {
+func (e *netError) value(r *host) *goja.Object {
 	c, _ := r.vm.Get("Error").(*goja.Object)
 	obj, err := r.vm.New(c, r.vm.ToValue(e.Message))
 	if err != nil {

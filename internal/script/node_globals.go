@@ -8,6 +8,10 @@ import (
 	"github.com/dop251/goja"
 )
 
+// nodeGlobals are the small globals of Node: queueMicrotask, atob, btoa,
+// Error.captureStackTrace.
+type nodeGlobals struct{ h *host }
+
 // Node 20 globals that goja lacks and that are small enough to provide
 // faithfully: queueMicrotask, atob, btoa (lib/buffer.js) and
 // Error.captureStackTrace (V8). The bigger ones (Buffer, URL, TextEncoder,
@@ -40,51 +44,51 @@ const nodeGlobalsJS = `(function(report, typeError) {
 
 var nodeGlobalsPrg = goja.MustCompile("node:internal/bridge", nodeGlobalsJS, false)
 
-// installNodeGlobals provides queueMicrotask, atob, btoa and Error.captureStackTrace.
-func (r *runner) installNodeGlobals() {
-	v, err := r.vm.RunProgram(nodeGlobalsPrg)
+// install provides queueMicrotask, atob, btoa and Error.captureStackTrace.
+func (g *nodeGlobals) install() {
+	v, err := g.h.vm.RunProgram(nodeGlobalsPrg)
 	if err != nil {
 		panic(err)
 	}
 	build, _ := goja.AssertFunction(v)
-	report := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		if r.uncaught == nil {
-			r.uncaught = call.Argument(0)
+	report := g.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		if g.h.rej.uncaught == nil {
+			g.h.rej.uncaught = call.Argument(0)
 		}
 		return goja.Undefined()
 	})
-	typeError := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		return r.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
+	typeError := g.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		return g.h.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
 			map[string]any{"code": "ERR_INVALID_ARG_TYPE"})
 	})
 	fns, err := build(goja.Undefined(), report, typeError)
 	if err != nil {
 		panic(err)
 	}
-	arr := fns.ToObject(r.vm)
-	_ = r.vm.Set("queueMicrotask", arr.Get("0"))
-	_ = r.vm.Get("Error").ToObject(r.vm).DefineDataProperty("captureStackTrace", arr.Get("1"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	_ = r.vm.Set("atob", r.atob)
-	_ = r.vm.Set("btoa", r.btoa)
+	arr := fns.ToObject(g.h.vm)
+	_ = g.h.vm.Set("queueMicrotask", arr.Get("0"))
+	_ = g.h.vm.Get("Error").ToObject(g.h.vm).DefineDataProperty("captureStackTrace", arr.Get("1"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = g.h.vm.Set("atob", g.atob)
+	_ = g.h.vm.Set("btoa", g.btoa)
 }
 
 // invalidCharacter is Node's DOMException InvalidCharacterError (code 5).
-func (r *runner) invalidCharacter(msg string) *goja.Object {
-	e := r.nodeError("Error", msg, map[string]any{"code": 5})
+func (g *nodeGlobals) invalidCharacter(msg string) *goja.Object {
+	e := g.h.nodeError("Error", msg, map[string]any{"code": 5})
 	_ = e.Set("name", "InvalidCharacterError")
 	return e
 }
 
-func (r *runner) missingInput(call goja.FunctionCall) {
+func (g *nodeGlobals) missingInput(call goja.FunctionCall) {
 	if len(call.Arguments) == 0 {
-		panic(r.nodeError("TypeError", `The "input" argument must be specified`, map[string]any{"code": "ERR_MISSING_ARGS"}))
+		panic(g.h.nodeError("TypeError", `The "input" argument must be specified`, map[string]any{"code": "ERR_MISSING_ARGS"}))
 	}
 }
 
 // atob is Node 20's (lib/buffer.js): forgiving-base64 with Node's checks and
 // messages; the bytes come back as a latin1 string.
-func (r *runner) atob(call goja.FunctionCall) goja.Value {
-	r.missingInput(call)
+func (g *nodeGlobals) atob(call goja.FunctionCall) goja.Value {
+	g.missingInput(call)
 	in := call.Argument(0).String()
 	var clean strings.Builder
 	chars, equals := 0, 0
@@ -97,25 +101,25 @@ func (r *runner) atob(call goja.FunctionCall) goja.Value {
 			equals++
 		case c < 0x80 && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'):
 			if equals > 0 {
-				panic(r.invalidCharacter("Invalid character")) // '=' only at the end
+				panic(g.invalidCharacter("Invalid character")) // '=' only at the end
 			}
 			chars++
 			clean.WriteRune(c)
 		default:
-			panic(r.invalidCharacter("Invalid character"))
+			panic(g.invalidCharacter("Invalid character"))
 		}
 		if equals > 2 {
-			panic(r.invalidCharacter("Invalid character"))
+			panic(g.invalidCharacter("Invalid character"))
 		}
 	}
 	rem := chars % 4
 	if rem == 0 {
 		rem = (chars - equals) % 4
 	} else if equals > 0 {
-		panic(r.invalidCharacter("Invalid character"))
+		panic(g.invalidCharacter("Invalid character"))
 	}
 	if rem == 1 {
-		panic(r.invalidCharacter("The string to be decoded is not correctly encoded."))
+		panic(g.invalidCharacter("The string to be decoded is not correctly encoded."))
 	}
 	// Buffer.from(…, 'base64') ignores unused trailing bits.
 	b, err := base64.RawStdEncoding.WithPadding(base64.NoPadding).Strict().DecodeString(clean.String())
@@ -126,21 +130,21 @@ func (r *runner) atob(call goja.FunctionCall) goja.Value {
 	for i, c := range b {
 		out[i] = rune(c)
 	}
-	return r.vm.ToValue(string(out))
+	return g.h.vm.ToValue(string(out))
 }
 
 // btoa is Node 20's: every character must fit in a byte (latin1).
-func (r *runner) btoa(call goja.FunctionCall) goja.Value {
-	r.missingInput(call)
+func (g *nodeGlobals) btoa(call goja.FunctionCall) goja.Value {
+	g.missingInput(call)
 	in := call.Argument(0).String()
 	b := make([]byte, 0, len(in))
 	for _, c := range in {
 		if c > 0xFF {
-			panic(r.invalidCharacter("Invalid character"))
+			panic(g.invalidCharacter("Invalid character"))
 		}
 		b = append(b, byte(c))
 	}
-	return r.vm.ToValue(base64.StdEncoding.EncodeToString(b))
+	return g.h.vm.ToValue(base64.StdEncoding.EncodeToString(b))
 }
 
 // nodeOnlyGlobals are names Node 20 defines globally and the sandbox does not.

@@ -63,30 +63,30 @@ var oauthHelpersPrg = goja.MustCompile("node_modules/oauth/lib/oauth.js", oauthH
 
 // loadOAuthHelpers evaluates the helpers' source once per run, at install,
 // before anything can interrupt the runtime.
-func (r *runner) loadOAuthHelpers() {
-	v, err := r.vm.RunProgram(oauthHelpersPrg)
+func (m *oauthModule) loadOAuthHelpers() {
+	v, err := m.h.vm.RunProgram(oauthHelpersPrg)
 	if err != nil {
 		panic(err)
 	}
-	r.oauthHelpersFn, _ = goja.AssertFunction(v)
+	m.oauthHelpersFn, _ = goja.AssertFunction(v)
 }
 
 // oauthHelpers puts the helpers above, _createSignature and _createClient on
 // OAuth.prototype.
-func (r *runner) oauthHelpers(proto *goja.Object) {
-	if _, err := r.oauthHelpersFn(goja.Undefined(), proto); err != nil {
+func (m *oauthModule) oauthHelpers(proto *goja.Object) {
+	if _, err := m.oauthHelpersFn(goja.Undefined(), proto); err != nil {
 		panic(err) // only an interrupt: the run is ending
 	}
 	// _createSignature (L199-224): the key is the encoded consumer secret and
 	// token secret; RSA-SHA1 signs with _privateKey.
 	_ = proto.Set("_createSignature", func(call goja.FunctionCall) goja.Value {
-		this := call.This.ToObject(r.vm)
-		return r.vm.ToValue(r.createSignature(this, call.Argument(0).String(), call.Argument(1)))
+		this := call.This.ToObject(m.h.vm)
+		return m.h.vm.ToValue(m.sign.createSignature(this, call.Argument(0).String(), call.Argument(1)))
 	})
 	// _createClient (L606-621) returns Node's http.ClientRequest, which the
 	// sandbox does not have; _performSecureRequest does not go through it.
 	_ = proto.Set("_createClient", func(goja.FunctionCall) goja.Value {
-		panic(r.nodeError("Error", "OAuth.prototype._createClient is not available in the bridge sandbox: it returns "+
+		panic(m.h.nodeError("Error", "OAuth.prototype._createClient is not available in the bridge sandbox: it returns "+
 			"Node's http.ClientRequest, which the bridge does not emulate (use _performSecureRequest, get or post)", nil))
 	})
 }
@@ -95,7 +95,7 @@ func (r *runner) oauthHelpers(proto *goja.Object) {
 // consumerKey, consumerSecret, version, signatureMethod, nonceSize,
 // customHeaders)` (L40-58). Its prototype is OAuth's (L60): requests carry
 // the header as X-Verify-Credentials-Authorization, with a realm.
-func (r *runner) oauthEchoConstructor(call goja.ConstructorCall) *goja.Object {
+func (m *oauthModule) oauthEchoConstructor(call goja.ConstructorCall) *goja.Object {
 	this := call.This
 	arg := call.Argument
 	set := func(k string, v any) { _ = this.Set(k, v) }
@@ -103,21 +103,21 @@ func (r *runner) oauthEchoConstructor(call goja.ConstructorCall) *goja.Object {
 	set("_realm", arg(0))
 	set("_verifyCredentials", arg(1))
 	set("_consumerKey", arg(2))
-	set("_consumerSecret", r.encodeValue(arg(3)))
-	if arg(5).Equals(r.vm.ToValue("RSA-SHA1")) {
+	set("_consumerSecret", m.encodeValue(arg(3)))
+	if arg(5).Equals(m.h.vm.ToValue("RSA-SHA1")) {
 		set("_privateKey", arg(3))
 	}
 	set("_version", arg(4))
-	r.checkSignatureMethod(arg(5))
+	m.checkSignatureMethod(arg(5))
 	set("_signatureMethod", arg(5))
-	r.setNonceSizeAndHeaders(this, arg(6), arg(7))
+	m.setNonceSizeAndHeaders(this, arg(6), arg(7))
 	set("_oauthParameterSeperator", ",")
 	return nil
 }
 
 // authHeaderOf is _buildAuthorizationHeaders (L120-136) on this: an echo
 // object puts its realm first.
-func (r *runner) authHeaderOf(this *goja.Object, ordered []param) string {
+func (m *oauthModule) authHeaderOf(this *goja.Object, ordered []param) string {
 	h := authorizationHeader(ordered, this.Get("_oauthParameterSeperator").String())
 	if this.Get("_isEcho").ToBoolean() {
 		h = `OAuth realm="` + this.Get("_realm").String() + `",` + h[len("OAuth "):]
@@ -129,7 +129,7 @@ func (r *runner) authHeaderOf(this *goja.Object, ordered []param) string {
 // the bridge does not emulate: an oauth1 fetchUserProfile has no use for it.
 // It exists so that the export shape is Node's and `new OAuth2(…)` fails with
 // a reason rather than "not a constructor".
-func (r *runner) oauth2Constructor(call goja.ConstructorCall) *goja.Object {
-	panic(r.nodeError("Error", "require('oauth').OAuth2 is not emulated by the bridge sandbox (only OAuth and OAuthEcho are); "+
+func (m *oauthModule) oauth2Constructor(call goja.ConstructorCall) *goja.Object {
+	panic(m.h.nodeError("Error", "require('oauth').OAuth2 is not emulated by the bridge sandbox (only OAuth and OAuthEcho are); "+
 		"a script using it cannot be checked here", nil))
 }

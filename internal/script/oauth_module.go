@@ -4,25 +4,33 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dop251/goja"
 )
 
-// oauthModule is require('oauth'): node-oauth 0.10.2 (docs/node-oauth.md) emulated in
+// oauthModule is require('oauth'); its signing and sending is oauthSigner's.
+type oauthModule struct {
+	h              *host
+	sign           *oauthSigner
+	oauthHelpersFn goja.Callable // installs node-oauth's JS helpers (oauth_helpers.go)
+}
+
+// exports is require('oauth'): node-oauth 0.10.2 (docs/node-oauth.md) emulated in
 // Go. Objects keep node-oauth's own properties (_headers, _clientOptions, …)
 // and its prototype methods, so a script that reads or patches them (for
 // example OAuth.prototype._getNonce) behaves as under Node.
-func (r *runner) oauthModule() *goja.Object {
-	exports := r.vm.NewObject()
-	ctor := r.vm.ToValue(r.oauthConstructor).(*goja.Object)
+func (m *oauthModule) exports() *goja.Object {
+	exports := m.h.vm.NewObject()
+	ctor := m.h.vm.ToValue(m.oauthConstructor).(*goja.Object)
 	proto := ctor.Get("prototype").(*goja.Object)
-	r.oauthPrototype(proto)
-	r.oauthHelpers(proto)
+	m.oauthPrototype(proto)
+	m.oauthHelpers(proto)
 	_ = exports.Set("OAuth", ctor)
-	echo := r.vm.ToValue(r.oauthEchoConstructor).(*goja.Object)
+	echo := m.h.vm.ToValue(m.oauthEchoConstructor).(*goja.Object)
 	_ = echo.Set("prototype", proto) // L60: OAuthEcho.prototype = OAuth.prototype
 	_ = exports.Set("OAuthEcho", echo)
-	_ = exports.Set("OAuth2", r.vm.ToValue(r.oauth2Constructor))
+	_ = exports.Set("OAuth2", m.h.vm.ToValue(m.oauth2Constructor))
 	return exports
 }
 
@@ -32,7 +40,7 @@ const nonceChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 // oauthConstructor is `new OAuth(requestUrl, accessUrl, consumerKey,
 // consumerSecret, version, authorize_callback, signatureMethod, nonceSize,
 // customHeaders)` (L9-38).
-func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
+func (m *oauthModule) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	this := call.This
 	arg := call.Argument
 	method := arg(6)
@@ -41,8 +49,8 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	set("_requestUrl", arg(0))
 	set("_accessUrl", arg(1))
 	set("_consumerKey", arg(2))
-	set("_consumerSecret", r.encodeValue(arg(3))) // L15
-	if method.Equals(r.vm.ToValue("RSA-SHA1")) {  // L16-18: the secret is the PEM key
+	set("_consumerSecret", m.encodeValue(arg(3)))  // L15
+	if method.Equals(m.h.vm.ToValue("RSA-SHA1")) { // L16-18: the secret is the PEM key
 		set("_privateKey", arg(3))
 	}
 	set("_version", arg(4))
@@ -51,10 +59,10 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 	} else {
 		set("_authorize_callback", arg(5))
 	}
-	r.checkSignatureMethod(method)
+	m.checkSignatureMethod(method)
 	set("_signatureMethod", method)
-	r.setNonceSizeAndHeaders(this, arg(7), arg(8))
-	opts := r.vm.NewObject() // L34-36: the inner assignment creates _defaultClientOptions first
+	m.setNonceSizeAndHeaders(this, arg(7), arg(8))
+	opts := m.h.vm.NewObject() // L34-36: the inner assignment creates _defaultClientOptions first
 	_ = opts.Set("requestTokenHttpMethod", "POST")
 	_ = opts.Set("accessTokenHttpMethod", "POST")
 	_ = opts.Set("followRedirects", true)
@@ -65,17 +73,17 @@ func (r *runner) oauthConstructor(call goja.ConstructorCall) *goja.Object {
 }
 
 // checkSignatureMethod throws node-oauth's error for a method it does not know (L27-28).
-func (r *runner) checkSignatureMethod(method goja.Value) {
+func (m *oauthModule) checkSignatureMethod(method goja.Value) {
 	switch method.String() {
 	case "PLAINTEXT", "HMAC-SHA1", "HMAC-SHA256", "RSA-SHA1":
 	default:
-		panic(r.nodeError("Error", "Un-supported signature method: "+method.String(), nil))
+		panic(m.h.nodeError("Error", "Un-supported signature method: "+method.String(), nil))
 	}
 }
 
 // setNonceSizeAndHeaders sets _nonceSize (nonceSize || 32, L30) and
 // _headers (customHeaders replace the defaults, L31-33).
-func (r *runner) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHeaders goja.Value) {
+func (m *oauthModule) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHeaders goja.Value) {
 	if nonceSize.ToBoolean() {
 		_ = this.Set("_nonceSize", nonceSize)
 	} else {
@@ -85,7 +93,7 @@ func (r *runner) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHead
 		_ = this.Set("_headers", customHeaders)
 		return
 	}
-	headers := r.vm.NewObject()
+	headers := m.h.vm.NewObject()
 	_ = headers.Set("Accept", "*/*")
 	_ = headers.Set("Connection", "close")
 	_ = headers.Set("User-Agent", "Node authentication")
@@ -93,91 +101,91 @@ func (r *runner) setNonceSizeAndHeaders(this *goja.Object, nonceSize, customHead
 }
 
 // oauthPrototype puts node-oauth's methods on OAuth.prototype.
-func (r *runner) oauthPrototype(p *goja.Object) {
+func (m *oauthModule) oauthPrototype(p *goja.Object) {
 	fn := func(name string, f func(this *goja.Object, call goja.FunctionCall) goja.Value) {
 		_ = p.Set(name, func(call goja.FunctionCall) goja.Value {
-			return f(call.This.ToObject(r.vm), call)
+			return f(call.This.ToObject(m.h.vm), call)
 		})
 	}
 	chars := make([]any, len(nonceChars))
 	for i, c := range nonceChars {
 		chars[i] = string(c)
 	}
-	_ = p.Set("NONCE_CHARS", r.vm.NewArray(chars...))
+	_ = p.Set("NONCE_CHARS", m.h.vm.NewArray(chars...))
 	fn("_getTimestamp", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L64-66
-		if h := r.opts.hooks; h != nil && h.timestamp != nil {
-			return r.vm.ToValue(h.timestamp())
+		if h := m.h.opts.hooks; h != nil && h.timestamp != nil {
+			return m.h.vm.ToValue(h.timestamp())
 		}
-		return r.vm.ToValue(timeNow().Unix())
+		return m.h.vm.ToValue(time.Now().Unix())
 	})
 	fn("_getNonce", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L231-242
-		if h := r.opts.hooks; h != nil && h.nonce != nil {
-			return r.vm.ToValue(h.nonce())
+		if h := m.h.opts.hooks; h != nil && h.nonce != nil {
+			return m.h.vm.ToValue(h.nonce())
 		}
 		n := int(call.Argument(0).ToInteger())
 		var b strings.Builder
 		for i := 0; i < n; i++ {
 			b.WriteByte(nonceChars[rand.IntN(len(nonceChars))])
 		}
-		return r.vm.ToValue(b.String())
+		return m.h.vm.ToValue(b.String())
 	})
 	fn("_encodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(r.encodeValue(call.Argument(0)))
+		return m.h.vm.ToValue(m.encodeValue(call.Argument(0)))
 	})
 	fn("_decodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L81-86
 		v := call.Argument(0)
 		if goja.IsUndefined(v) || goja.IsNull(v) {
-			return r.vm.ToValue(v.String())
+			return m.h.vm.ToValue(v.String())
 		}
-		return r.vm.ToValue(unescapeQS(strings.ReplaceAll(v.String(), "+", " ")))
+		return m.h.vm.ToValue(unescapeQS(strings.ReplaceAll(v.String(), "+", " ")))
 	})
 	fn("_normalizeUrl", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(normalizeURL(r.urlArg(call.Argument(0))))
+		return m.h.vm.ToValue(normalizeURL(m.urlArg(call.Argument(0))))
 	})
 	fn("_isParameterNameAnOAuthParameter", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(strings.HasPrefix(call.Argument(0).String(), "oauth_"))
+		return m.h.vm.ToValue(strings.HasPrefix(call.Argument(0).String(), "oauth_"))
 	})
 	fn("_createSignatureBase", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return r.vm.ToValue(strings.ToUpper(call.Argument(0).String()) + "&" +
-			encodeData(normalizeURL(r.urlArg(call.Argument(1)))) + "&" + r.encodeValue(call.Argument(2)))
+		return m.h.vm.ToValue(strings.ToUpper(call.Argument(0).String()) + "&" +
+			encodeData(normalizeURL(m.urlArg(call.Argument(1)))) + "&" + m.encodeValue(call.Argument(2)))
 	})
 	fn("_prepareParameters", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		ordered := r.prepareParameters(this, call.Argument(0), call.Argument(1), call.Argument(2).String(),
-			r.urlArg(call.Argument(3)), call.Argument(4))
+		ordered := m.sign.prepareParameters(this, call.Argument(0), call.Argument(1), call.Argument(2).String(),
+			m.urlArg(call.Argument(3)), call.Argument(4))
 		out := make([]any, len(ordered))
 		for i, p := range ordered {
-			out[i] = r.vm.NewArray(p.Name, p.Value)
+			out[i] = m.h.vm.NewArray(p.Name, p.Value)
 		}
-		return r.vm.NewArray(out...)
+		return m.h.vm.NewArray(out...)
 	})
 	fn("_buildAuthorizationHeaders", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L120-136
 		var ps []param
 		if arr, ok := call.Argument(0).(*goja.Object); ok {
 			n := int(arr.Get("length").ToInteger())
 			for i := 0; i < n; i++ {
-				pair := arr.Get(strconv.Itoa(i)).ToObject(r.vm)
-				ps = append(ps, param{pair.Get("0").String(), r.paramString(pair.Get("1"))})
+				pair := arr.Get(strconv.Itoa(i)).ToObject(m.h.vm)
+				ps = append(ps, param{pair.Get("0").String(), m.paramString(pair.Get("1"))})
 			}
 		}
-		return r.vm.ToValue(r.authHeaderOf(this, ps))
+		return m.h.vm.ToValue(m.authHeaderOf(this, ps))
 	})
 	fn("_performSecureRequest", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		a := call.Argument
-		r.performSecureRequest(this, a(0), a(1), a(2).String(), a(3), a(4), a(5), a(6), a(7))
+		m.sign.performSecureRequest(this, a(0), a(1), a(2).String(), a(3), a(4), a(5), a(6), a(7))
 		return goja.Undefined()
 	})
-	fn("setClientOptions", r.setClientOptions)
-	fn("getOAuthAccessToken", r.getOAuthAccessToken)
-	fn("getOAuthRequestToken", r.getOAuthRequestToken)
+	fn("setClientOptions", m.setClientOptions)
+	fn("getOAuthAccessToken", m.sign.getOAuthAccessToken)
+	fn("getOAuthRequestToken", m.sign.getOAuthRequestToken)
 	fn("getProtectedResource", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L480-482
 		a := call.Argument
-		r.performSecureRequest(this, a(2), a(3), a(1).String(), a(0), goja.Null(), r.vm.ToValue(""), goja.Null(), a(4))
+		m.sign.performSecureRequest(this, a(2), a(3), a(1).String(), a(0), goja.Null(), m.h.vm.ToValue(""), goja.Null(), a(4))
 		return goja.Undefined()
 	})
 	simple := func(method string) func(this *goja.Object, call goja.FunctionCall) goja.Value { // L484-490
 		return func(this *goja.Object, call goja.FunctionCall) goja.Value {
 			a := call.Argument
-			r.performSecureRequest(this, a(1), a(2), method, a(0), goja.Null(), r.vm.ToValue(""), goja.Null(), a(3))
+			m.sign.performSecureRequest(this, a(1), a(2), method, a(0), goja.Null(), m.h.vm.ToValue(""), goja.Null(), a(3))
 			return goja.Undefined()
 		}
 	}
@@ -186,7 +194,7 @@ func (r *runner) oauthPrototype(p *goja.Object) {
 	putOrPost := func(method string) func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		return func(this *goja.Object, call goja.FunctionCall) goja.Value {
 			a := call.Argument
-			r.putOrPost(this, method, a(0), a(1), a(2), a(3), a(4), a(5))
+			m.putOrPost(this, method, a(0), a(1), a(2), a(3), a(4), a(5))
 			return goja.Undefined()
 		}
 	}
@@ -194,33 +202,33 @@ func (r *runner) oauthPrototype(p *goja.Object) {
 	fn("put", putOrPost("PUT"))
 	fn("_putOrPost", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		a := call.Argument
-		r.putOrPost(this, a(0).String(), a(1), a(2), a(3), a(4), a(5), a(6))
+		m.putOrPost(this, a(0).String(), a(1), a(2), a(3), a(4), a(5), a(6))
 		return goja.Undefined()
 	})
-	fn("signUrl", r.signURL)
-	fn("authHeader", r.authHeader)
+	fn("signUrl", m.sign.signURL)
+	fn("authHeader", m.sign.authHeader)
 }
 
 // putOrPost is _putOrPost (L492-504): a content type that is a function is
 // the callback; a body that is not a string becomes extra_params, sent
 // form-encoded.
-func (r *runner) putOrPost(this *goja.Object, method string, u, token, secret, body, contentType, cb goja.Value) {
+func (m *oauthModule) putOrPost(this *goja.Object, method string, u, token, secret, body, contentType, cb goja.Value) {
 	extra := goja.Null()
 	if _, ok := goja.AssertFunction(contentType); ok {
 		cb, contentType = contentType, goja.Null()
 	}
 	if _, isString := body.Export().(string); !isString {
-		contentType = r.vm.ToValue("application/x-www-form-urlencoded")
+		contentType = m.h.vm.ToValue("application/x-www-form-urlencoded")
 		extra, body = body, goja.Null()
 	}
-	r.performSecureRequest(this, token, secret, method, u, extra, body, contentType, cb)
+	m.sign.performSecureRequest(this, token, secret, method, u, extra, body, contentType, cb)
 }
 
 // setClientOptions is L442-456: the default options, overridden by own keys of options.
-func (r *runner) setClientOptions(this *goja.Object, call goja.FunctionCall) goja.Value {
-	options := call.Argument(0).ToObject(r.vm)
-	defaults := this.Get("_defaultClientOptions").ToObject(r.vm)
-	merged := r.vm.NewObject()
+func (m *oauthModule) setClientOptions(this *goja.Object, call goja.FunctionCall) goja.Value {
+	options := call.Argument(0).ToObject(m.h.vm)
+	defaults := this.Get("_defaultClientOptions").ToObject(m.h.vm)
+	merged := m.h.vm.NewObject()
 	for _, k := range defaults.Keys() {
 		if hasOwn(options, k) {
 			_ = merged.Set(k, options.Get(k))
@@ -245,23 +253,23 @@ func contains(l []string, s string) bool {
 
 // encodeValue is _encodeData on a JS value (L68-79): null, undefined and
 // everything loosely equal to "" (0, false, []) encode to "".
-func (r *runner) encodeValue(v goja.Value) string {
-	return encodeData(r.paramString(v))
+func (m *oauthModule) encodeValue(v goja.Value) string {
+	return encodeData(m.paramString(v))
 }
 
 // paramString is a parameter value as node-oauth ends up encoding it.
-func (r *runner) paramString(v goja.Value) string {
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) || v.Equals(r.vm.ToValue("")) {
+func (m *oauthModule) paramString(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) || v.Equals(m.h.vm.ToValue("")) {
 		return ""
 	}
 	return v.String()
 }
 
 // urlArg is a URL argument; url.parse throws for anything but a string.
-func (r *runner) urlArg(v goja.Value) string {
+func (m *oauthModule) urlArg(v goja.Value) string {
 	if s, ok := v.Export().(string); ok {
 		return s
 	}
-	panic(r.nodeError("TypeError", `The "url" argument must be of type string. Received `+describeArg(v),
+	panic(m.h.nodeError("TypeError", `The "url" argument must be of type string. Received `+describeArg(v),
 		map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 }

@@ -3,12 +3,18 @@ package script
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
-var timeNow = time.Now
+// oauthSigner is node-oauth's request path: parameters, signature, the
+// request and its callback, and the token calls.
+type oauthSigner struct {
+	h   *host
+	mod *oauthModule
+}
 
 // paramSet is node-oauth's oauthParameters object: names in insertion
 // order, a later assignment overwriting the earlier value in place.
@@ -38,40 +44,26 @@ func (s *paramSet) pairs() []param {
 	return out
 }
 
-// call calls this[name](args...) through JS, so that a script's patch of
-// the method is honoured as under Node.
-func (r *runner) callMethod(this *goja.Object, name string, args ...goja.Value) goja.Value {
-	fn, ok := goja.AssertFunction(this.Get(name))
-	if !ok {
-		panic(r.nodeError("TypeError", "this."+name+" is not a function", nil))
-	}
-	v, err := fn(this, args...)
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
 // prepareParameters is _prepareParameters (L261-308): the oauth_* parameters,
 // then extra_params, then the URL query (repeated keys as key[0], key[1]),
 // signed; returned sorted by raw name and value with oauth_signature last.
 // An OAuthEcho object signs only the oauth_* parameters (L275-276).
 // A signing failure (a bad key) is thrown synchronously (docs/node-oauth.md).
-func (r *runner) prepareParameters(this *goja.Object, token, tokenSecret goja.Value, method, rawURL string, extra goja.Value) []param {
+func (sg *oauthSigner) prepareParameters(this *goja.Object, token, tokenSecret goja.Value, method, rawURL string, extra goja.Value) []param {
 	var ps paramSet
-	ps.set("oauth_timestamp", r.paramString(r.callMethod(this, "_getTimestamp")))
-	ps.set("oauth_nonce", r.paramString(r.callMethod(this, "_getNonce", this.Get("_nonceSize"))))
-	ps.set("oauth_version", r.paramString(this.Get("_version")))
-	ps.set("oauth_signature_method", r.paramString(this.Get("_signatureMethod")))
-	ps.set("oauth_consumer_key", r.paramString(this.Get("_consumerKey")))
+	ps.set("oauth_timestamp", sg.mod.paramString(sg.h.callMethod(this, "_getTimestamp")))
+	ps.set("oauth_nonce", sg.mod.paramString(sg.h.callMethod(this, "_getNonce", this.Get("_nonceSize"))))
+	ps.set("oauth_version", sg.mod.paramString(this.Get("_version")))
+	ps.set("oauth_signature_method", sg.mod.paramString(this.Get("_signatureMethod")))
+	ps.set("oauth_consumer_key", sg.mod.paramString(this.Get("_consumerKey")))
 	if token.ToBoolean() { // L270-272
-		ps.set("oauth_token", r.paramString(token))
+		ps.set("oauth_token", sg.mod.paramString(token))
 	}
 	isEcho := this.Get("_isEcho").ToBoolean()
 	if extra.ToBoolean() && !isEcho { // L279-283
-		eo := extra.ToObject(r.vm)
+		eo := extra.ToObject(sg.h.vm)
 		for _, k := range eo.Keys() {
-			ps.set(k, r.valuesOf(eo.Get(k))...)
+			ps.set(k, sg.valuesOf(eo.Get(k))...)
 		}
 	}
 	if u := parseLegacyURL(rawURL); u.Query != "" && !isEcho { // L284-300
@@ -82,43 +74,43 @@ func (r *runner) prepareParameters(this *goja.Object, token, tokenSecret goja.Va
 	pairs := ps.pairs()
 	var base string
 	if isEcho { // L275-276: OAuth Echo signs a GET of the verify-credentials URL, oauth_* only
-		base = signatureBase("GET", r.urlArg(this.Get("_verifyCredentials")), pairs)
+		base = signatureBase("GET", sg.mod.urlArg(this.Get("_verifyCredentials")), pairs)
 	} else {
 		base = signatureBase(method, rawURL, pairs)
 	}
-	if h := r.opts.hooks; h != nil && h.onBase != nil {
+	if h := sg.h.opts.hooks; h != nil && h.onBase != nil {
 		h.onBase(base)
 	}
-	sig := r.createSignature(this, base, tokenSecret)
+	sig := sg.createSignature(this, base, tokenSecret)
 	ordered := append([]param(nil), pairs...)
 	sortParams(ordered) // L305: sorted raw, not encoded
 	return append(ordered, param{"oauth_signature", sig})
 }
 
 // valuesOf is a parameter's values: an array gives one per element (L145-149).
-func (r *runner) valuesOf(v goja.Value) []string {
+func (sg *oauthSigner) valuesOf(v goja.Value) []string {
 	if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
 		n := int(o.Get("length").ToInteger())
 		out := make([]string, n)
 		for i := 0; i < n; i++ {
-			out[i] = r.paramString(o.Get(strconv.Itoa(i)))
+			out[i] = sg.mod.paramString(o.Get(strconv.Itoa(i)))
 		}
 		return out
 	}
-	return []string{r.paramString(v)}
+	return []string{sg.mod.paramString(v)}
 }
 
 // createSignature reads the secrets from the object as node-oauth does (L199-224).
-func (r *runner) createSignature(this *goja.Object, base string, tokenSecret goja.Value) string {
+func (sg *oauthSigner) createSignature(this *goja.Object, base string, tokenSecret goja.Value) string {
 	ts := ""
 	if tokenSecret != nil && !goja.IsUndefined(tokenSecret) {
-		ts = r.encodeValue(tokenSecret)
+		ts = sg.mod.encodeValue(tokenSecret)
 	}
 	pk := ""
 	if v := this.Get("_privateKey"); v != nil && v.ToBoolean() {
 		pk = v.String()
 	}
-	sig, err := createSignature(this.Get("_signatureMethod").String(), base, r.paramString(this.Get("_consumerSecret")), ts, pk)
+	sig, err := createSignature(this.Get("_signatureMethod").String(), base, sg.mod.paramString(this.Get("_consumerSecret")), ts, pk)
 	if err != nil {
 		if se, ok := err.(*signError); ok {
 			props := map[string]any{}
@@ -126,32 +118,32 @@ func (r *runner) createSignature(this *goja.Object, base string, tokenSecret goj
 				props[k] = v
 			}
 			props["code"] = se.Code
-			panic(r.nodeError("Error", se.Message, props))
+			panic(sg.h.nodeError("Error", se.Message, props))
 		}
-		panic(r.nodeError("Error", err.Error(), nil))
+		panic(sg.h.nodeError("Error", err.Error(), nil))
 	}
 	return sig
 }
 
 // performSecureRequest is _performSecureRequest (L310-440).
-func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja.Value, method string, urlV, extra, body, contentType, cb goja.Value) {
-	rawURL := r.urlArg(urlV)
-	ordered := r.prepareParameters(this, token, tokenSecret, method, rawURL, extra)
+func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecret goja.Value, method string, urlV, extra, body, contentType, cb goja.Value) {
+	rawURL := sg.mod.urlArg(urlV)
+	ordered := sg.prepareParameters(this, token, tokenSecret, method, rawURL, extra)
 	if !contentType.ToBoolean() { // L313-315
-		contentType = r.vm.ToValue("application/x-www-form-urlencoded")
+		contentType = sg.h.vm.ToValue("application/x-www-form-urlencoded")
 	}
 	u := parseLegacyURL(rawURL)
 
 	// Headers, in node-oauth's order (L320-364).
 	var headers orderedHeaders
 	if this.Get("_isEcho").ToBoolean() { // L324-329
-		headers.set("X-Verify-Credentials-Authorization", r.authHeaderOf(this, ordered))
+		headers.set("X-Verify-Credentials-Authorization", sg.mod.authHeaderOf(this, ordered))
 	} else {
-		headers.set("Authorization", r.authHeaderOf(this, ordered))
+		headers.set("Authorization", sg.mod.authHeaderOf(this, ordered))
 	}
 	headers.set("Host", u.Host())
 	if h := this.Get("_headers"); h != nil && h.ToBoolean() {
-		ho := h.ToObject(r.vm)
+		ho := h.ToObject(sg.h.vm)
 		for _, k := range ho.Keys() {
 			headers.setValue(k, ho.Get(k))
 		}
@@ -159,7 +151,7 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	// L337-342: oauth_* extra params are deleted from the caller's object.
 	var eo *goja.Object
 	if extra != nil && !goja.IsUndefined(extra) && !goja.IsNull(extra) {
-		eo = extra.ToObject(r.vm)
+		eo = extra.ToObject(sg.h.vm)
 		for _, k := range eo.Keys() {
 			if strings.HasPrefix(k, "oauth_") {
 				_ = eo.Delete(k)
@@ -171,18 +163,18 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	if isPutPost && bodyIsNull && eo != nil { // L344-352
 		var ps []param
 		for _, k := range eo.Keys() {
-			for _, v := range r.stringifyValues(eo.Get(k)) {
+			for _, v := range sg.stringifyValues(eo.Get(k)) {
 				ps = append(ps, param{k, v})
 			}
 		}
-		body = r.vm.ToValue(stringifyQuery(ps))
+		body = sg.h.vm.ToValue(stringifyQuery(ps))
 		bodyIsNull = false
 	}
 	var bodyBytes []byte
 	if !bodyIsNull && body.ToBoolean() { // L354-362
 		s, ok := body.Export().(string)
 		if !ok {
-			panic(r.nodeError("TypeError", `The "string" argument must be of type string or an instance of Buffer or ArrayBuffer. Received `+describeArg(body),
+			panic(sg.h.nodeError("TypeError", `The "string" argument must be of type string or an instance of Buffer or ArrayBuffer. Received `+describeArg(body),
 				map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 		}
 		bodyBytes = []byte(s)
@@ -204,8 +196,8 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	}
 	// _createClient (L371-375): http.request checks the path, the method and
 	// every header, with or without a callback.
-	reqMethod, reqPath := r.requestLine(method, path)
-	req := &wireRequest{Method: reqMethod, Path: reqPath, Header: r.validateHeaders(headers)}
+	reqMethod, reqPath := sg.h.net.requestLine(method, path)
+	req := &wire.Request{Method: reqMethod, Path: reqPath, Header: sg.h.net.validateHeaders(headers)}
 	fn, hasCallback := goja.AssertFunction(cb)
 	if !hasCallback {
 		// Without a callback node-oauth returns the unsent request (L432-437);
@@ -227,31 +219,31 @@ func (r *runner) performSecureRequest(this *goja.Object, token, tokenSecret goja
 	}
 	followRedirects := true
 	if co := this.Get("_clientOptions"); co != nil && co.ToBoolean() {
-		followRedirects = co.ToObject(r.vm).Get("followRedirects").ToBoolean()
+		followRedirects = co.ToObject(sg.h.vm).Get("followRedirects").ToBoolean()
 	}
-	r.send(rawURL, req, func(resp *wireResponse, err *netError) error {
+	sg.h.net.send(rawURL, req, func(resp *wire.Response, err *netError) error {
 		if err != nil {
-			_, e := fn(goja.Undefined(), err.value(r)) // L420-425
+			_, e := fn(goja.Undefined(), err.value(sg.h)) // L420-425
 			return e
 		}
 		if resp.Truncated {
 			return nil // 'end' never fires: the callback is never called (docs/node-oauth.md)
 		}
-		data := r.vm.ToValue(toUTF8(resp.Body))
-		res := r.responseObject(resp)
+		data := sg.h.vm.ToValue(toUTF8(resp.Body))
+		res := sg.h.net.responseObject(resp)
 		switch {
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299: // L391-392
 			_, e := fn(goja.Undefined(), goja.Null(), data, res)
 			return e
-		case (resp.StatusCode == 301 || resp.StatusCode == 302) && followRedirects && resp.location() != "": // L395-396
+		case (resp.StatusCode == 301 || resp.StatusCode == 302) && followRedirects && resp.Location() != "": // L395-396
 			// Same method, token, extra_params (oauth_* already deleted) and body; a new nonce and signature.
 			var e error
-			r.guard(&e, func() {
-				r.performSecureRequest(this, token, tokenSecret, method, r.vm.ToValue(resp.location()), extraOrNull(eo), body, contentType, cb)
+			sg.guard(&e, func() {
+				sg.performSecureRequest(this, token, tokenSecret, method, sg.h.vm.ToValue(resp.Location()), extraOrNull(eo), body, contentType, cb)
 			})
 			return e
 		default: // L399
-			errObj := r.vm.NewObject()
+			errObj := sg.h.vm.NewObject()
 			_ = errObj.Set("statusCode", resp.StatusCode)
 			_ = errObj.Set("data", data)
 			_, e := fn(goja.Undefined(), errObj, data, res)
@@ -269,12 +261,12 @@ func extraOrNull(o *goja.Object) goja.Value {
 
 // guard runs f, turning a JS throw out of Go code into an error, as a throw
 // inside an event handler is an uncaught exception in Node.
-func (r *runner) guard(errp *error, f func()) {
+func (sg *oauthSigner) guard(errp *error, f func()) {
 	defer func() {
 		if v := recover(); v != nil {
 			switch x := v.(type) {
 			case goja.Value:
-				*errp = r.exceptionFromValue(x)
+				*errp = sg.exceptionFromValue(x)
 			case error:
 				*errp = x
 			default:
@@ -286,8 +278,8 @@ func (r *runner) guard(errp *error, f func()) {
 }
 
 // exceptionFromValue throws v in the VM to get a *goja.Exception with a stack.
-func (r *runner) exceptionFromValue(v goja.Value) error {
-	thrower, _ := goja.AssertFunction(r.vm.ToValue(func(goja.FunctionCall) goja.Value { panic(v) }))
+func (sg *oauthSigner) exceptionFromValue(v goja.Value) error {
+	thrower, _ := goja.AssertFunction(sg.h.vm.ToValue(func(goja.FunctionCall) goja.Value { panic(v) }))
 	_, err := thrower(goja.Undefined())
 	return err
 }
@@ -295,7 +287,7 @@ func (r *runner) exceptionFromValue(v goja.Value) error {
 // stringifyValues is querystring.stringify's view of a value: arrays give
 // one entry per element; strings, finite numbers and booleans print; the
 // rest is "".
-func (r *runner) stringifyValues(v goja.Value) []string {
+func (sg *oauthSigner) stringifyValues(v goja.Value) []string {
 	one := func(v goja.Value) string {
 		switch x := v.Export().(type) {
 		case string:

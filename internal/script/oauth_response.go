@@ -6,21 +6,23 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
 // send makes one HTTP request for the script: recorded in Result.Requests,
 // checked against the network policy, sent on a goroutine, and answered on
 // the loop, always asynchronously (docs/node-oauth.md).
-func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, *netError) error) {
-	idx := len(r.res.Requests)
-	r.res.Requests = append(r.res.Requests, Request{Method: req.Method, URL: rawURL})
+func (n *netHost) send(rawURL string, req *wire.Request, done func(*wire.Response, *netError) error) {
+	idx := len(n.h.res.Requests)
+	n.h.res.Requests = append(n.h.res.Requests, Request{Method: req.Method, URL: rawURL})
 	start := time.Now()
-	r.inflight[idx] = start
-	enqueue := r.loop.register()
-	finish := func(resp *wireResponse, ne *netError) func() error {
+	n.inflight[idx] = start
+	enqueue := n.h.loop.RegisterCallback()
+	finish := func(resp *wire.Response, ne *netError) func() error {
 		return func() error {
-			delete(r.inflight, idx)
-			q := &r.res.Requests[idx]
+			delete(n.inflight, idx)
+			q := &n.h.res.Requests[idx]
 			q.Duration = time.Since(start)
 			switch {
 			case ne != nil:
@@ -42,17 +44,17 @@ func (r *runner) send(rawURL string, req *wireRequest, done func(*wireResponse, 
 			Address: "127.0.0.1", Port: "80"}
 		go enqueue(func() error {
 			err := finish(nil, ne)()
-			r.res.Requests[idx].Error += " (a URL without a host: node-oauth sends it to localhost:80)"
+			n.h.res.Requests[idx].Error += " (a URL without a host: node-oauth sends it to localhost:80)"
 			return err
 		})
 		return
 	}
-	if !r.net.allows(req.Host, req.Port) {
-		ne := r.net.blocked(req.Host, req.Port)
+	if !n.policy.allows(req.Host, req.Port) {
+		ne := n.policy.blocked(req.Host, req.Port)
 		go enqueue(finish(nil, ne))
 		return
 	}
-	wire, ctx := r.wire, r.ctx
+	wire, ctx := n.wire, n.h.ctx
 	go func() {
 		resp, err := wire.Do(ctx, req)
 		var ne *netError
@@ -77,16 +79,6 @@ func runEnded(ctx context.Context) bool {
 	return ok && !time.Now().Before(dl)
 }
 
-// location is the first Location header, as response.headers.location.
-func (w *wireResponse) location() string {
-	for i := 0; i+1 < len(w.RawHeaders); i += 2 {
-		if strings.EqualFold(w.RawHeaders[i], "location") {
-			return w.RawHeaders[i+1]
-		}
-	}
-	return ""
-}
-
 // dropDuplicates are the headers Node keeps only the first of
 // (_http_incoming.js matchKnownFields).
 var dropDuplicates = map[string]bool{
@@ -99,9 +91,9 @@ var dropDuplicates = map[string]bool{
 // responseObject is the IncomingMessage node-oauth passes as `response`:
 // statusCode, statusMessage, headers (names lower-cased, duplicates merged
 // as Node merges them), rawHeaders and httpVersion.
-func (r *runner) responseObject(w *wireResponse) *goja.Object {
-	o := r.vm.NewObject()
-	headers := r.vm.NewObject()
+func (n *netHost) responseObject(w *wire.Response) *goja.Object {
+	o := n.h.vm.NewObject()
+	headers := n.h.vm.NewObject()
 	var cookies []any
 	merged := map[string]string{}
 	var order []string
@@ -128,7 +120,7 @@ func (r *runner) responseObject(w *wireResponse) *goja.Object {
 	}
 	for _, name := range order {
 		if name == "set-cookie" {
-			_ = headers.Set(name, r.vm.NewArray(cookies...))
+			_ = headers.Set(name, n.h.vm.NewArray(cookies...))
 		} else {
 			_ = headers.Set(name, merged[name])
 		}
@@ -141,9 +133,9 @@ func (r *runner) responseObject(w *wireResponse) *goja.Object {
 	_ = o.Set("statusCode", w.StatusCode)
 	_ = o.Set("statusMessage", w.StatusMessage)
 	_ = o.Set("headers", headers)
-	_ = o.Set("rawHeaders", r.vm.NewArray(raw...))
-	_ = o.Set("trailers", r.vm.NewObject())
-	_ = o.Set("rawTrailers", r.vm.NewArray())
+	_ = o.Set("rawHeaders", n.h.vm.NewArray(raw...))
+	_ = o.Set("trailers", n.h.vm.NewObject())
+	_ = o.Set("rawTrailers", n.h.vm.NewArray())
 	_ = o.Set("httpVersion", w.HTTPVersion)
 	_ = o.Set("httpVersionMajor", atoiOr(major))
 	_ = o.Set("httpVersionMinor", atoiOr(minor))

@@ -9,56 +9,56 @@ import (
 // getOAuthRequestToken is L535-556: ([extraParams,] cb); oauth_callback is
 // set from authorize_callback when that is truthy; the answer is parsed
 // with querystring.parse into cb(null, token, secret, results).
-func (r *runner) getOAuthRequestToken(this *goja.Object, call goja.FunctionCall) goja.Value {
+func (sg *oauthSigner) getOAuthRequestToken(this *goja.Object, call goja.FunctionCall) goja.Value {
 	extra, cb := call.Argument(0), call.Argument(1)
 	if _, ok := goja.AssertFunction(extra); ok {
-		cb, extra = extra, r.vm.NewObject()
+		cb, extra = extra, sg.h.vm.NewObject()
 	}
 	if ac := this.Get("_authorize_callback"); ac != nil && ac.ToBoolean() {
-		_ = extra.ToObject(r.vm).Set("oauth_callback", ac)
+		_ = extra.ToObject(sg.h.vm).Set("oauth_callback", ac)
 	}
-	method := this.Get("_clientOptions").ToObject(r.vm).Get("requestTokenHttpMethod").String()
-	r.performSecureRequest(this, goja.Null(), goja.Null(), method, this.Get("_requestUrl"), extra, goja.Null(), goja.Null(),
-		r.vm.ToValue(r.tokenCallback(cb)))
+	method := this.Get("_clientOptions").ToObject(sg.h.vm).Get("requestTokenHttpMethod").String()
+	sg.performSecureRequest(this, goja.Null(), goja.Null(), method, this.Get("_requestUrl"), extra, goja.Null(), goja.Null(),
+		sg.h.vm.ToValue(sg.tokenCallback(cb)))
 	return goja.Undefined()
 }
 
 // getOAuthAccessToken is L458-477: (token, secret, [verifier,] cb).
-func (r *runner) getOAuthAccessToken(this *goja.Object, call goja.FunctionCall) goja.Value {
+func (sg *oauthSigner) getOAuthAccessToken(this *goja.Object, call goja.FunctionCall) goja.Value {
 	token, secret, verifier, cb := call.Argument(0), call.Argument(1), call.Argument(2), call.Argument(3)
-	extra := r.vm.NewObject()
+	extra := sg.h.vm.NewObject()
 	if _, ok := goja.AssertFunction(verifier); ok {
 		cb = verifier
 	} else {
 		_ = extra.Set("oauth_verifier", verifier)
 	}
-	method := this.Get("_clientOptions").ToObject(r.vm).Get("accessTokenHttpMethod").String()
-	r.performSecureRequest(this, token, secret, method, this.Get("_accessUrl"), extra, goja.Null(), goja.Null(),
-		r.vm.ToValue(r.tokenCallback(cb)))
+	method := this.Get("_clientOptions").ToObject(sg.h.vm).Get("accessTokenHttpMethod").String()
+	sg.performSecureRequest(this, token, secret, method, this.Get("_accessUrl"), extra, goja.Null(), goja.Null(),
+		sg.h.vm.ToValue(sg.tokenCallback(cb)))
 	return goja.Undefined()
 }
 
 // tokenCallback adapts the request callback to the token callback shape.
-func (r *runner) tokenCallback(cb goja.Value) func(goja.FunctionCall) goja.Value {
+func (sg *oauthSigner) tokenCallback(cb goja.Value) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
 		fn, ok := goja.AssertFunction(cb)
 		if !ok {
-			panic(r.nodeError("TypeError", "callback is not a function", nil))
+			panic(sg.h.nodeError("TypeError", "callback is not a function", nil))
 		}
 		var err error
 		if e := call.Argument(0); e.ToBoolean() {
 			_, err = fn(goja.Undefined(), e)
 		} else {
-			results := r.vm.NewObject()
+			results := sg.h.vm.NewObject()
 			var token, secret goja.Value = goja.Undefined(), goja.Undefined()
 			for _, p := range parseQuery(call.Argument(1).String()) {
-				var v goja.Value = r.vm.ToValue(p.Values[0])
+				var v goja.Value = sg.h.vm.ToValue(p.Values[0])
 				if len(p.Values) > 1 {
 					vals := make([]any, len(p.Values))
 					for i, s := range p.Values {
 						vals[i] = s
 					}
-					v = r.vm.NewArray(vals...)
+					v = sg.h.vm.NewArray(vals...)
 				}
 				switch p.Key {
 				case "oauth_token":
@@ -79,8 +79,8 @@ func (r *runner) tokenCallback(cb goja.Value) func(goja.FunctionCall) goja.Value
 }
 
 // signUrl is L558-574: the URL with the signed oauth_* parameters as its query.
-func (r *runner) signURL(this *goja.Object, call goja.FunctionCall) goja.Value {
-	rawURL, ordered := r.signedParameters(this, call)
+func (sg *oauthSigner) signURL(this *goja.Object, call goja.FunctionCall) goja.Value {
+	rawURL, ordered := sg.signedParameters(this, call)
 	u := parseLegacyURL(rawURL)
 	var q []string
 	for _, p := range ordered {
@@ -96,23 +96,23 @@ func (r *runner) signURL(this *goja.Object, call goja.FunctionCall) goja.Value {
 	if path == "" {
 		path = "null"
 	}
-	return r.vm.ToValue(proto + "//" + host + path + "?" + strings.Join(q, "&"))
+	return sg.h.vm.ToValue(proto + "//" + host + path + "?" + strings.Join(q, "&"))
 }
 
 // signedParameters is what signUrl and authHeader (L558-583) share: the
 // arguments (url, token, tokenSecret, method = "GET") signed as
 // _prepareParameters signs them.
-func (r *runner) signedParameters(this *goja.Object, call goja.FunctionCall) (string, []param) {
-	rawURL := r.urlArg(call.Argument(0))
+func (sg *oauthSigner) signedParameters(this *goja.Object, call goja.FunctionCall) (string, []param) {
+	rawURL := sg.mod.urlArg(call.Argument(0))
 	method := "GET"
 	if m := call.Argument(3); !goja.IsUndefined(m) {
 		method = m.String()
 	}
-	return rawURL, r.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, r.vm.NewObject())
+	return rawURL, sg.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, sg.h.vm.NewObject())
 }
 
 // authHeader is L576-583: the Authorization header for a request.
-func (r *runner) authHeader(this *goja.Object, call goja.FunctionCall) goja.Value {
-	_, ordered := r.signedParameters(this, call)
-	return r.vm.ToValue(r.authHeaderOf(this, ordered))
+func (sg *oauthSigner) authHeader(this *goja.Object, call goja.FunctionCall) goja.Value {
+	_, ordered := sg.signedParameters(this, call)
+	return sg.h.vm.ToValue(sg.mod.authHeaderOf(this, ordered))
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
+
+	"github.com/jira-auth0-bridge/bridge/internal/v8"
 )
 
 // Program is a compiled fetchUserProfile script. It is compiled once and is
@@ -16,7 +18,7 @@ type Program struct {
 	filename string
 	source   string
 	prg      *goja.Program
-	lines    *sourceLines // of the wrapped source, for V8's positions (stackpos.go)
+	lines    *v8.Source // of the wrapped source, for V8's positions (stackpos.go)
 }
 
 // SyntaxError says where a script fails to compile, in the script's own
@@ -59,12 +61,12 @@ func Compile(filename, source string) (*Program, error) {
 	if se := unsupportedRegExp(filename, tree.File, tree); se != nil {
 		return nil, se
 	}
-	hookCatches(tree) // caught errors read V8's words (v8catch.go)
+	v8.HookCatches(tree) // caught errors read V8's words (internal/v8 catch.go, v8catch.go)
 	prg, err := goja.CompileAST(tree, false)
 	if err != nil {
 		return nil, syntaxError(filename, source, wrapped, err)
 	}
-	return &Program{filename: filename, source: source, prg: prg, lines: newSourceLines(wrapped)}, nil
+	return &Program{filename: filename, source: source, prg: prg, lines: v8.NewSource(wrapped)}, nil
 }
 
 // MustCompile is Compile for sources known to be good (the shipped script); it panics on error.
@@ -116,7 +118,7 @@ func syntaxError(filename, source, wrapped string, err error) *SyntaxError {
 			se.Line, se.Column = p.Line, p.Column
 		}
 	}
-	se.Line, se.Column = (&Program{lines: newSourceLines(wrapped)}).errorPosition(se.Line, se.Column)
+	se.Line, se.Column = (&Program{lines: v8.NewSource(wrapped)}).errorPosition(se.Line, se.Column)
 	// The closing "\n)" is ours: an error there means the script ended early.
 	if lines := strings.Count(source, "\n") + 1; se.Line > lines {
 		se.Line = lines

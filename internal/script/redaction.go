@@ -124,22 +124,22 @@ func jsEscape(s string) string {
 
 // redactResult hides the known secrets in everything the Result carries.
 func (r *runner) redactResult() {
-	res := r.res
+	res := r.h.res
 	if res.Error != nil {
-		res.Error.Message = r.red.String(res.Error.Message)
-		res.Error.Stack = r.red.String(res.Error.Stack)
+		res.Error.Message = r.h.red.String(res.Error.Message)
+		res.Error.Stack = r.h.red.String(res.Error.Stack)
 		if res.Error.Value != nil {
-			res.Error.Value = []byte(r.red.String(string(res.Error.Value)))
+			res.Error.Value = []byte(r.h.red.String(string(res.Error.Value)))
 		}
 	}
 	if res.Profile != nil {
-		res.Profile = []byte(r.red.String(string(res.Profile)))
+		res.Profile = []byte(r.h.red.String(string(res.Profile)))
 	}
 	for i := range res.Console {
-		res.Console[i].Text = r.red.String(res.Console[i].Text)
+		res.Console[i].Text = r.h.red.String(res.Console[i].Text)
 	}
 	for i := range res.Requests {
-		res.Requests[i].URL = r.red.String(res.Requests[i].URL)
-		res.Requests[i].Error = r.red.String(res.Requests[i].Error)
+		res.Requests[i].URL = r.h.red.String(res.Requests[i].URL)
+		res.Requests[i].Error = r.h.red.String(res.Requests[i].Error)
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
+
+	"github.com/jira-auth0-bridge/bridge/internal/v8"
 )
 
 // unsupportedRegExp finds the first regular expression literal that goja
@@ -32,7 +34,7 @@ func unsupportedRegExp(filename string, f *file.File, tree *ast.Program) *Syntax
 		line, col := 1, 1
 		if f != nil {
 			p := f.Position(int(re.Idx) - f.Base())
-			line, col = (&Program{lines: newSourceLines(f.Source())}).errorPosition(p.Line, p.Column)
+			line, col = (&Program{lines: v8.NewSource(f.Source())}).errorPosition(p.Line, p.Column)
 		}
 		found = &SyntaxError{File: filename, Line: line, Column: col, Message: "the regular expression " + strings.TrimSpace(re.Literal) +
 			" cannot be run faithfully by the bridge: " + why}

@@ -6,6 +6,14 @@ import (
 	"github.com/dop251/goja"
 )
 
+// rejections tracks promises rejected with no handler, and the error a
+// queueMicrotask callback threw, to end the run as Node would.
+type rejections struct {
+	h        *host
+	rejected []*goja.Promise // rejected with no handler yet
+	uncaught goja.Value      // thrown by a queueMicrotask callback (node_globals.go)
+}
+
 // Unhandled promise rejections. Node 20 runs with --unhandled-rejections=throw:
 // a promise rejected with no handler once the microtasks of a callback have
 // run is raised as an uncaught exception (lib/internal/process/promises.js).
@@ -14,15 +22,15 @@ import (
 // them and the loop checks after every callback, as Node does.
 
 // trackRejections installs the tracker on the runtime.
-func (r *runner) trackRejections() {
-	r.vm.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
+func (rj *rejections) trackRejections() {
+	rj.h.vm.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
 		switch op {
 		case goja.PromiseRejectionReject:
-			r.rejected = append(r.rejected, p)
+			rj.rejected = append(rj.rejected, p)
 		case goja.PromiseRejectionHandle:
-			for i, q := range r.rejected {
+			for i, q := range rj.rejected {
 				if q == p {
-					r.rejected = append(r.rejected[:i:i], r.rejected[i+1:]...)
+					rj.rejected = append(rj.rejected[:i:i], rj.rejected[i+1:]...)
 					break
 				}
 			}
@@ -33,36 +41,36 @@ func (r *runner) trackRejections() {
 // unhandledRejection returns the failure for the first promise still
 // rejected without a handler, or nil. It is called after each callback,
 // when goja has run the microtasks.
-func (r *runner) unhandledRejection() error {
-	if v := r.uncaught; v != nil { // a queueMicrotask callback threw: uncaught, not a rejection
-		r.uncaught = nil
-		return r.thrownError(v, "Uncaught "+r.noSideEffectsToString(v), "")
+func (rj *rejections) unhandledRejection() error {
+	if v := rj.uncaught; v != nil { // a queueMicrotask callback threw: uncaught, not a rejection
+		rj.uncaught = nil
+		return rj.thrownError(v, "Uncaught "+rj.noSideEffectsToString(v), "")
 	}
-	if len(r.rejected) == 0 {
+	if len(rj.rejected) == 0 {
 		return nil
 	}
-	reason := r.rejected[0].Result()
-	r.rejected = nil
-	return r.thrownError(reason, "UnhandledPromiseRejection: This error originated either by throwing inside of an async function "+
+	reason := rj.rejected[0].Result()
+	rj.rejected = nil
+	return rj.thrownError(reason, "UnhandledPromiseRejection: This error originated either by throwing inside of an async function "+
 		"without a catch block, or by rejecting a promise which was not handled with .catch(). "+
-		`The promise rejected with the reason "`+r.noSideEffectsToString(reason)+`".`,
+		`The promise rejected with the reason "`+rj.noSideEffectsToString(reason)+`".`,
 		" (an unhandled promise rejection: Node 20 ends the process)")
 }
 
 // thrownError is the exception for a value thrown where the loop, not JS,
 // catches it: an Error as it is, with its own stack (Node rethrows it);
 // anything else with the message given.
-func (r *runner) thrownError(v goja.Value, nonError, note string) *Error {
+func (rj *rejections) thrownError(v goja.Value, nonError, note string) *Error {
 	e := &Error{Kind: KindException, Message: nonError}
-	if o, ok := v.(*goja.Object); ok && r.isError(o) {
+	if o, ok := v.(*goja.Object); ok && rj.h.isError(o) {
 		stack := ""
 		if s := o.Get("stack"); s != nil && !goja.IsUndefined(s) {
 			stack = s.String()
-			e.Stack = stackFrames(r.cleanStack(stack))
+			e.Stack = stackFrames(rj.h.cleanStack(stack))
 		}
 		// V8's words, as for an uncaught throw (v8errors.go): an async
 		// function's TypeError reaches here as a rejection reason.
-		e.Message = missingGlobalNote(r.v8Stacked(o.String(), stack))
+		e.Message = missingGlobalNote(rj.h.v8Stacked(o.String(), stack))
 	}
 	e.Message += note
 	return e
@@ -70,7 +78,7 @@ func (r *runner) thrownError(v goja.Value, nonError, note string) *Error {
 
 // noSideEffectsToString is how Node names a non-Error reason: strings and
 // other primitives as they are, objects as #<Constructor>.
-func (r *runner) noSideEffectsToString(v goja.Value) string {
+func (rj *rejections) noSideEffectsToString(v goja.Value) string {
 	o, ok := v.(*goja.Object)
 	if !ok {
 		return v.String()

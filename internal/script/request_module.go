@@ -6,23 +6,28 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/wire"
 )
 
-// requestModule is require('request') (docs/auth0.md "The sandbox": available in Auth0
+// requestModule is require('request').
+type requestModule struct{ h *host }
+
+// exports is require('request') (docs/auth0.md "The sandbox": available in Auth0
 // scripts): the callback API request(options, cb), request(url, [options,]
 // cb), .get/.post/.put/.patch/.del/.delete/.head, with url/uri, method,
 // headers, qs, body, form, json and followRedirect. cb(err, response, body);
 // with json: true an object body is sent as JSON and the answer parsed.
-func (r *runner) requestModule() *goja.Object {
-	main := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		r.request("", call.Arguments)
+func (rm *requestModule) exports() *goja.Object {
+	main := rm.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		rm.request("", call.Arguments)
 		return goja.Undefined()
 	}).(*goja.Object)
 	for name, method := range map[string]string{"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH",
 		"del": "DELETE", "delete": "DELETE", "head": "HEAD"} {
 		m := method
 		_ = main.Set(name, func(call goja.FunctionCall) goja.Value {
-			r.request(m, call.Arguments)
+			rm.request(m, call.Arguments)
 			return goja.Undefined()
 		})
 	}
@@ -47,7 +52,7 @@ func (ro *requestOptions) add(name, value string) {
 	}
 }
 
-func (r *runner) request(method string, args []goja.Value) {
+func (rm *requestModule) request(method string, args []goja.Value) {
 	var opts *goja.Object
 	var cb goja.Callable
 	for _, a := range args {
@@ -57,12 +62,12 @@ func (r *runner) request(method string, args []goja.Value) {
 		}
 		if s, ok := a.Export().(string); ok {
 			if opts == nil {
-				opts = r.vm.NewObject()
+				opts = rm.h.vm.NewObject()
 			}
 			_ = opts.Set("uri", s)
 		} else if o, ok := a.(*goja.Object); ok {
 			if opts == nil {
-				opts = r.vm.NewObject()
+				opts = rm.h.vm.NewObject()
 			}
 			for _, k := range o.Keys() {
 				_ = opts.Set(k, o.Get(k))
@@ -70,7 +75,7 @@ func (r *runner) request(method string, args []goja.Value) {
 		}
 	}
 	if opts == nil {
-		panic(r.nodeError("Error", "undefined is not a valid uri or options object.", nil))
+		panic(rm.h.nodeError("Error", "undefined is not a valid uri or options object.", nil))
 	}
 	ro := requestOptions{method: "GET", followRedirect: true}
 	get := func(k string) goja.Value {
@@ -85,7 +90,7 @@ func (r *runner) request(method string, args []goja.Value) {
 	} else if v := get("url"); v != nil {
 		ro.url = v.String()
 	} else {
-		panic(r.nodeError("Error", "options.uri is a required argument", nil))
+		panic(rm.h.nodeError("Error", "options.uri is a required argument", nil))
 	}
 	if v := get("baseUrl"); v != nil {
 		ro.url = strings.TrimRight(v.String(), "/") + "/" + strings.TrimLeft(ro.url, "/")
@@ -97,7 +102,7 @@ func (r *runner) request(method string, args []goja.Value) {
 		ro.method = method
 	}
 	if v := get("qs"); v != nil {
-		q := r.qsStringify(v)
+		q := rm.qsStringify(v)
 		if q != "" {
 			if strings.Contains(ro.url, "?") {
 				ro.url += "&" + q
@@ -110,7 +115,7 @@ func (r *runner) request(method string, args []goja.Value) {
 		ro.followRedirect = v.ToBoolean()
 	}
 	if v := get("headers"); v != nil {
-		ho := v.ToObject(r.vm)
+		ho := v.ToObject(rm.h.vm)
 		for _, k := range ho.Keys() {
 			// request.js init deletes headers whose value is undefined
 			// ("they break ClientRequest.OutgoingMessage.setHeader"), so
@@ -125,9 +130,9 @@ func (r *runner) request(method string, args []goja.Value) {
 		ro.json = true
 		ro.add("accept", "application/json")
 		if _, isBool := v.Export().(bool); !isBool && get("body") == nil {
-			s, err := r.stringify(v)
+			s, err := rm.h.stringify(v)
 			if err != nil {
-				panic(r.nodeError("TypeError", err.Error(), nil))
+				panic(rm.h.nodeError("TypeError", err.Error(), nil))
 			}
 			ro.body = []byte(s)
 			ro.add("content-type", "application/json")
@@ -137,7 +142,7 @@ func (r *runner) request(method string, args []goja.Value) {
 		if s, ok := v.Export().(string); ok {
 			ro.body = []byte(s)
 		} else {
-			ro.body = []byte(r.qsStringify(v))
+			ro.body = []byte(rm.qsStringify(v))
 		}
 		ro.add("content-type", "application/x-www-form-urlencoded")
 	}
@@ -145,24 +150,24 @@ func (r *runner) request(method string, args []goja.Value) {
 		if s, ok := v.Export().(string); ok {
 			ro.body = []byte(s)
 		} else if ro.json {
-			s, err := r.stringify(v)
+			s, err := rm.h.stringify(v)
 			if err != nil {
-				panic(r.nodeError("TypeError", err.Error(), nil))
+				panic(rm.h.nodeError("TypeError", err.Error(), nil))
 			}
 			ro.body = []byte(s)
 			ro.add("content-type", "application/json")
 		} else {
-			panic(r.nodeError("Error", "Argument error, options.body.", nil))
+			panic(rm.h.nodeError("Error", "Argument error, options.body.", nil))
 		}
 	}
-	r.requestHop(ro, cb, 0)
+	rm.requestHop(ro, cb, 0)
 }
 
 // qsStringify is the qs library's stringify, which request uses for its qs
 // and form options: arrays as key[0], key[1], nested objects as key[sub],
 // null as "key=", undefined left out, RFC 3986 encoding (so ! ' ( ) * are
 // escaped too).
-func (r *runner) qsStringify(v goja.Value) string {
+func (rm *requestModule) qsStringify(v goja.Value) string {
 	var parts []string
 	var walk func(prefix string, v goja.Value)
 	walk = func(prefix string, v goja.Value) {
@@ -179,7 +184,7 @@ func (r *runner) qsStringify(v goja.Value) string {
 			return
 		}
 		if o.ClassName() == "Date" {
-			parts = append(parts, encodeData(prefix)+"="+encodeData(r.callMethod(o, "toISOString").String()))
+			parts = append(parts, encodeData(prefix)+"="+encodeData(rm.h.callMethod(o, "toISOString").String()))
 			return
 		}
 		for _, k := range o.Keys() {
@@ -198,12 +203,12 @@ func (r *runner) qsStringify(v goja.Value) string {
 
 // requestHop sends one hop; GET and HEAD redirects are followed (request's
 // default, at most 10, then an error), with a referer header.
-func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
+func (rm *requestModule) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 	u, err := url.Parse(ro.url)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		// request names the URI as url.parse's href has it.
 		ne := &netError{Message: "Invalid URI \"" + autoEscape.Replace(strings.TrimSpace(ro.url)) + "\""}
-		r.later(func() error { return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined()) })
+		rm.h.later(func() error { return rm.callRequestCB(cb, ne.value(rm.h), goja.Undefined(), goja.Undefined()) })
 		return
 	}
 	// request.js start() calls http.request inside try/catch and emits what
@@ -212,48 +217,48 @@ func (r *runner) requestHop(ro requestOptions, cb goja.Callable, hop int) {
 	// path, method or header reaches the callback as err, never a
 	// synchronous throw (node-verified rows in request_module_test.go).
 	var method, path string
-	var h orderedHeaders
-	if e := r.catchNodeError(func() {
-		method, path = r.requestLine(ro.method, requestPath(ro.url))
-		h = r.requestHeaders(ro, u, method)
+	var h []wire.Field
+	if e := rm.h.catchNodeError(func() {
+		method, path = rm.h.net.requestLine(ro.method, requestPath(ro.url))
+		h = rm.requestHeaders(ro, u, method)
 	}); e != nil {
-		r.later(func() error { return r.callRequestCB(cb, e, goja.Undefined(), goja.Undefined()) })
+		rm.h.later(func() error { return rm.callRequestCB(cb, e, goja.Undefined(), goja.Undefined()) })
 		return
 	}
-	req := &wireRequest{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: method,
+	req := &wire.Request{Scheme: u.Scheme, Host: u.Hostname(), Port: portOf(u.Scheme, u.Port()), Method: method,
 		Path: path, Body: ro.body, Header: h}
-	r.send(ro.url, req, func(resp *wireResponse, ne *netError) error {
+	rm.h.net.send(ro.url, req, func(resp *wire.Response, ne *netError) error {
 		if ne != nil {
-			return r.callRequestCB(cb, ne.value(r), goja.Undefined(), goja.Undefined())
+			return rm.callRequestCB(cb, ne.value(rm.h), goja.Undefined(), goja.Undefined())
 		}
-		if loc := resp.location(); ro.followRedirect && resp.StatusCode >= 300 && resp.StatusCode < 400 && loc != "" &&
+		if loc := resp.Location(); ro.followRedirect && resp.StatusCode >= 300 && resp.StatusCode < 400 && loc != "" &&
 			(ro.method == "GET" || ro.method == "HEAD") {
 			next, err := u.Parse(loc)
 			if err == nil {
 				if hop >= 10 {
-					e := r.nodeError("Error", "Exceeded maxRedirects. Probably stuck in a redirect loop "+next.String(), nil)
-					return r.callRequestCB(cb, e, goja.Undefined(), goja.Undefined())
+					e := rm.h.nodeError("Error", "Exceeded maxRedirects. Probably stuck in a redirect loop "+next.String(), nil)
+					return rm.callRequestCB(cb, e, goja.Undefined(), goja.Undefined())
 				}
 				ro.referer, ro.url = u.String(), next.String()
-				r.requestHop(ro, cb, hop+1)
+				rm.requestHop(ro, cb, hop+1)
 				return nil
 			}
 		}
-		res := r.responseObject(resp)
-		var body goja.Value = r.vm.ToValue(toUTF8(resp.Body))
+		res := rm.h.net.responseObject(resp)
+		var body goja.Value = rm.h.vm.ToValue(toUTF8(resp.Body))
 		if ro.json && len(resp.Body) > 0 {
-			if parse, ok := goja.AssertFunction(r.vm.Get("JSON").ToObject(r.vm).Get("parse")); ok {
+			if parse, ok := goja.AssertFunction(rm.h.vm.Get("JSON").ToObject(rm.h.vm).Get("parse")); ok {
 				if v, err := parse(goja.Undefined(), body); err == nil {
 					body = v
 				}
 			}
 		}
 		_ = res.Set("body", body)
-		return r.callRequestCB(cb, goja.Null(), res, body)
+		return rm.callRequestCB(cb, goja.Null(), res, body)
 	})
 }
 
-func (r *runner) callRequestCB(cb goja.Callable, args ...goja.Value) error {
+func (rm *requestModule) callRequestCB(cb goja.Callable, args ...goja.Value) error {
 	if cb == nil {
 		return nil
 	}
@@ -261,16 +266,10 @@ func (r *runner) callRequestCB(cb goja.Callable, args ...goja.Value) error {
 	return err
 }
 
-// later runs job on the loop after the current one, as a Node nextTick would.
-func (r *runner) later(job func() error) {
-	enqueue := r.loop.register()
-	go enqueue(job)
-}
-
 // requestHeaders are the headers of one hop, checked as http.request checks
 // them (validateHeaders panics with Node's TypeError); method is the
 // request line's.
-func (r *runner) requestHeaders(ro requestOptions, u *url.URL, method string) orderedHeaders {
+func (rm *requestModule) requestHeaders(ro requestOptions, u *url.URL, method string) []wire.Field {
 	// request's order: the script's headers, host, its own (accept,
 	// content-type), content-length; on a redirect host is set again after
 	// the referer (redirect.js removes it); Node's agent adds Connection last.
@@ -296,23 +295,7 @@ func (r *runner) requestHeaders(ro requestOptions, u *url.URL, method string) or
 	if !hasHeader(h, "connection") {
 		h.set("Connection", "keep-alive") // Node 20's global agent keeps connections alive
 	}
-	return r.validateHeaders(h)
-}
-
-// catchNodeError runs f and returns the JavaScript error it panicked with
-// (a Node TypeError from requestLine or validateHeaders), or nil.
-func (r *runner) catchNodeError(f func()) (e *goja.Object) {
-	defer func() {
-		if v := recover(); v != nil {
-			o, ok := v.(*goja.Object)
-			if !ok {
-				panic(v)
-			}
-			e = o
-		}
-	}()
-	f()
-	return nil
+	return rm.h.net.validateHeaders(h)
 }
 
 // requestPath is the path request hands http.request: url.parse's

@@ -5,10 +5,19 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/eventloop"
 )
 
+// timers are the timer globals and the timers set so far.
+type timers struct {
+	h       *host
+	timers  map[int64]*timer
+	timerID int64
+}
+
 // timer is one setTimeout, setInterval or setImmediate; the loop orders
-// their firings (loop.go).
+// their firings (internal/eventloop).
 type timer struct {
 	id        int64
 	fn        goja.Callable
@@ -16,21 +25,21 @@ type timer struct {
 	delay     time.Duration
 	interval  bool
 	immediate bool
-	task      *loopTask
+	task      *eventloop.Task
 	cleared   bool
 	obj       *goja.Object
 }
 
-// installTimers provides setTimeout, setInterval, setImmediate and their
+// install provides setTimeout, setInterval, setImmediate and their
 // clear functions, with Node's argument rules: a non-function callback is a
 // TypeError; a delay that is not a number in [1, 2^31-1] ms becomes 1 ms.
-func (r *runner) installTimers() {
-	r.timers = map[int64]*timer{}
+func (ts *timers) install() {
+	ts.timers = map[int64]*timer{}
 	set := func(interval, immediate bool) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
 			fn, ok := goja.AssertFunction(call.Argument(0))
 			if !ok {
-				panic(r.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
+				panic(ts.h.nodeError("TypeError", `The "callback" argument must be of type function. Received `+describeArg(call.Argument(0)),
 					map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 			}
 			t := &timer{fn: fn, interval: interval, immediate: immediate}
@@ -42,26 +51,26 @@ func (r *runner) installTimers() {
 			if len(call.Arguments) > rest {
 				t.args = append([]goja.Value(nil), call.Arguments[rest:]...)
 			}
-			r.timerID++
-			t.id = r.timerID
-			r.timers[t.id] = t
-			t.obj = r.timerObject(t)
-			job := func() error { return r.fire(t) }
+			ts.timerID++
+			t.id = ts.timerID
+			ts.timers[t.id] = t
+			t.obj = ts.timerObject(t)
+			job := func() error { return ts.fire(t) }
 			if immediate {
-				t.task = r.loop.immediate(job)
+				t.task = ts.h.loop.Immediate(job)
 			} else {
-				t.task = &loopTask{job: job, index: -1}
-				r.loop.schedule(t.task, t.delay)
+				t.task = eventloop.NewTask(job)
+				ts.h.loop.Schedule(t.task, t.delay)
 			}
 			return t.obj
 		}
 	}
-	_ = r.vm.Set("setTimeout", set(false, false))
-	_ = r.vm.Set("setInterval", set(true, false))
-	_ = r.vm.Set("setImmediate", set(false, true))
+	_ = ts.h.vm.Set("setTimeout", set(false, false))
+	_ = ts.h.vm.Set("setInterval", set(true, false))
+	_ = ts.h.vm.Set("setImmediate", set(false, true))
 	for _, name := range []string{"clearTimeout", "clearInterval", "clearImmediate"} {
-		_ = r.vm.Set(name, func(call goja.FunctionCall) goja.Value {
-			r.clearTimer(call.Argument(0))
+		_ = ts.h.vm.Set(name, func(call goja.FunctionCall) goja.Value {
+			ts.clearTimer(call.Argument(0))
 			return goja.Undefined()
 		})
 	}
@@ -77,21 +86,21 @@ func nodeDelay(v goja.Value) time.Duration {
 }
 
 // fire runs a timer's callback on the loop goroutine.
-func (r *runner) fire(t *timer) error {
+func (ts *timers) fire(t *timer) error {
 	if t.cleared {
 		return nil
 	}
 	if t.interval {
 		// Re-armed from the time it fired, as timers.js listOnTimeout does.
-		r.loop.schedule(t.task, t.delay)
+		ts.h.loop.Schedule(t.task, t.delay)
 	} else {
-		delete(r.timers, t.id)
+		delete(ts.timers, t.id)
 	}
 	_, err := t.fn(goja.Undefined(), t.args...)
 	return err
 }
 
-func (r *runner) clearTimer(v goja.Value) {
+func (ts *timers) clearTimer(v goja.Value) {
 	var id int64
 	if o, ok := v.(*goja.Object); ok {
 		if idv := o.Get("_bridgeTimerId"); idv != nil {
@@ -100,43 +109,43 @@ func (r *runner) clearTimer(v goja.Value) {
 	} else if v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
 		id = v.ToInteger()
 	}
-	t, ok := r.timers[id]
+	t, ok := ts.timers[id]
 	if !ok {
 		return
 	}
 	t.cleared = true
-	delete(r.timers, id)
+	delete(ts.timers, id)
 	if t.immediate {
-		r.loop.cancelImmediate(t.task)
+		ts.h.loop.CancelImmediate(t.task)
 	} else {
-		r.loop.unschedule(t.task)
+		ts.h.loop.Unschedule(t.task)
 	}
 }
 
 // timerObject is what setTimeout returns: like Node's Timeout, it has ref,
 // unref, hasRef and refresh, and turns into its id as a number.
-func (r *runner) timerObject(t *timer) *goja.Object {
-	o := r.vm.NewObject()
-	_ = o.DefineDataProperty("_bridgeTimerId", r.vm.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+func (ts *timers) timerObject(t *timer) *goja.Object {
+	o := ts.h.vm.NewObject()
+	_ = o.DefineDataProperty("_bridgeTimerId", ts.h.vm.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	self := func(goja.FunctionCall) goja.Value { return o }
 	_ = o.Set("ref", self)
 	_ = o.Set("unref", self)
-	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return r.vm.ToValue(true) })
+	_ = o.Set("hasRef", func(goja.FunctionCall) goja.Value { return ts.h.vm.ToValue(true) })
 	_ = o.Set("refresh", func(goja.FunctionCall) goja.Value {
-		if !t.cleared && !t.immediate && r.loop.unschedule(t.task) {
-			r.loop.schedule(t.task, t.delay)
+		if !t.cleared && !t.immediate && ts.h.loop.Unschedule(t.task) {
+			ts.h.loop.Schedule(t.task, t.delay)
 		}
 		return o
 	})
-	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return r.vm.ToValue(t.id) })
+	_ = o.Set(`valueOf`, func(goja.FunctionCall) goja.Value { return ts.h.vm.ToValue(t.id) })
 	return o
 }
 
 // stopTimers cancels the timers still set when a run ends.
-func (r *runner) stopTimers() {
-	for id, t := range r.timers {
+func (ts *timers) stopTimers() {
+	for id, t := range ts.timers {
 		t.cleared = true
-		delete(r.timers, id)
+		delete(ts.timers, id)
 	}
-	r.loop.clearTimers()
+	ts.h.loop.ClearTimers()
 }

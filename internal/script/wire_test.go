@@ -98,12 +98,6 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-func TestRawHeaderLines(t *testing.T) {
-	raw := []byte("HTTP/1.1 200 OK\r\nContent-Type: a\r\nX-Y:  b \r\n\r\nbody")
-	assert.Equal(t, []string{"Content-Type", "a", "X-Y", "b"}, rawHeaderLines(raw))
-	assert.Nil(t, rawHeaderLines([]byte("HTTP/1.1 200 OK\r\n")))
-}
-
 func TestNotHTTP(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
