@@ -39,7 +39,8 @@ func TestLiveScriptIsPublishedScript(t *testing.T) {
 					p.Script, p.ScriptName = "function(t, s, ctx, cb) { cb(null, {user_id: 'JIRA_URL', u: 'JIRA_URL/rest'}); }", scriptPath
 				}
 				published, pubErr := connection.Validate(p)
-				liveErr := liveFlags{jiraURL: raw, consumerKey: "k", privateKey: "f", approveTimeout: 1, timeout: 1, maxMemory: "64MiB"}.check(nil)
+				f := &liveFlags{jira: jiraFlags{url: raw, consumerKey: "k", privateKey: "f"}, runtime: runtimeFlags{script: scriptPath, timeout: 1, maxMemory: "64MiB"}, approveTimeout: 1}
+				_, liveErr := f.check(nil)
 				if pubErr != nil {
 					assert.ErrorIs(t, pubErr, connection.ErrJIRAURL)
 					require.Error(t, liveErr, "publish refuses %q, so must live", raw)
@@ -49,7 +50,7 @@ func TestLiveScriptIsPublishedScript(t *testing.T) {
 				require.NoError(t, liveErr, "publish accepts %q, so must live", raw)
 				base, err := jira.NormalizeBaseURL(raw) // as runLive does
 				require.NoError(t, err)
-				prog, err := compileLiveScript(scriptPath, base)
+				prog, err := f.compile(base)
 				require.NoError(t, err)
 				assert.Equal(t, published.Rendered, prog.Source())
 			})

@@ -7,12 +7,12 @@ import (
 )
 
 // NormalizeJIRAURL is jira.NormalizeBaseURL with its refusal turned into an
-// *Error of --jira-url wrapping ErrJIRAURL.
+// *Error of FieldJIRAURL wrapping ErrJIRAURL.
 func NormalizeJIRAURL(raw string) (string, error) {
 	base, err := jira.NormalizeBaseURL(raw)
 	var ue *jira.URLError
 	if errors.As(err, &ue) {
-		return "", problem("--jira-url", ErrJIRAURL, ue.Fix, "%s", ue.Detail)
+		return "", problem(FieldJIRAURL, ErrJIRAURL, ue.Fix, "%s", ue.Detail)
 	}
 	return base, err
 }

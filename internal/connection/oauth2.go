@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
@@ -119,7 +118,7 @@ func ValidateOAuth2(p OAuth2Params) (*OAuth2Validated, error) {
 	if v.Flavor != FlavorServer && v.Flavor != FlavorCloud {
 		add(problem(FieldFlavor, ErrFlavor, "use server (Jira Data Center) or cloud (Atlassian Cloud)", "%q", string(p.Flavor)))
 	}
-	if p.JIRAURL != "" || v.Flavor == FlavorServer || strings.Contains(p.Script, bridge.JIRAURLPlaceholder) {
+	if p.JIRAURL != "" || v.Flavor == FlavorServer || strings.Contains(p.Script, jira.Placeholder) {
 		u, err := NormalizeJIRAURL(p.JIRAURL)
 		add(err)
 		v.JIRAURL = u
@@ -144,7 +143,7 @@ func ValidateOAuth2(p OAuth2Params) (*OAuth2Validated, error) {
 	if v.ScriptName == "" {
 		v.ScriptName = "the script"
 	}
-	if v.JIRAURL != "" || !strings.Contains(p.Script, bridge.JIRAURLPlaceholder) {
+	if v.JIRAURL != "" || !strings.Contains(p.Script, jira.Placeholder) {
 		v.Rendered = jira.RenderScript(p.Script, v.JIRAURL)
 		warnings, scriptErrs := checkScript(v.ScriptName, v.Rendered)
 		v.Warnings = append(v.Warnings, warnings...)

@@ -23,12 +23,19 @@ const (
 	OAuth2TokenPath     = "/rest/oauth2/latest/token"
 )
 
-// Atlassian Cloud's OAuth 2.0 (3LO) endpoints, absolute: they do not depend
-// on the site's URL (docs/jira.md "OAuth 2.0").
+// Atlassian Cloud's OAuth 2.0 (3LO) authorization server and API hosts, and
+// its endpoints below them: absolute, they do not depend on the site's URL
+// (docs/jira.md "OAuth 2.0").
 const (
-	CloudAuthorizeURL = "https://auth.atlassian.com/authorize"
-	CloudTokenURL     = "https://auth.atlassian.com/oauth/token"
-	CloudMeURL        = "https://api.atlassian.com/me"
+	CloudAuthBase      = "https://auth.atlassian.com"
+	CloudAPIBase       = "https://api.atlassian.com"
+	CloudAuthorizePath = "/authorize"
+	CloudTokenPath     = "/oauth/token"
+	CloudMePath        = "/me"
+
+	CloudAuthorizeURL = CloudAuthBase + CloudAuthorizePath
+	CloudTokenURL     = CloudAuthBase + CloudTokenPath
+	CloudMeURL        = CloudAPIBase + CloudMePath
 )
 
 // OAuth1Endpoints are JIRA's three OAuth 1.0a URLs for one base URL.
@@ -57,6 +64,10 @@ func OAuth2DataCenter(base string) OAuth2Endpoints {
 }
 
 // OAuth2Cloud returns Atlassian Cloud's OAuth 2.0 endpoints.
-func OAuth2Cloud() OAuth2Endpoints {
-	return OAuth2Endpoints{Authorize: CloudAuthorizeURL, Token: CloudTokenURL}
+func OAuth2Cloud() OAuth2Endpoints { return OAuth2CloudAt(CloudAuthBase) }
+
+// OAuth2CloudAt returns Cloud's OAuth 2.0 endpoints below authBase: the
+// authorization server, CloudAuthBase or a mock standing in for it.
+func OAuth2CloudAt(authBase string) OAuth2Endpoints {
+	return OAuth2Endpoints{Authorize: authBase + CloudAuthorizePath, Token: authBase + CloudTokenPath}
 }
