@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
@@ -201,7 +202,7 @@ func writeJUnit(path string, rep *suite.Report) error {
 }
 
 // isTerminal reports whether w is a terminal that may get colours: a
-// character device, with NO_COLOR unset and TERM not "dumb".
+// terminal (golang.org/x/term), with NO_COLOR unset and TERM not "dumb".
 func isTerminal(w io.Writer) bool {
 	if cw, ok := w.(*countingWriter); ok {
 		w = cw.w
@@ -210,6 +211,5 @@ func isTerminal(w io.Writer) bool {
 	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
