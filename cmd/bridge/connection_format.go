@@ -23,20 +23,11 @@ func (f *connFormatFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&f.out, "out", "", "with --format terraform or deploy-cli: write the files into this directory instead of stdout")
 }
 
-// parse resolves --har into the format and refuses what does not fit (exit 2).
+// parse checks the format flags (exit 2).
 func (f *connFormatFlags) parse() (connection.Format, error) {
-	if f.har {
-		if f.format != "json" && f.format != "har" {
-			return "", exit.Usagef("--har and --format %s disagree; give one of them", f.format)
-		}
-		f.format = "har"
-	}
-	format, err := connection.ParseFormat(f.format)
+	format, err := connection.ParseFormatFlags(f.format, f.har, f.out)
 	if err != nil {
-		return "", exit.Usagef("--format: %v", err)
-	}
-	if f.out != "" && (format == connection.FormatJSON || format == connection.FormatHAR) {
-		return "", exit.Usagef("--out is for --format terraform or deploy-cli; redirect stdout for %s", format)
+		return "", exit.Usagef("%v", err)
 	}
 	return format, nil
 }

@@ -175,7 +175,8 @@ func (f *testFlags) casesName() string {
 // file, and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
-	if err := f.writeFormat(stdout, rep, sources); err != nil {
+	opts := report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose, Sources: sources}
+	if err := report.Write(stdout, report.Format(f.format), rep, opts); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if f.junit != "" {

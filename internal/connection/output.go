@@ -19,13 +19,29 @@ const (
 	FormatDeployCLI Format = "deploy-cli"
 )
 
+// ParseFormatFlags checks `bridge connection`'s --format, its alias --har
+// (which may only agree with it) and --out (terraform and deploy-cli only).
+func ParseFormatFlags(s string, har bool, out string) (Format, error) {
+	if har {
+		if s != string(FormatJSON) && s != string(FormatHAR) {
+			return "", fmt.Errorf("--har and --format %s disagree; give one of them", s)
+		}
+		s = string(FormatHAR)
+	}
+	f, err := ParseFormat(s)
+	if err == nil && out != "" && (f == FormatJSON || f == FormatHAR) {
+		err = fmt.Errorf("--out is for --format terraform or deploy-cli; redirect stdout for %s", f)
+	}
+	return f, err
+}
+
 // ParseFormat checks a format name.
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(s); f {
 	case FormatJSON, FormatHAR, FormatTerraform, FormatDeployCLI:
 		return f, nil
 	}
-	return "", fmt.Errorf("unknown format %q: use json, har, terraform or deploy-cli", s)
+	return "", fmt.Errorf("--format: unknown format %q: use json, har, terraform or deploy-cli", s)
 }
 
 // TerraformFile is the file `--format terraform --out DIR` writes the

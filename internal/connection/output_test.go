@@ -55,3 +55,24 @@ func TestWriteIaCStdout(t *testing.T) {
 		t.Error("ParseFormat accepted yaml")
 	}
 }
+
+func TestParseFormatFlags(t *testing.T) {
+	for _, c := range []struct {
+		format, out string
+		har         bool
+		want        Format
+		ok          bool
+	}{
+		{"json", "", true, FormatHAR, true},
+		{"har", "", true, FormatHAR, true},
+		{"terraform", "", true, "", false},
+		{"terraform", "dir", false, FormatTerraform, true},
+		{"json", "dir", false, "", false},
+		{"yaml", "", false, "", false},
+	} {
+		got, err := ParseFormatFlags(c.format, c.har, c.out)
+		if (err == nil) != c.ok || (c.ok && got != c.want) {
+			t.Errorf("ParseFormatFlags(%q, %v, %q) = %q, %v", c.format, c.har, c.out, got, err)
+		}
+	}
+}
