@@ -56,6 +56,9 @@ func newLiveCmd() *cobra.Command {
 }
 
 func runLive(cmd *cobra.Command, f *liveFlags) error {
+	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+		return err
+	}
 	maxMemory, err := f.check(cmd)
 	if err != nil {
 		return err
@@ -112,9 +115,6 @@ func warnLive(w io.Writer, jiraURL string, key *rsa.PrivateKey) {
 // check says what is missing or wrong among the flags (exit 2), before any
 // request, and returns --max-memory in bytes.
 func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
-	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
-		return 0, err
-	}
 	if missing := f.jira.missing(); len(missing) > 0 {
 		return 0, exit.Usagef("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
