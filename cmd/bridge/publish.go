@@ -57,13 +57,13 @@ func newPublishCmd() *cobra.Command {
 }
 
 func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) error {
+	if f.restore != "" {
+		return runRestore(cmd, f)
+	}
 	// Everything that can be checked locally is checked before the suite runs.
 	tenant, creds, err := f.auth0(cmd.ErrOrStderr())
 	if err != nil {
 		return err
-	}
-	if f.restore != "" {
-		return runRestore(cmd, f, tenant, creds)
 	}
 	if conn.Script != "" && f.casesDir == "" {
 		return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", conn.Script)

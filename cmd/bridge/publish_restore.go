@@ -8,9 +8,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
-	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
@@ -18,7 +16,7 @@ import (
 // options of a backup publish saved, with the Auth0 credentials alone, and
 // publish's safety: diff, --dry-run, a backup of what it overwrites and a
 // read-back (publish.Restore).
-func runRestore(cmd *cobra.Command, f *publishFlags, tenant auth0.Tenant, creds auth0.Credentials) error {
+func runRestore(cmd *cobra.Command, f *publishFlags) error {
 	if f.casesDir != "" || len(f.enabledClients) > 0 || cmd.Flags().Changed("jira-url") || cmd.Flags().Changed("script") {
 		return exit.Usagef("--restore puts back a backup as it is: it takes only the Auth0 flags, --dry-run, --json and --backup-dir")
 	}
@@ -26,19 +24,16 @@ func runRestore(cmd *cobra.Command, f *publishFlags, tenant auth0.Tenant, creds 
 	if err != nil {
 		return exit.Usagef("--restore: %v", err)
 	}
-	red := redact.New(creds.Secrets()...)
-	stderr := red.Writer(cmd.ErrOrStderr())
-	client, err := auth0.New(tenant, creds, nil)
+	tenant, client, red, err := f.client(cmd.ErrOrStderr())
 	if err != nil {
-		return exit.Usagef("%v", err)
+		return err
 	}
-	client.Log = prefix.Writer(stderr, "bridge: ")
 	res, err := publish.Restore(cmd.Context(), publish.RestorePlan{Backup: backup, BackupSource: f.restore,
 		DryRun: f.dryRun, BackupDir: f.backupDir, Client: client, Log: client.Log})
 	if err != nil {
 		return &exit.Error{Code: publishExitCode(err), Err: redactedErr{err: err, r: red}}
 	}
-	return printPublish(cmd.Context(), cmd.OutOrStdout(), stderr, client, res, tenant, f.json)
+	return printPublish(cmd.Context(), cmd.OutOrStdout(), red.Writer(cmd.ErrOrStderr()), client, res, tenant, f.json)
 }
 
 // printPublish prints a publish's or a restore's result (text, or --json),

@@ -6,12 +6,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/pull"
-	"github.com/jira-auth0-bridge/bridge/internal/redact"
 )
 
 // newPullCmd is `bridge pull`: the deployed script, with JIRA_URL put back,
@@ -29,16 +26,10 @@ func newPullCmd() *cobra.Command {
 	fs.StringVar(&name, "name", connection.DefaultName, "the Auth0 connection's name")
 	fs.StringVar(&out, "out", "", "write "+pull.ScriptFile+" and "+pull.SettingsFile+" into this directory (default: the script on stdout)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		tenant, creds, err := f.auth0(cmd.ErrOrStderr())
+		_, client, red, err := f.client(cmd.ErrOrStderr())
 		if err != nil {
 			return err
 		}
-		stderr := redact.New(creds.Secrets()...).Writer(cmd.ErrOrStderr())
-		client, err := auth0.New(tenant, creds, nil)
-		if err != nil {
-			return exit.Usagef("%v", err)
-		}
-		client.Log = prefix.Writer(stderr, "bridge: ")
 		res, err := pull.Pull(cmd.Context(), client, name)
 		if errors.Is(err, pull.ErrNotFound) {
 			return exit.Usagef("%v", err)
@@ -46,7 +37,7 @@ func newPullCmd() *cobra.Command {
 			return exit.RemoteFailed(err)
 		}
 		for _, w := range res.Warnings {
-			connWarn(stderr, "%s", w)
+			connWarn(red.Writer(cmd.ErrOrStderr()), "%s", w)
 		}
 		return writePull(cmd, res, out)
 	}
