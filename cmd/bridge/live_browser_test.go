@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 )
 
@@ -74,13 +75,13 @@ func TestLiveInBrowser(t *testing.T) {
 		wantStderr []string
 	}{
 		{
-			name: "Allow", button: "approve", wantCode: ExitOK,
+			name: "Allow", button: "approve", wantCode: exit.OK,
 			wantPage:   "Go back to the terminal",
 			wantStdout: []string{`"user_id": "jdoe"`, `"email": "jane.doe@example.com"`},
 			wantStderr: []string{"JIRA granted an access token"},
 		},
 		{
-			name: "Deny", button: "deny", wantCode: ExitCheckFailed,
+			name: "Deny", button: "deny", wantCode: exit.CheckFailed,
 			wantPage:   "You denied bridge access",
 			wantStderr: []string{"access denied: the JIRA user clicked Deny", "click Allow"},
 		},

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
+
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
 // junitDoc is JUnit XML as CI systems read it, declared here independently of
@@ -64,7 +66,7 @@ func TestTestJUnit(t *testing.T) {
 	junit := filepath.Join(dir, "report.xml")
 	var stdout, stderr bytes.Buffer
 	code := Main([]string{"test", "--cases", filepath.Join(dir, "cases"), "--junit", junit}, nil, &stdout, &stderr)
-	if code != ExitCheckFailed {
+	if code != exit.CheckFailed {
 		t.Fatalf("exit %d; want 1\n%s%s", code, stdout.String(), stderr.String())
 	}
 	data, err := os.ReadFile(junit)
@@ -133,8 +135,8 @@ func waitFor(t *testing.T, out *syncBuffer, want string, n int) {
 func TestTestWatch(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"cases/good.json": goodCase, "fetchUserProfile.js": bridge.ShippedScript})
-	f := &testFlags{script: filepath.Join(dir, "fetchUserProfile.js"), casesDir: filepath.Join(dir, "cases"),
-		timeout: 5 * time.Second, parallel: 2, watch: true}
+	f := &testFlags{runtime: runtimeFlags{script: filepath.Join(dir, "fetchUserProfile.js"), timeout: 5 * time.Second},
+		casesDir: filepath.Join(dir, "cases"), parallel: 2, watch: true}
 	var stdout, stderr syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -189,7 +191,7 @@ func TestTestParallelSameReport(t *testing.T) {
 	}
 	report := func(parallel string) string {
 		var stdout, stderr bytes.Buffer
-		if code := Main([]string{"test", "--json", "--parallel", parallel}, nil, &stdout, &stderr); code != ExitOK {
+		if code := Main([]string{"test", "--json", "--parallel", parallel}, nil, &stdout, &stderr); code != exit.OK {
 			t.Fatalf("--parallel %s: exit %d\n%s", parallel, code, stderr.String())
 		}
 		s := stdout.String()

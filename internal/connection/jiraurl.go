@@ -21,7 +21,7 @@ const jiraURLFix = "give JIRA's base URL, e.g. https://jira.example.com or https
 // without user info, query or fragment, and returns it with the scheme and
 // host lowercased and no trailing slash. A path prefix (/jira) is kept.
 func NormalizeJIRAURL(raw string) (string, error) {
-	field := "--jira-url"
+	field := FieldJIRAURL
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return "", problem(field, ErrJIRAURL, jiraURLFix, "it is empty")

@@ -47,7 +47,10 @@ func TestNormalizeJIRAURL(t *testing.T) {
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrJIRAURL)
 			assert.Contains(t, err.Error(), c.bad)
-			assert.Contains(t, err.Error(), "--jira-url")
+			assert.Contains(t, err.Error(), "connection: jira_url: ")
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, FieldJIRAURL, e.Field)
 			assert.NotContains(t, err.Error(), "pw@", "the password is not echoed")
 		})
 	}

@@ -1,7 +1,7 @@
-package main
+package verdict
 
 import (
-	"errors"
+	"encoding/json"
 	"testing"
 
 	"github.com/jira-auth0-bridge/bridge/internal/script"
@@ -29,35 +29,49 @@ func TestJIRAFailure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := jiraFailure(&script.Result{Outcome: tt.outcome, Requests: tt.reqs})
+			got := JIRAFailure(&script.Result{Outcome: tt.outcome, Requests: tt.reqs})
 			if got != tt.want {
-				t.Errorf("jiraFailure = %q; want %q", got, tt.want)
+				t.Errorf("JIRAFailure = %q; want %q", got, tt.want)
 			}
 		})
 	}
 }
 
-// TestInterrupted: a command stopped by a signal fails its check (exit 1) and
-// keeps what it had to say.
-func TestInterrupted(t *testing.T) {
+// TestJudge: a profile without error findings passes; a failed script, or a
+// profile breaking a rule, fails; a real JIRA failing under the script is
+// JIRA's failure, and only against a real JIRA.
+func TestJudge(t *testing.T) {
+	down := []script.Request{{Method: "GET", URL: "https://jira.example.com/rest/auth/1/session", Status: 502}}
+	good := &script.Result{Outcome: script.KindProfile, Profile: json.RawMessage(`{"user_id": "fred", "email": "fred@example.com"}`)}
+	noID := &script.Result{Outcome: script.KindProfile, Profile: json.RawMessage(`{"name": "Fred"}`)}
+	failed := &script.Result{Outcome: script.KindCallback, Requests: down}
 	tests := []struct {
-		name string
-		err  error
-		want string
+		name     string
+		res      *script.Result
+		real     bool
+		want     Kind
+		findings bool
 	}{
-		{"plain error", errors.New("suite: run stopped: context canceled"), "interrupted: suite: run stopped: context canceled"},
-		{"usage error", usageErr("--x: bad"), "interrupted: --x: bad"},
-		{"already reported", checkFailed(nil), "interrupted"},
-		{"remote error", remoteErr(errors.New("publish: already changed on the tenant: created jira")), "interrupted: publish: already changed on the tenant: created jira"},
+		{"good profile", good, false, Passed, false},
+		{"good profile, real JIRA", good, true, Passed, false},
+		{"profile without user_id", noID, false, Failed, true},
+		{"script failed on the mock's 502", failed, false, Failed, false},
+		{"real JIRA's 502", failed, true, JIRAFailed, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := interrupted(tt.err)
-			if code := exitCode(err); code != ExitCheckFailed {
-				t.Errorf("exit code %d; want %d", code, ExitCheckFailed)
+			v := Judge(tt.res, tt.real)
+			if v.Kind != tt.want {
+				t.Errorf("Kind = %d; want %d", v.Kind, tt.want)
 			}
-			if err.Error() != tt.want {
-				t.Errorf("message %q; want %q", err.Error(), tt.want)
+			if v.Findings == nil {
+				t.Error("Findings is nil; want an empty list at least (the --json findings array)")
+			}
+			if tt.findings && len(v.Findings) == 0 {
+				t.Errorf("findings = %v; want some", v.Findings)
+			}
+			if (v.JIRAFailure != "") != (tt.want == JIRAFailed) {
+				t.Errorf("JIRAFailure = %q with kind %d", v.JIRAFailure, v.Kind)
 			}
 		})
 	}
