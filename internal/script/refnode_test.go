@@ -68,3 +68,19 @@ func (n refNode) run(t *testing.T, program, stdin string) []byte {
 	}
 	return out
 }
+
+// runFile runs driver with arg under this Node (TZ=UTC, NODE_PATH set).
+func (n refNode) runFile(t *testing.T, driver, arg string) []byte {
+	t.Helper()
+	cmd := exec.Command(n.bin, driver, arg)
+	cmd.Env = append(os.Environ(), "NODE_PATH="+n.modules, "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		msg := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			msg = string(ee.Stderr)
+		}
+		t.Fatalf("%s: %v\n%s", n.bin, err, msg)
+	}
+	return out
+}
