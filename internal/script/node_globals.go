@@ -152,11 +152,10 @@ func (g *nodeGlobals) btoa(call goja.FunctionCall) goja.Value {
 // sandbox does not (crypto is provided on node22, and Node 18 has no such
 // global, so a ReferenceError for it is Node 18's own).
 var nodeOnlyGlobals = map[string]bool{
-	"process": true, "Intl": true, "fetch": true, "AbortController": true,
-	"AbortSignal": true, "performance": true, "WeakRef": true, "FinalizationRegistry": true,
+	"process": true, "Intl": true, "performance": true, "WeakRef": true, "FinalizationRegistry": true,
 	"SharedArrayBuffer": true, "Atomics": true, "WebAssembly": true, "Blob": true, "EventTarget": true,
-	"Event": true, "MessageChannel": true, "BroadcastChannel": true, "DOMException": true, "Headers": true,
-	"Request": true, "Response": true, "FormData": true, "module": true, "exports": true,
+	"Event": true, "MessageChannel": true, "BroadcastChannel": true, "DOMException": true,
+	"Request": true, "FormData": true, "module": true, "exports": true,
 	"__dirname": true, "__filename": true,
 }
 

@@ -43,6 +43,7 @@ func newRegistry(h *host, profile string) *registry {
 		&urlGlobal{h: h},
 		&textCodecGlobal{h: h},
 		&structuredCloneGlobal{h: h},
+		&fetchGlobal{h: h},
 	}
 	if runtimeProfile(profile) == RuntimeNode22 {
 		// Web Crypto became a global in Node 19 (docs/auth0.md "Runtimes").
