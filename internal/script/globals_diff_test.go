@@ -95,6 +95,7 @@ func diffScript(body string) string {
 // prints the profile. It runs from a file, not node -e, so that Node's
 // built-in modules are not globals (as they are under -e).
 const diffDriver = `const src = require('fs').readFileSync(process.argv[2], 'utf8');
+globalThis.require = require; // the script's require, as Auth0 gives it one
 (0, eval)('(' + src + '\n)')('t', 's', {}, function (err, p) { console.log(JSON.stringify(err ? {cbErr: String(err)} : p)); });
 `
 
