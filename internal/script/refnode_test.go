@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
 )
 
 // refNode is one real Node the differential tests run against: Auth0's
@@ -15,38 +17,21 @@ type refNode struct {
 	runtime, bin, modules string
 }
 
-// refNodes finds the real Node 22 and Node 18 installs (the npm packages
-// node@22 and node@18 carry the binaries, docs/auth0.md "Runtimes"): in
-// testdata/node22 and testdata/node18, or in the directories
-// BRIDGE_NODE22_DIR and BRIDGE_NODE18_DIR name. A missing one skips (fails
-// under CI).
+// refNodes finds the real Node 22 and Node 18 (internal/nodediff: the npm
+// packages node@22 and node@18 in testdata/node22 and testdata/node18, or
+// the binaries $BRIDGE_NODE22 and $BRIDGE_NODE18 name); modules is the
+// node_modules beside the binary, where request@2.88.2 sits. A missing one
+// skips the test (fails it under CI).
 func refNodes(t *testing.T) []refNode {
 	t.Helper()
 	var out []refNode
-	for _, rt := range Runtimes {
-		var dirs []string
-		if d := os.Getenv("BRIDGE_" + strings.ToUpper(rt) + "_DIR"); d != "" {
-			dirs = append(dirs, d)
+	for _, rt := range nodediff.Runtimes {
+		bin := nodediff.Binary(t, rt)
+		modules := filepath.Dir(filepath.Dir(bin))
+		if real, err := filepath.EvalSymlinks(bin); err == nil && strings.Contains(real, "node_modules") {
+			modules = real[:strings.LastIndex(real, "node_modules")+len("node_modules")]
 		}
-		abs, _ := filepath.Abs("../../testdata/" + rt)
-		dirs = append(dirs, abs)
-		found := false
-		for _, d := range dirs {
-			bin := filepath.Join(d, "node_modules", ".bin", "node")
-			if _, err := os.Stat(bin); err == nil {
-				out = append(out, refNode{runtime: rt, bin: bin, modules: filepath.Join(d, "node_modules")})
-				found = true
-				break
-			}
-		}
-		if !found {
-			msg := "real " + rt + " is not installed in testdata/" + rt + " (npm install node@" + strings.TrimPrefix(rt, "node") +
-				"), nor in $BRIDGE_" + strings.ToUpper(rt) + "_DIR"
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
+		out = append(out, refNode{runtime: rt, bin: bin, modules: modules})
 	}
 	return out
 }
