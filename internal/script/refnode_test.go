@@ -3,11 +3,10 @@ package script
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // refNode is one real Node the differential tests run against: Auth0's
@@ -17,21 +16,17 @@ type refNode struct {
 	runtime, bin, modules string
 }
 
-// refNodes finds the real Node 22 and Node 18 (internal/nodediff: the npm
-// packages node@22 and node@18 in testdata/node22 and testdata/node18, or
-// the binaries $BRIDGE_NODE22 and $BRIDGE_NODE18 name); modules is the
-// node_modules beside the binary, where request@2.88.2 sits. A missing one
-// skips the test (fails it under CI).
+// refNodes finds the real Node 22 and Node 18 (internal/testenv: the npm
+// packages node@22 and node@18 in testdata/node22 and testdata/node18, with
+// request@2.88.2 beside each). A missing one skips the test (fails it under
+// CI).
 func refNodes(t *testing.T) []refNode {
 	t.Helper()
 	var out []refNode
-	for _, rt := range nodediff.Runtimes {
-		bin := nodediff.Binary(t, rt)
-		modules := filepath.Dir(filepath.Dir(bin))
-		if real, err := filepath.EvalSymlinks(bin); err == nil && strings.Contains(real, "node_modules") {
-			modules = real[:strings.LastIndex(real, "node_modules")+len("node_modules")]
-		}
-		out = append(out, refNode{runtime: rt, bin: bin, modules: modules})
+	for _, r := range testenv.Runtimes() {
+		r.Need(t)
+		r.NeedModule(t, "request", "2.88.2")
+		out = append(out, refNode{runtime: r.Name, bin: r.Node(), modules: r.Modules()})
 	}
 	return out
 }
