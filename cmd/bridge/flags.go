@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,11 +65,12 @@ func missingFlags(fvs ...flagValue) []string {
 }
 
 // runtimeFlags are the script and its limits: --script, --timeout and
-// --max-memory, in run, live and test.
+// --max-memory and --runtime, in run, live, test and publish.
 type runtimeFlags struct {
 	script    string
 	timeout   time.Duration
 	maxMemory string
+	runtime   string // --runtime: script.RuntimeNode22 or script.RuntimeNode18
 }
 
 // add registers the flags; a command may refine a flag's usage afterwards.
@@ -76,12 +78,29 @@ func (f *runtimeFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&f.script, "script", "", "fetchUserProfile script file, with JIRA_URL where the base URL goes (default: the shipped script)")
 	fs.DurationVar(&f.timeout, "timeout", script.DefaultTimeout, "time limit of the script, like Auth0's")
 	fs.StringVar(&f.maxMemory, "max-memory", "256MiB", "heap ceiling of the script, e.g. 128MiB; at least 16MiB (the watchdog measures the process heap)")
+	addRuntimeFlag(fs, &f.runtime)
 }
 
-// limits checks --timeout and --max-memory (exit 2) and returns the memory
+// addRuntimeFlag registers --runtime, Auth0's Node the script runs as.
+func addRuntimeFlag(fs *pflag.FlagSet, rt *string) {
+	fs.StringVar(rt, "runtime", script.RuntimeNode22, "Auth0 runtime to emulate: "+strings.Join(script.Runtimes, " or ")+" (Auth0 recommends node22; node18 is deprecated)")
+}
+
+// checkRuntime refuses a --runtime bridge does not model (exit 2).
+func checkRuntime(rt string) error {
+	if rt == script.RuntimeDefault || slices.Contains(script.Runtimes, rt) {
+		return nil
+	}
+	return exit.Usagef("--runtime %q: use %s", rt, strings.Join(script.Runtimes, " or "))
+}
+
+// limits checks --runtime, --timeout and --max-memory (exit 2) and returns the memory
 // ceiling in bytes; "" (a runtimeFlags made in a test) is the runtime's
 // default, 0.
 func (f *runtimeFlags) limits() (int64, error) {
+	if err := checkRuntime(f.runtime); err != nil {
+		return 0, err
+	}
 	if f.timeout <= 0 {
 		return 0, exit.Usagef("--timeout %s: give a positive duration such as 20s", f.timeout)
 	}

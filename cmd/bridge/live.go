@@ -97,6 +97,7 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 		Ctx:         script.ContextFor(jiraURL, f.jira.consumerKey, string(keyPEM)),
 		Timeout:     f.runtime.timeout,
 		MaxMemory:   maxMemory,
+		Runtime:     f.runtime.runtime,
 	})
 	return printResult(stdout, errw, res, f.json, true, map[string]string{prog.Filename(): prog.Source()})
 }

@@ -31,6 +31,7 @@ type publishFlags struct {
 	enabledClients      []string
 	dryRun, json        bool
 	restore             string
+	runtime             string // --runtime of the verification
 }
 
 func newPublishCmd() *cobra.Command {
@@ -48,6 +49,7 @@ func newPublishCmd() *cobra.Command {
 	fs.BoolVar(&f.dryRun, "dry-run", false, "verify and read, print the requests it would send and the options diff; write nothing")
 	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout")
 	fs.StringVar(&f.backupDir, "backup-dir", "", "directory for the backup of a connection before it is updated (default: bridge/backups in the per-user config directory, e.g. ~/.config/bridge/backups)")
+	addRuntimeFlag(fs, &f.runtime)
 	fs.StringVar(&f.restore, "restore", "", "put back the options of this backup file (only the Auth0 flags are needed)")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -61,6 +63,9 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return runRestore(cmd, f)
 	}
 	// Everything that can be checked locally is checked before the suite runs.
+	if err := checkRuntime(f.runtime); err != nil {
+		return err
+	}
 	tenant, creds, err := f.auth0(cmd.ErrOrStderr())
 	if err != nil {
 		return err
@@ -140,7 +145,7 @@ func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tena
 		BackupDir:      f.backupDir,
 		Verify: func(ctx context.Context) error {
 			err := verify.Suite(ctx, verify.Options{Program: prog, Cases: cs,
-				ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM, Log: stderr})
+				ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM, Log: stderr, Runtime: f.runtime})
 			if err != nil {
 				return exit.Failed(err)
 			}

@@ -68,7 +68,7 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 		return err
 	}
 	defer target.Close()
-	res := target.Run(cmd.Context(), src, script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory})
+	res := target.Run(cmd.Context(), src, script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory, Runtime: f.runtime.runtime})
 	return printResult(cmd.OutOrStdout(), cmd.ErrOrStderr(), res, f.asJSON, real, src.Sources())
 }
 

@@ -132,7 +132,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 		return suite.Options{}, err
 	}
 	cfg := suiteconfig.Config{Script: src, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, PrivateKey: f.privateKey,
-		ConsumerKey: f.consumerKey, Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}
+		ConsumerKey: f.consumerKey, Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict, Runtime: f.runtime.runtime}
 	if f.verbose {
 		cfg.MockLog = prefix.Writer(stderr, "mock: ")
 	}

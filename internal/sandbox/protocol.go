@@ -52,6 +52,7 @@ type runFrame struct {
 	Timeout      time.Duration  `json:"timeout"`
 	MaxMemory    int64          `json:"max_memory"`
 	Secrets      []string       `json:"secrets,omitempty"`
+	Runtime      string         `json:"runtime,omitempty"` // script.Options.Runtime
 }
 
 // reqEvent is a request starting or ending on the worker's connections.

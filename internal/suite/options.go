@@ -35,6 +35,7 @@ type Options struct {
 	MaxMemory int64         // bytes per run; 0 = the runtime's default
 	Parallel  int           // sandbox worker processes; <= 0 = runtime.NumCPU()
 	Strict    bool          // warnings of the profile checks fail a case
+	Runtime   string        // script.Options.Runtime: script.RuntimeNode22 (or "") or script.RuntimeNode18
 
 	// OnCase, when set, is called as each case finishes (in finishing order,
 	// one call at a time): progress for stderr.

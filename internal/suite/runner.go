@@ -89,7 +89,7 @@ func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 	// inside a native call, and a hog or a crash is only this case's.
 	res := r.pool.Run(ctx, r.prog, script.Options{
 		Token: token, TokenSecret: secret, Ctx: r.sctx,
-		Timeout: timeout, MaxMemory: r.opts.MaxMemory,
+		Timeout: timeout, MaxMemory: r.opts.MaxMemory, Runtime: r.opts.Runtime,
 	})
 	rc.Result = res
 	rc.Duration = res.Duration

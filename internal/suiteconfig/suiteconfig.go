@@ -59,6 +59,7 @@ type Config struct {
 	MaxMemory   int64
 	Parallel    int
 	Strict      bool
+	Runtime     string    // script.Options.Runtime; "" = node22
 	MockLog     io.Writer // nil: no mock log
 }
 
@@ -67,7 +68,7 @@ type Config struct {
 // case may expect exactly that. A bad case file is the cases package's error.
 func (c Config) Options() (suite.Options, error) {
 	opts := suite.Options{Timeout: c.Timeout, Parallel: c.Parallel, Strict: c.Strict, ConsumerKey: c.ConsumerKey,
-		MaxMemory: c.MaxMemory, MockLog: c.MockLog, ScriptName: c.Script.Name, ScriptSource: c.Script.Text}
+		MaxMemory: c.MaxMemory, MockLog: c.MockLog, Runtime: c.Runtime, ScriptName: c.Script.Name, ScriptSource: c.Script.Text}
 	prog, err := script.Compile(c.Script.Name, c.Script.Text)
 	var serr *script.SyntaxError
 	switch {

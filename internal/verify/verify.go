@@ -48,6 +48,7 @@ type Options struct {
 	PrivateKey    *rsa.PrivateKey
 	PrivateKeyPEM string
 	Log           io.Writer // progress, and the report of the failing cases
+	Runtime       string    // script.Options.Runtime; "" = node22
 }
 
 // Suite runs the cases. It returns nil when every case passed, a
@@ -61,6 +62,7 @@ func Suite(ctx context.Context, o Options) error {
 		ConsumerKey:   o.ConsumerKey,
 		PrivateKey:    o.PrivateKey,
 		PrivateKeyPEM: o.PrivateKeyPEM,
+		Runtime:       o.Runtime,
 	})
 	if err != nil {
 		return err
