@@ -293,7 +293,7 @@ func (rm *requestModule) requestHeaders(ro requestOptions, u *url.URL, method st
 		h.set("content-length", "0")
 	}
 	if !hasHeader(h, "connection") {
-		h.set("Connection", "keep-alive") // Node 20's global agent keeps connections alive
+		h.set("Connection", rm.h.agentConnection()) // Node's global agent, per runtime
 	}
 	return rm.h.net.validateHeaders(h)
 }

@@ -47,14 +47,23 @@ func TestErrorTextRewrites(t *testing.T) {
 	}
 }
 
+// TestJSONError pins one message of each kind per runtime; internal/script's
+// TestJSONParseErrorsMatchNode checks the full set against both real Nodes.
 func TestJSONError(t *testing.T) {
-	for src, want := range map[string]string{
-		`{"a":1}`: "",
-		`{"a":1`:  `Expected ',' or '}' after property value in JSON at position 6`,
-		`<html>`:  `Unexpected token '<', "<html>" is not valid JSON`,
-		``:        "Unexpected end of JSON input",
+	for _, c := range []struct {
+		src            string
+		node22, node18 string
+	}{
+		{`{"a":1}`, "", ""},
+		{`{"a":1`, `Expected ',' or '}' after property value in JSON at position 6 (line 1 column 7)`, "Unexpected end of JSON input"},
+		{"{\"a\":1,\r\n\"b\" 2}", `Expected ':' after property name in JSON at position 13 (line 2 column 5)`, "Unexpected number in JSON at position 13"},
+		{`<html>`, `Unexpected token '<', "<html>" is not valid JSON`, "Unexpected token < in JSON at position 0"},
+		{`{"a":1 "b"}`, `Expected ',' or '}' after property value in JSON at position 7 (line 1 column 8)`, "Unexpected string in JSON at position 7"},
+		{``, "Unexpected end of JSON input", "Unexpected end of JSON input"},
 	} {
-		assert.Equal(t, want, JSONError(utf16.Encode([]rune(src))), "JSON.parse(%q)", src)
+		src := utf16.Encode([]rune(c.src))
+		assert.Equal(t, c.node22, JSONError(src, Node22), "node22 JSON.parse(%q)", c.src)
+		assert.Equal(t, c.node18, JSONError(src, Node18), "node18 JSON.parse(%q)", c.src)
 	}
 }
 
