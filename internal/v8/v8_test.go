@@ -11,7 +11,6 @@ import (
 // whose V8 form it cannot know, and callees V8 names differently.
 func TestErrorTextLeavesOthersAlone(t *testing.T) {
 	for _, c := range []struct{ text, before, at string }{
-		{"TypeError: Cannot read property 'x' of undefined or null", "", ""},
 		{"TypeError: Cannot convert undefined or null to object", "  a.b = ", "(1)"},
 		{"TypeError: Cannot convert undefined or null to object", "  Object.keys", "(a)"},
 		{"TypeError: Cannot convert undefined or null to object", "  a.b", "[k] = 1"},
@@ -36,6 +35,7 @@ func TestErrorTextLeavesOthersAlone(t *testing.T) {
 func TestErrorTextRewrites(t *testing.T) {
 	for _, c := range []struct{ text, before, at, want string }{
 		{"TypeError: Cannot read property 'x' of undefined", "", "", "TypeError: Cannot read properties of undefined (reading 'x')"},
+		{"TypeError: Cannot read property 'x' of undefined or null", "  a.x", "()", "TypeError: Cannot read properties of undefined (reading 'x')"},
 		{"URIError: Malformed URI", "", "", "URIError: URI malformed"},
 		{"TypeError: Object has no member 'f'", "  a.b['f']", "()", "TypeError: a.b.f is not a function"},
 		{"TypeError: Value is not an object: undefined", "  x = g", "(1)", "TypeError: g is not a function"},
