@@ -12,7 +12,7 @@ import (
 func TestWriteTextSyntaxError(t *testing.T) {
 	r := sample()
 	r.Script = "script.js"
-	r.SyntaxError = "script.js:59\n      locale: user.locale,,\n                          ^\n\nSyntaxError: Unexpected token ','"
+	r.SyntaxError = "script.js:59\n      locale: user.locale,,\n" + strings.Repeat(" ", 26) + "^\n\nSyntaxError: Unexpected token ','"
 	r.Tally(95 * time.Microsecond)
 	var b bytes.Buffer
 	if err := WriteText(&b, r, TextOptions{}); err != nil {
@@ -20,7 +20,8 @@ func TestWriteTextSyntaxError(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"FAIL the script script.js does not compile:\n     script.js:59\n          locale: user.locale,,\n                              ^\n\n     SyntaxError: Unexpected token ','\n",
+		"FAIL the script script.js does not compile:\n     script.js:59\n           locale: user.locale,,\n" +
+			"     " + strings.Repeat(" ", 26) + "^\n\n     SyntaxError: Unexpected token ','\n",
 		"the script did not compile: none of the 3 cases ran\n",
 		"1 passed, 2 failed\n",
 	} {
