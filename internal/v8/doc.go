@@ -14,5 +14,6 @@
 //
 // Every rewrite is checked against real Node by the tests of internal/script
 // (TestV8ErrorMessagesMatchNode, TestJSONParseErrorsMatchNode,
-// TestStackPositionsMatchNode); docs/fidelity.md lists what stays different.
+// TestStackPositionsMatchNode, TestSyntaxErrorsMatchNode, TestDiffTable);
+// docs/node-runtime.md "V8 messages and the agent" lists what stays different.
 package v8

@@ -23,7 +23,7 @@ var textMaps = []struct {
 	{regexp.MustCompile(`^TypeError: Cannot read property '(.*)' of undefined$`), "TypeError: Cannot read properties of undefined (reading '$1')"},
 	// goja vm.go getPropCallee, a method called on undefined or null
 	// (`a.x()`): V8 names the property read, as for a plain read; null reads
-	// as undefined here too (docs/fidelity.md "V8 messages").
+	// as undefined here too (docs/node-runtime.md "V8 messages and the agent").
 	{regexp.MustCompile(`^TypeError: Cannot read property '(.*)' of undefined or null$`), "TypeError: Cannot read properties of undefined (reading '$1')"},
 	// goja builtin_global.go: decodeURI/decodeURIComponent/encodeURI*.
 	{regexp.MustCompile(`^URIError: Malformed URI$`), "URIError: URI malformed"},

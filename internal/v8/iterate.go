@@ -13,7 +13,7 @@ import (
 // a function"). goja's frame for both is on the last name of that expression,
 // so it is read back from the source around the frame. goja does not say
 // whether the value was undefined or null: undefined is written
-// (docs/fidelity.md "V8 messages").
+// (docs/node-runtime.md "V8 messages and the agent").
 
 var (
 	leadName     = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*|\[\s*'[A-Za-z_$][\w$]*'\s*\]|\[\s*"[A-Za-z_$][\w$]*"\s*\]|'[A-Za-z_$][\w$]*'\s*\]|"[A-Za-z_$][\w$]*"\s*\])`)

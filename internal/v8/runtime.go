@@ -3,7 +3,7 @@ package v8
 // Runtime is the Node whose V8 texts are produced: the runtimes Auth0 lets a
 // tenant select (docs/auth0.md "Runtimes"). Node 22 ships V8 12.4, Node 18
 // V8 10.2; their messages differ where V8 rewrote them in between
-// (JSON.parse, docs/fidelity.md "V8 messages per runtime").
+// (JSON.parse, docs/node-runtime.md "V8 messages and the agent").
 type Runtime int
 
 const (

@@ -17,7 +17,7 @@ import (
 //     ("Unexpected token ','");
 //   - "Unexpected token ILLEGAL" is V8's "Invalid or unexpected token";
 //   - V8 12 names the identifier: "Unexpected identifier 'c'" (V8 10.2,
-//     Node 18, does not: docs/fidelity.md).
+//     Node 18, does not: docs/node-runtime.md "V8 messages and the agent").
 
 var unexpectedToken = regexp.MustCompile(`^Unexpected token (\S+)$`)
 
