@@ -10,6 +10,7 @@ import (
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // diffRow is one differential row: a function body that returns a JSON
@@ -110,8 +111,8 @@ var diffRows = []diffRow{
 func TestDiffTable(t *testing.T) {
 	require.GreaterOrEqual(t, len(diffRows), 60)
 	src := diffScript()
-	for _, rt := range nodediff.Runtimes {
-		t.Run(rt, func(t *testing.T) {
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		{
 			out := nodediff.Run(t, rt, `const fn = (0, eval)('(' + `+jsString(src)+` + '\n)');
 fn('tok', 'secret', {}, function (err, p) { console.log(JSON.stringify(err ? {err: String(err)} : p.out)); });`)
 			var want []json.RawMessage
@@ -119,7 +120,7 @@ fn('tok', 'secret', {}, function (err, p) { console.log(JSON.stringify(err ? {er
 			require.Len(t, want, len(diffRows))
 
 			opts := runOpts("http://127.0.0.1:1")
-			opts.Runtime = rt
+			opts.Runtime = rt.Name
 			res := run(t, compileJS(t, src), opts)
 			require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
 			var got struct{ Out []json.RawMessage }
@@ -128,8 +129,8 @@ fn('tok', 'secret', {}, function (err, p) { console.log(JSON.stringify(err ? {er
 			for i, row := range diffRows {
 				assert.JSONEq(t, string(want[i]), string(got.Out[i]), "row %q", row.name)
 			}
-		})
-	}
+		}
+	})
 }
 
 // diffScript is one fetchUserProfile script holding every row as a function
@@ -183,11 +184,11 @@ func TestDiffConsole(t *testing.T) {
 	}
 	b.WriteString("  cb(null, {user_id: 'c'});\n}")
 	src := b.String()
-	for _, rt := range nodediff.Runtimes {
-		t.Run(rt, func(t *testing.T) {
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		{
 			want := nodediff.Run(t, rt, `(0, eval)('(' + `+jsString(src)+` + '\n)')('t', 's', {}, function () {});`)
 			opts := runOpts("http://127.0.0.1:1")
-			opts.Runtime = rt
+			opts.Runtime = rt.Name
 			res := run(t, compileJS(t, src), opts)
 			require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
 			var got strings.Builder
@@ -195,6 +196,6 @@ func TestDiffConsole(t *testing.T) {
 				got.WriteString(l.Text + "\n")
 			}
 			assert.Equal(t, want, got.String())
-		})
-	}
+		}
+	})
 }

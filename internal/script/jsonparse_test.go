@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,15 +38,15 @@ func TestJSONParseErrorsMatchNode(t *testing.T) {
     try { return 'ok ' + JSON.stringify(JSON.parse(s)); } catch (e) { return e.name + ': ' + e.message + ' ' + (e instanceof SyntaxError); }
   });
 }`
-	for _, rt := range nodediff.Runtimes {
-		t.Run(rt, func(t *testing.T) {
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		{
 			var want []string
 			out := nodediff.Run(t, rt, "console.log(JSON.stringify(("+probe+")("+string(in)+")));")
 			require.NoError(t, json.Unmarshal([]byte(out), &want))
 
 			src := "function(token, tokenSecret, ctx, cb) {\n  cb(null, {out: (" + probe + ")(" + string(in) + ")});\n}"
 			opts := runOpts("http://127.0.0.1:1")
-			opts.Runtime = rt
+			opts.Runtime = rt.Name
 			res := run(t, compileJS(t, src), opts)
 			require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
 			var got struct{ Out []string }
@@ -54,8 +55,8 @@ func TestJSONParseErrorsMatchNode(t *testing.T) {
 			for i := range want {
 				assert.Equal(t, want[i], got.Out[i], "JSON.parse(%s)", want[i])
 			}
-		})
-	}
+		}
+	})
 }
 
 // TestJSONParseKeepsItsShape checks the wrapper still looks like the built-in.

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // TestAgentConnectionMatchesNode sends the same request@2.88.2 and
@@ -25,13 +26,13 @@ func TestAgentConnectionMatchesNode(t *testing.T) {
     o.get('` + srv.base() + `/o', 't', 's', function(err) { cb(err, {user_id: 'x'}); });
   });
 }`
-	for _, rt := range nodediff.Runtimes {
-		t.Run(rt, func(t *testing.T) {
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		{
 			srv.take()
 			nodediff.Run(t, rt, `(0, eval)('(' + `+jsString(src)+` + '\n)')('t', 's', {}, function (err) { if (err) { console.error(String(err)); process.exit(1); } });`)
 			want := srv.take()
 			opts := runOpts(srv.base())
-			opts.Runtime = rt
+			opts.Runtime = rt.Name
 			res := run(t, compileJS(t, src), opts)
 			require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
 			got := srv.take()
@@ -39,6 +40,6 @@ func TestAgentConnectionMatchesNode(t *testing.T) {
 			for i := range want {
 				assert.Equal(t, string(want[i]), string(got[i]), "request %d", i)
 			}
-		})
-	}
+		}
+	})
 }

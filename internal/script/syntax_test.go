@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // syntaxSnippets each fail to compile, on line 2 of the script.
@@ -29,8 +30,8 @@ var syntaxSnippets = []string{
 func TestSyntaxErrorsMatchNode(t *testing.T) {
 	in, err := json.Marshal(syntaxSnippets)
 	require.NoError(t, err)
-	for _, rt := range nodediff.Runtimes {
-		t.Run(rt, func(t *testing.T) {
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		{
 			out := nodediff.Run(t, rt, `const vm = require('vm');
 console.log(JSON.stringify(`+string(in)+`.map(function(s) {
   const src = '(function(token, tokenSecret, ctx, cb) {\n  ' + s + '\n}\n)';
@@ -51,13 +52,13 @@ console.log(JSON.stringify(`+string(in)+`.map(function(s) {
 				var se *SyntaxError
 				require.True(t, errors.As(err, &se), "%q: %v", s, err)
 				assert.Equal(t, []int{w.Line, w.Column}, []int{se.Line, se.Column}, "%q: %s", s, se)
-				if rt == "node22" {
+				if rt.Name == "node22" {
 					assert.Equal(t, w.Message, se.Message, "%q", s)
 					assert.Equal(t, w.Quote, se.Quote(), "%q", s)
 				}
 			}
-		})
-	}
+		}
+	})
 }
 
 // TestSyntaxErrorOfIssueScript: the reported case, `locale: user.locale,,`
