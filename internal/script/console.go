@@ -58,11 +58,13 @@ func (con *console) log(level, text string) {
 // format is Node's util.format over the arguments, the text console.log
 // prints: `{ a: 1 }`, `[ 1, 2 ]`, strings bare at the top level
 // (internal/inspect, a port of lib/internal/util/inspect.js). A getter or
-// toJSON that throws makes console.log throw, as in Node.
+// toJSON that throws makes console.log throw, as in Node. Errors' stack
+// frames are written as Node writes them, in the script's coordinates
+// (cleanStack).
 func (con *console) format(args []goja.Value) string {
 	s, err := con.insp.get().Format(args...)
 	if err != nil {
 		panic(err)
 	}
-	return s
+	return con.h.cleanStack(s)
 }

@@ -199,3 +199,15 @@ func TestDiffConsole(t *testing.T) {
 		}
 	})
 }
+
+// TestConsoleErrorFrames: console.log of an Error, alone or inside an object,
+// prints the stack as Node does (checked by hand against node22 and node18 on
+// the same script run as a file: the script's frames read "at f
+// (test.js:2:30)", then Node's own frames, which the sandbox has not).
+func TestConsoleErrorFrames(t *testing.T) {
+	res := run(t, compileJS(t, "function(token, tokenSecret, ctx, cb) {\n  function f() { console.log(new Error('boom')); console.log({e: new TypeError('t')}); }\n  f();\n  cb(null, {user_id: 'x'});\n}"), runOpts("http://127.0.0.1:1"))
+	require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
+	require.Len(t, res.Console, 2)
+	assert.Equal(t, "Error: boom\n    at f (test.js:2:30)\n    at test.js:3:3", res.Console[0].Text)
+	assert.Equal(t, "{\n  e: TypeError: t\n      at f (test.js:2:66)\n      at test.js:3:3\n}", res.Console[1].Text)
+}

@@ -243,7 +243,8 @@
 //   - url.parse is followed for http(s) URLs; Unicode host names are not
 //     converted to punycode.
 //   - console formats through internal/inspect, a port of Node's
-//     util.inspect (TestDiffConsole); an Error's stack frames are goja's.
+//     util.inspect (TestDiffConsole); an Error prints its script frames as
+//     Node does, without Node's own frames.
 //   - An unref'd timer still counts as pending work.
 //   - The request module is a subset of request 2.88 (the callback API, url
 //     or uri, method, headers, qs, body, form, json, followRedirect, baseUrl;
