@@ -110,7 +110,7 @@ var diffRows = []diffRow{
 // the same error name and message.
 func TestDiffTable(t *testing.T) {
 	require.GreaterOrEqual(t, len(diffRows), 60)
-	src := diffScript()
+	src := diffTableScript()
 	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
 		{
 			out := nodediff.Run(t, rt, `const fn = (0, eval)('(' + `+jsString(src)+` + '\n)');
@@ -133,10 +133,10 @@ fn('tok', 'secret', {}, function (err, p) { console.log(JSON.stringify(err ? {er
 	})
 }
 
-// diffScript is one fetchUserProfile script holding every row as a function
+// diffTableScript is one fetchUserProfile script holding every row as a function
 // of its own (so that V8's call and property texts are read from the script,
 // as for a real one) and a driver that calls them in turn, awaiting promises.
-func diffScript() string {
+func diffTableScript() string {
 	key := strings.TrimSpace(string(bridge.TestPrivateKeyPEM))
 	var b strings.Builder
 	b.WriteString("function(token, tokenSecret, ctx, cb) {\n  var rows = [\n")
