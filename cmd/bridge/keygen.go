@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge"
-	"github.com/jira-auth0-bridge/bridge/internal/atomicfile"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
@@ -89,34 +88,20 @@ func (f *keygenFlags) check() (string, error) {
 	return connDomain(f.domain)
 }
 
-// writePair makes the key pair and writes it, never half of it, and returns
-// the public key's PEM.
+// writePair makes the key pair and writes it, never half of it
+// (keys.WritePair), and returns the public key's PEM.
 func (f *keygenFlags) writePair(keyFile, pubFile string) (string, error) {
-	if !f.force {
-		for _, p := range []string{keyFile, pubFile} {
-			if _, err := os.Lstat(p); err == nil {
-				return "", exit.Usagef("%s exists: pass --force to replace the pair (JIRA must then get the new public key) or choose another --out", p)
-			}
-		}
-	}
-	key, err := keys.Generate(f.bits)
-	if err != nil {
+	pub, err := keys.WritePair(keyFile, pubFile, f.bits, f.force)
+	var we *keys.WriteError
+	switch {
+	case errors.As(err, &we) && we.Found:
+		return "", exit.Usagef("%s exists: pass --force to replace the pair (JIRA must then get the new public key) or choose another --out", we.Path)
+	case errors.As(err, &we) && errors.Is(err, fs.ErrExist):
+		return "", exit.Usagef("%s exists: pass --force to replace it or choose another --out", we.Path)
+	case errors.As(err, &we):
+		return "", exit.Usagef("writing %s: %v; check that its directory exists and is writable", we.Path, we.Err)
+	case err != nil:
 		return "", exit.Usagef("%w", err)
 	}
-	pubPEM := keys.EncodePublic(&key.PublicKey)
-	if err := atomicfile.WriteFile(keyFile, keys.EncodePKCS8(key), 0o600, f.force); err != nil {
-		return "", keygenWriteErr(err, keyFile)
-	}
-	if err := atomicfile.WriteFile(pubFile, pubPEM, 0o644, f.force); err != nil {
-		_ = os.Remove(keyFile) // no half pair
-		return "", keygenWriteErr(err, pubFile)
-	}
-	return string(pubPEM), nil
-}
-
-func keygenWriteErr(err error, path string) error {
-	if errors.Is(err, fs.ErrExist) {
-		return exit.Usagef("%s exists: pass --force to replace it or choose another --out", path)
-	}
-	return exit.Usagef("writing %s: %v; check that its directory exists and is writable", path, err)
+	return pub, nil
 }

@@ -180,7 +180,7 @@ func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if f.junit != "" {
-		if err := writeJUnit(f.junit, rep); err != nil {
+		if err := report.WriteJUnitFile(f.junit, rep); err != nil {
 			return exit.Usagef("--junit: %v", err)
 		}
 	}
@@ -188,18 +188,6 @@ func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[
 		return exit.Failed(nil)
 	}
 	return nil
-}
-
-func writeJUnit(path string, rep *suite.Report) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := report.WriteJUnit(out, rep); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // isTerminal reports whether w is a terminal that may get colours: a
