@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
 // TestIsTerminal: colours only on a terminal (a pseudo-terminal here; the
@@ -32,7 +34,7 @@ func TestIsTerminal(t *testing.T) {
 		want          bool
 	}{
 		{"terminal", tty, "", "xterm", true},
-		{"behind Main's counter", &countingWriter{w: tty}, "", "xterm", true},
+		{"behind Main's counter", &exit.CountingWriter{W: tty}, "", "xterm", true},
 		{"NO_COLOR", tty, "1", "xterm", false},
 		{"TERM=dumb", tty, "", "dumb", false},
 		{"character device, not a terminal", dev, "", "xterm", false},

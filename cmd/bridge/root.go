@@ -7,7 +7,6 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -29,11 +28,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // run is Main with extra commands beside bridge's own: test binaries add
 // hidden ones that crash (panic_test.go).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) (code int) {
-	out := &countingWriter{w: stdout}
+	out := &exit.CountingWriter{W: stdout}
 	defer func() {
 		if v := recover(); v != nil {
 			code = exit.Panicked(stderr, v, debug.Stack())
-			if out.n == 0 && slices.Contains(args[:argsEnd(args)], "--json") {
+			if out.N == 0 && slices.Contains(exit.FlagsOf(args), "--json") {
 				exit.WriteJSON(stdout, &exit.Error{Code: exit.Internal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
 			}
 		}
@@ -56,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cob
 		if !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
-		if out.n == 0 && wantsJSON(cmd, args) {
+		if out.N == 0 && cmd != nil && exit.WantsJSON(parsedFlag(cmd), args) {
 			exit.WriteJSON(stdout, err)
 		}
 	}
@@ -100,35 +99,22 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 	return root
 }
 
-// usageArgs makes a command's argument errors usage errors (exit 2) that show
-// the usage line and point to the help, as flag errors do. cobra's own NoArgs
-// says "unknown command", which misleads for a stray argument.
+// usageArgs makes a command's argument errors usage errors (exit.Args).
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if err := check(c, args); err != nil {
-			what := err.Error() // e.g. "accepts at most 1 arg(s), received 2"
-			if strings.HasPrefix(what, "unknown command") {
-				what = "takes no arguments"
-			}
-			return exit.Usagef("%s: %s, got %s; usage: %s (see '%s --help')",
-				c.Name(), what, strings.Join(quoteAll(args), " "), c.UseLine(), c.CommandPath())
+			return exit.Args(c.Name(), c.UseLine(), c.CommandPath(), args, err)
 		}
 		return nil
 	}
 }
 
-func quoteAll(args []string) []string {
-	out := make([]string, len(args))
-	for i, a := range args {
-		out[i] = fmt.Sprintf("%q", a)
+// parsedFlag looks up cmd's parsed flags, for exit.WantsJSON.
+func parsedFlag(cmd *cobra.Command) func(string) (string, bool) {
+	return func(name string) (string, bool) {
+		if f := cmd.Flags().Lookup(name); f != nil {
+			return f.Value.String(), true
+		}
+		return "", false
 	}
-	return out
-}
-
-// argsEnd is the index of "--" in args (where flags end), or len(args).
-func argsEnd(args []string) int {
-	if i := slices.Index(args, "--"); i >= 0 {
-		return i
-	}
-	return len(args)
 }

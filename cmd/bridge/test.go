@@ -193,8 +193,8 @@ func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[
 // isTerminal reports whether w is a terminal that may get colours: a
 // terminal (golang.org/x/term), with NO_COLOR unset and TERM not "dumb".
 func isTerminal(w io.Writer) bool {
-	if cw, ok := w.(*countingWriter); ok {
-		w = cw.w
+	if cw, ok := w.(*exit.CountingWriter); ok {
+		w = cw.W
 	}
 	f, ok := w.(*os.File)
 	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
