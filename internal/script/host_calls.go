@@ -60,7 +60,14 @@ func (h *host) stringify(v goja.Value) (string, error) {
 	if err != nil {
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
-			return "", errors.New(ex.Value().String())
+			text, terr := h.toText(ex.Value())
+			if terr != nil {
+				if isStop(terr) {
+					return "", terr
+				}
+				text = "an exception whose toString threw"
+			}
+			return "", errors.New(text)
 		}
 		return "", err
 	}

@@ -48,6 +48,10 @@ var v8ErrorSnippets = []string{
 	"decodeURIComponent('%')",
 	"decodeURI('%E0%A4%A')",
 	"encodeURIComponent('\\uD800')",
+	// goja "Could not convert &{…} (*goja.baseObject) to primitive"
+	"var o = {toString: function() { return {}; }}; String(o)",
+	"var o = {toString: function() { return {}; }, valueOf: function() { return []; }}; o + ''",
+	"var o = {toString: null, valueOf: null}; `${o}`",
 	// identical in both (pinned so that they stay so)
 	"Object.keys(undefined)",
 	"Object.keys(null)",
