@@ -37,13 +37,17 @@ func (con *console) install() {
 	_ = con.h.vm.Set("console", c)
 }
 
-// Console limits: a script logging in a loop must not fill the harness's memory.
+// Console limits: a script logging in a loop, or one huge line, must not
+// fill the harness's memory or the report. A line is cut at maxLineBytes and
+// the case's output at maxConsoleBytes (or maxConsoleLines lines), each cut
+// marked with the number of bytes dropped (README "bridge test").
 const (
 	maxConsoleLines = 2000
 	maxConsoleBytes = 1 << 20
+	maxLineBytes    = 64 << 10
 )
 
-func (con *console) log(level, text string) {
+func (con *console) log(level string, text *cappedText) {
 	if con.consoleBytes >= maxConsoleBytes || len(con.h.res.Console) >= maxConsoleLines {
 		if !con.consoleCut {
 			con.consoleCut = true
@@ -52,33 +56,47 @@ func (con *console) log(level, text string) {
 		}
 		return
 	}
-	con.consoleBytes += len(text)
-	con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: level, Text: text})
+	line := text.String()
+	if room := maxConsoleBytes - con.consoleBytes; len(line) > room {
+		line = truncateText(line, room, 0)
+	}
+	con.consoleBytes += len(line)
+	con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: level, Text: line})
 }
 
 // format joins console arguments like Node's util.format: a leading string
 // may carry %s %d %i %f %j %o %O %c %% directives; strings print bare, the
-// rest as inspected values.
-func (con *console) format(args []goja.Value) string {
-	var parts []string
-	if len(args) > 0 {
-		if s, ok := args[0].Export().(string); ok && strings.Contains(s, "%") && len(args) > 1 {
-			out, used := con.substitute(s, args[1:])
-			parts = append(parts, out)
+// rest as inspected values. The text is capped at maxLineBytes as it is built.
+func (con *console) format(args []goja.Value) *cappedText {
+	out := &cappedText{max: maxLineBytes}
+	sep := func() {
+		if out.Len() > 0 || out.dropped > 0 {
+			out.WriteString(" ")
+		}
+	}
+	if len(args) > 0 && goja.IsString(args[0]) {
+		s := args[0].String()
+		if strings.Contains(s, "%") && len(args) > 1 {
+			text, used := con.substitute(s, args[1:])
+			out.WriteString(text)
 			args = args[1+used:]
-		} else if ok {
-			parts = append(parts, s)
+		} else {
+			out.WriteString(s)
 			args = args[1:]
 		}
+	} else if len(args) > 0 {
+		out.WriteString(con.inspect(args[0]))
+		args = args[1:]
 	}
 	for _, a := range args {
-		if s, ok := a.Export().(string); ok {
-			parts = append(parts, s)
+		sep()
+		if goja.IsString(a) {
+			out.WriteString(a.String())
 		} else {
-			parts = append(parts, con.inspect(a))
+			out.WriteString(con.inspect(a))
 		}
 	}
-	return strings.Join(parts, " ")
+	return out
 }
 
 func (con *console) substitute(f string, args []goja.Value) (string, int) {
@@ -104,8 +122,8 @@ func (con *console) substitute(f string, args []goja.Value) (string, int) {
 		i++
 		switch verb {
 		case 's':
-			if s, ok := a.Export().(string); ok {
-				b.WriteString(s)
+			if goja.IsString(a) {
+				b.WriteString(a.String())
 			} else {
 				b.WriteString(con.inspect(a))
 			}

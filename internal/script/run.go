@@ -73,6 +73,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 		r.finishRequests()
 		r.mods.timers.stopTimers()
 		r.redactResult()
+		r.boundResult()
 		h.res.Duration = time.Since(start)
 		res = h.res
 	}()
