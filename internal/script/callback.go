@@ -25,6 +25,9 @@ func (r *runner) outcomeOf(call goja.FunctionCall) *Result {
 			Message: "cb was called without an error and without a profile (cb(null, profile) expected)"}}
 	}
 	text, err := r.h.stringify(profile)
+	if isStop(err) {
+		panic(err) // the export ran out of time or memory: the run ends so
+	}
 	if err != nil {
 		return &Result{Outcome: KindException, Error: &Error{Kind: KindException,
 			Message: "the profile cannot be turned into JSON: " + err.Error()}}
@@ -61,7 +64,15 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 		}
 		fields := map[string]any{"name": name, "message": message}
 		for _, k := range obj.Keys() {
-			fields[k] = obj.Get(k).Export()
+			// Each property as JSON.stringify writes it (interruptible; Export
+			// would walk a DAG without end); one it omits or cannot write is left out.
+			text, err := r.h.stringify(obj.Get(k))
+			if isStop(err) {
+				panic(err)
+			}
+			if err == nil && text != "" {
+				fields[k] = json.RawMessage(text)
+			}
 		}
 		if b, err := marshalJSON(fields); err == nil {
 			e.Value = b

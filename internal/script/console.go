@@ -1,6 +1,7 @@
 package script
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -136,7 +137,7 @@ func (con *console) substitute(f string, args []goja.Value) (string, int) {
 		case 'f':
 			b.WriteString(strconv.FormatFloat(a.ToFloat(), 'f', -1, 64))
 		case 'j':
-			if s, err := con.h.stringify(a); err == nil {
+			if s, err := con.h.stringifyBounded(a, maxInspectValues); err == nil {
 				b.WriteString(s)
 			} else {
 				b.WriteString("[Circular]")
@@ -176,8 +177,15 @@ func (con *console) inspect(v goja.Value) string {
 		}
 		return o.String()
 	}
-	if s, err := con.h.stringify(v); err == nil && s != "" {
+	if s, err := con.h.stringifyBounded(v, maxInspectValues); err == nil && s != "" {
 		return s
+	} else if errors.Is(err, errTooManyValues) {
+		return fmt.Sprintf("[%s: more than %d values, not printed]", o.ClassName(), maxInspectValues)
 	}
 	return o.String()
 }
+
+// maxInspectValues bounds the values console prints of one object: Node's
+// util.inspect stops at depth 2, a JSON view has no depth limit, and a DAG
+// of 60 levels has 2^60 values.
+const maxInspectValues = 10000

@@ -53,10 +53,61 @@ func (h *host) isError(o *goja.Object) bool {
 	return instanceOf(h.vm, o, ctor)
 }
 
-// stringify is the runtime's JSON.stringify; "" when it returns undefined.
+// identityReplacer is a JSON.stringify replacer that changes nothing: being
+// JavaScript, it lets the runtime's interrupt (the time limit, the memory
+// ceiling) stop a serialisation that would never end, such as a DAG whose
+// JSON doubles with every level (goja checks interrupts only between
+// JavaScript instructions, never inside the native stringify).
+var identityReplacer = goja.MustCompile("bridge-json-replacer.js", "(function (k, v) { return v; })", false)
+
+// errTooManyValues is stringifyBounded's error past its budget.
+var errTooManyValues = errors.New("too many values to print")
+
+// stringifyBounded is JSON.stringify that gives up with errTooManyValues
+// after max values (a Go replacer counts them; the work stays bounded).
+func (h *host) stringifyBounded(v goja.Value, max int) (s string, err error) {
+	n := 0
+	sentinel := h.vm.NewObject()
+	replacer := h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		if n++; n > max {
+			panic(sentinel)
+		}
+		return call.Argument(1)
+	})
+	fn, _ := goja.AssertFunction(h.vm.Get("JSON").ToObject(h.vm).Get("stringify"))
+	out, err := fn(goja.Undefined(), v, replacer)
+	if err != nil {
+		var ex *goja.Exception
+		switch {
+		case isStop(err):
+			panic(err)
+		case errors.As(err, &ex) && ex.Value() == sentinel:
+			return "", errTooManyValues
+		case errors.As(err, &ex):
+			return "", errors.New("cannot print")
+		}
+		return "", err
+	}
+	if goja.IsUndefined(out) {
+		return "", nil
+	}
+	return out.String(), nil
+}
+
+// stringify is the runtime's JSON.stringify, interruptible (identityReplacer);
+// "" when it returns undefined. An interrupt or a stack overflow is panicked
+// on, so that no caller can swallow it: it unwinds the script's call, or
+// reaches Run's recover, and the run ends as timeout or memory.
 func (h *host) stringify(v goja.Value) (string, error) {
 	fn, _ := goja.AssertFunction(h.vm.Get("JSON").ToObject(h.vm).Get("stringify"))
-	out, err := fn(goja.Undefined(), v)
+	if h.replacer == nil {
+		r, err := h.vm.RunProgram(identityReplacer)
+		if err != nil {
+			return "", err
+		}
+		h.replacer = r
+	}
+	out, err := fn(goja.Undefined(), v, h.replacer)
 	if err != nil {
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
@@ -69,7 +120,7 @@ func (h *host) stringify(v goja.Value) (string, error) {
 			}
 			return "", errors.New(text)
 		}
-		return "", err
+		panic(err) // an interrupt or an overflow
 	}
 	if goja.IsUndefined(out) {
 		return "", nil

@@ -1,6 +1,7 @@
 package script
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -118,4 +119,83 @@ func TestMessagesAreBounded(t *testing.T) {
 }`, 5*time.Second)
 	require.Len(t, res.Requests, 1)
 	assert.LessOrEqual(t, len(res.Requests[0].URL), maxURLBytes+40)
+}
+
+// v8LimitSnippets run under node and in the sandbox with the same result:
+// V8 answers them at once, goja would compute for minutes.
+var v8LimitSnippets = []string{
+	"new Array(4294967295).join('')",
+	"new Array(4294967295).join(',')",
+	"new Array(4294967295).join()",
+	"'x'.repeat(2**30)",
+	"'xy'.repeat(2**28)",
+	"'x'.repeat(2**29 - 23)",
+	"''.repeat(2**40)",
+	"'x'.repeat(-1)",
+	"'x'.repeat(Infinity)",
+	"'x'.repeat(-0.5) + 'x'.repeat(-Infinity)",
+	"'x'.padStart(2**30)",
+	"'x'.padEnd(2**30, '')",
+	"'x'.padEnd(2**30, 'ab')",
+	"Array.prototype.join.call({length: 9e15})",
+	"Array.prototype.join.call({length: 9e15}, '')",
+	"(function() { var a = []; a[2000000] = 'z'; a[7] = 1; a[9] = null; return a.join(''); })()",
+	"'ab'.repeat(3) + 'c'.padStart(3, '-') + 'c'.padEnd(2) + [1, [2, 3], null, undefined].join('|') + [1, 2].join()",
+	"String.prototype.repeat.name + String.prototype.repeat.length + Array.prototype.join.length + JSON.stringify.length",
+	"JSON.stringify({a: [1, {b: undefined, c: function() {}}], d: new Date(0), e: 'é'}, null, 2)",
+	"JSON.stringify({a: 1, b: [2]}, ['a'])",
+	"JSON.stringify({a: 1, b: 2}, function(k, v) { return k === 'a' ? undefined : v; })",
+}
+
+// TestV8StringLimitsMatchNode: each snippet gives Node's value (its length
+// for a long string) or Node's error, at once.
+func TestV8StringLimitsMatchNode(t *testing.T) {
+	in, err := json.Marshal(v8LimitSnippets)
+	require.NoError(t, err)
+	show := `function show(s) {
+  try { var r = (0, eval)(s); return typeof r === 'string' && r.length > 200 ? 'string of length ' + r.length : JSON.stringify(r); }
+  catch (e) { return String(e); }
+}`
+	out := runNode(t, show+`
+const snippets = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+console.log(JSON.stringify(snippets.map(show)));`, in)
+	var want []string
+	require.NoError(t, json.Unmarshal(out, &want))
+	src := "function(token, tokenSecret, ctx, cb) {\n" + show + "\ncb(null, {user_id: 'u', got: " + string(in) + ".map(show)});\n}"
+	res := hostileRun(t, src, 10*time.Second)
+	require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
+	var got struct{ Got []string }
+	require.NoError(t, json.Unmarshal(res.Profile, &got))
+	for i, s := range v8LimitSnippets {
+		assert.Equal(t, want[i], got.Got[i], s)
+	}
+}
+
+// dagJS builds an object whose JSON doubles with each of 60 levels.
+const dagJS = "var o = {}; for (var i = 0; i < 60; i++) o = {a: o, b: o};\n"
+
+// TestDAGEndsBounded: serialising a DAG ends as timeout or memory (cb's
+// profile, JSON.stringify, an Error's property), or prints a bounded view
+// (console.log), never a hang.
+func TestDAGEndsBounded(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		kind []Kind
+	}{
+		{"cb(null, {user_id: 'a', x: o});", []Kind{KindTimeout, KindMemory}},
+		{"JSON.stringify(o); cb(null, {user_id: 'a'});", []Kind{KindTimeout, KindMemory}},
+		{"var e = new Error('x'); e.x = o; cb(e);", []Kind{KindTimeout, KindMemory}},
+		{"console.log(o); console.log('%j', o); cb(null, {user_id: 'a'});", []Kind{KindProfile}},
+		{"setTimeout(function() { cb(null, {user_id: 'a', x: o}); }, 1);", []Kind{KindTimeout, KindMemory}},
+	} {
+		t.Run(c.src, func(t *testing.T) {
+			start := time.Now()
+			res := hostileRun(t, "function(token, tokenSecret, ctx, cb) {\n"+dagJS+c.src+"\n}", time.Second)
+			assert.Less(t, time.Since(start), 5*time.Second)
+			assert.Contains(t, c.kind, res.Outcome, "%+v", res.Error)
+			if res.Outcome == KindProfile {
+				assert.Contains(t, res.Console[0].Text, "values, not printed]")
+			}
+		})
+	}
 }

@@ -40,6 +40,7 @@ func newRegistry(h *host, profile string) *registry {
 		&nodeGlobals{h: h},
 		&v8Catch{h: h},
 		&locale{h: h},
+		&v8Limits{h: h},
 		oauthHelpers{oauth},
 	}
 	r.modules = map[string]func() *goja.Object{}
