@@ -7,30 +7,30 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/spf13/cobra"
 )
 
 // connectionFlags are the settings of the JIRA connection, shared by
-// `bridge connection` and `bridge publish`: --jira-url, --consumer-key,
-// --private-key, --public-key, --name and --script. Flags only: these are
-// per-connection choices, not credentials, so there are no env fallbacks.
+// `bridge connection` and `bridge publish`: the JIRA flags (--jira-url,
+// --consumer-key, --private-key, all required), --public-key, --name and
+// --script. Flags only: these are per-connection choices, not credentials,
+// so there are no env fallbacks.
 type connectionFlags struct {
-	JIRAURL     string // --jira-url: JIRA's base URL
-	ConsumerKey string // --consumer-key: the Consumer Key of JIRA's incoming link
-	PrivateKey  string // --private-key: PEM file of the consumer's RSA private key
-	PublicKey   string // --public-key: optional PEM file pasted into JIRA; must match
-	Name        string // --name: the Auth0 connection name
-	Script      string // --script: fetchUserProfile file; "" = the shipped script
+	jira      jiraFlags
+	PublicKey string // --public-key: optional PEM file pasted into JIRA; must match
+	Name      string // --name: the Auth0 connection name
+	Script    string // --script: fetchUserProfile file; "" = the shipped script
 }
 
 // addConnectionFlags registers the connection flags on cmd and returns where
-// their values land. --jira-url, --consumer-key and --private-key are required.
+// their values land.
 func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 	f := &connectionFlags{}
 	fs := cmd.Flags()
-	fs.StringVar(&f.JIRAURL, "jira-url", "", "JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira (required)")
-	fs.StringVar(&f.ConsumerKey, "consumer-key", "", "the Consumer Key of JIRA's incoming Application Link, e.g. auth0-jira (required)")
-	fs.StringVar(&f.PrivateKey, "private-key", "", "PEM file of the consumer's RSA private key, PKCS#1 or PKCS#8, unencrypted (required; see bridge keygen)")
+	f.jira.add(fs, true)
 	fs.StringVar(&f.PublicKey, "public-key", "", "PEM file of the public key pasted into JIRA; checked to belong to --private-key")
 	fs.StringVar(&f.Name, "name", connection.DefaultName, "Auth0 connection name: letters, digits, single hyphens, at most 128 characters")
 	fs.StringVar(&f.Script, "script", "", "fetchUserProfile script file, with JIRA_URL where the base URL goes (default: the shipped script)")
@@ -42,32 +42,24 @@ func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 // files are usage errors (exit 2). Warnings (a private key others can read)
 // go to stderr.
 func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
-	var missing []string
-	for _, m := range []struct{ flag, value string }{
-		{"--jira-url", f.JIRAURL}, {"--consumer-key", f.ConsumerKey}, {"--private-key", f.PrivateKey},
-	} {
-		if m.value == "" {
-			missing = append(missing, m.flag)
-		}
-	}
-	if len(missing) > 0 {
-		return connection.Params{}, usageErr("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
+	if missing := f.jira.missing(); len(missing) > 0 {
+		return connection.Params{}, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
 	}
 	p := connection.Params{
-		JIRAURL:          f.JIRAURL,
-		ConsumerKey:      f.ConsumerKey,
-		PrivateKeySource: f.PrivateKey,
+		JIRAURL:          f.jira.url,
+		ConsumerKey:      f.jira.consumerKey,
+		PrivateKeySource: f.jira.privateKey,
 		Name:             f.Name,
 	}
-	privPEM, err := readInputFile("--private-key", f.PrivateKey, "the .key file made by `bridge keygen`")
+	privPEM, err := readInputFile("--private-key", f.jira.privateKey, "the .key file made by `bridge keygen`")
 	if err != nil {
 		return p, err
 	}
 	p.PrivateKeyPEM = privPEM
 	// Only a file that does hold a private key is worth the warning: a .pub
 	// passed by mistake gets its own error from Validate.
-	if fi, err := os.Stat(f.PrivateKey); err == nil && fi.Mode().Perm()&0o077 != 0 && strings.Contains(privPEM, "PRIVATE KEY-----") {
-		connWarn(stderr, "%s is readable by others (mode %04o): it holds your private key; chmod 600 %s", f.PrivateKey, fi.Mode().Perm(), f.PrivateKey)
+	if fi, err := os.Stat(f.jira.privateKey); err == nil && fi.Mode().Perm()&0o077 != 0 && strings.Contains(privPEM, "PRIVATE KEY-----") {
+		connWarn(stderr, "%s is readable by others (mode %04o): it holds your private key; chmod 600 %s", f.jira.privateKey, fi.Mode().Perm(), f.jira.privateKey)
 	}
 	if f.PublicKey != "" {
 		if p.PublicKeyPEM, err = readInputFile("--public-key", f.PublicKey, "the .pub file pasted into JIRA"); err != nil {
@@ -76,13 +68,14 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 		p.PublicKeySource = f.PublicKey
 	}
 	if f.Script != "" {
-		if p.Script, err = readInputFile("--script", f.Script, "a fetchUserProfile script, e.g. one made by `bridge init`"); err != nil {
-			return p, err
+		src, err := scriptsrc.Load(f.Script)
+		if err != nil {
+			return p, exit.Usagef("--script: %v; pass a fetchUserProfile script, e.g. one made by `bridge init`", err)
 		}
-		if strings.TrimSpace(p.Script) == "" {
-			return p, usageErr("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
+		if strings.TrimSpace(src.Text) == "" {
+			return p, exit.Usagef("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
 		}
-		p.ScriptName = f.Script
+		p.Script, p.ScriptName = src.Text, src.Name
 	}
 	return p, nil
 }
@@ -109,24 +102,56 @@ func (f *connectionFlags) load(cmd *cobra.Command) (*connection.Validated, error
 	return v, nil
 }
 
+// connectionFlagNames names the flag of each connection setting: the
+// connection package names settings, the CLI alone names flags.
+var connectionFlagNames = map[connection.Field]string{
+	connection.FieldJIRAURL:     "--jira-url",
+	connection.FieldConsumerKey: "--consumer-key",
+	connection.FieldPrivateKey:  "--private-key",
+	connection.FieldPublicKey:   "--public-key",
+	connection.FieldName:        "--name",
+	connection.FieldScript:      "--script",
+}
+
+// flagError is a connection setting's problem said with its flag:
+// "connection: --jira-url: …". errors.Is and As still see the problem.
+type flagError struct{ e *connection.Error }
+
+func (f flagError) Error() string {
+	flag, ok := connectionFlagNames[f.e.Field]
+	if !ok {
+		flag = string(f.e.Field)
+	}
+	return "connection: " + flag + ": " + f.e.Reason()
+}
+
+func (f flagError) Unwrap() error { return f.e }
+
 // connUsageErr turns validation problems into one usage error, one problem
-// per line.
+// per line, each naming its flag.
 func connUsageErr(err error) error {
 	probs := connection.Problems(err)
-	if len(probs) <= 1 {
-		return &exitError{Code: ExitUsage, Err: err}
+	switch len(probs) {
+	case 0:
+		return &exit.Error{Code: exit.Usage, Err: err}
+	case 1:
+		return &exit.Error{Code: exit.Usage, Err: flagError{probs[0]}}
 	}
 	lines := make([]string, len(probs))
 	for i, p := range probs {
-		lines[i] = "  " + p.Error()
+		lines[i] = "  " + flagError{p}.Error()
 	}
-	return usageErr("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
+	return exit.Usagef("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
 }
 
 func readInputFile(flag, path, what string) (string, error) {
-	data, err := os.ReadFile(path)
+	limit, kind := int64(inputfile.MaxKeyFile), "key file"
+	if flag == "--script" {
+		limit, kind = inputfile.MaxScript, "script"
+	}
+	data, err := inputfile.Read(path, limit, kind)
 	if err != nil {
-		return "", usageErr("%s: %v; pass %s", flag, err, what)
+		return "", exit.Usagef("%s: %v; pass %s", flag, err, what)
 	}
 	return string(data), nil
 }

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,7 +25,7 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 		if asJSON {
 			args = append(args, "--json")
 		}
-		require.Equal(t, ExitOK, Main(args, nil, &stdout, &stderr), stderr.String())
+		require.Equal(t, exit.OK, Main(args, nil, &stdout, &stderr), stderr.String())
 
 		priv, _, err := keys.LoadPrivateKey(prefix + ".key")
 		require.NoError(t, err)
@@ -34,7 +36,7 @@ func TestKeygenPrintsTheWrittenPair(t *testing.T) {
 		require.NoError(t, err)
 
 		if asJSON {
-			var res keygenResult
+			var res render.LinkSettings
 			require.NoError(t, json.Unmarshal(stdout.Bytes(), &res))
 			assert.Equal(t, string(pubPEM), res.PublicKey)
 			assert.Equal(t, "https://t.auth0.com/login/callback", res.CallbackURL)

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 )
@@ -85,7 +86,7 @@ func TestLiveProblems(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			run := startLive(t, startMock(t, c.cfg), c.args(t)...)
-			assert.Equal(t, ExitCheckFailed, run.wait(t))
+			assert.Equal(t, exit.CheckFailed, run.wait(t))
 			for _, w := range c.wantStderr {
 				assert.Contains(t, run.stderr.String(), w)
 			}
@@ -97,7 +98,7 @@ func TestLiveProblems(t *testing.T) {
 
 func TestLiveApprovalTimeout(t *testing.T) {
 	run := startLive(t, startMock(t, jiramock.Config{}), "--approve-timeout", "100ms")
-	assert.Equal(t, ExitCheckFailed, run.wait(t))
+	assert.Equal(t, exit.CheckFailed, run.wait(t))
 	assert.Contains(t, run.stderr.String(), "no approval within 100ms (--approve-timeout)")
 	assert.Empty(t, run.stdout.String())
 }
@@ -111,7 +112,7 @@ func TestLiveTokenMismatch(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
-	assert.Equal(t, ExitCheckFailed, run.wait(t))
+	assert.Equal(t, exit.CheckFailed, run.wait(t))
 	assert.Contains(t, run.stderr.String(), "another request token")
 }
 
@@ -134,7 +135,7 @@ func TestLiveOOB(t *testing.T) {
 	_, err = io.WriteString(typist, string(m[1])+"\n")
 	require.NoError(t, err)
 
-	assert.Equal(t, ExitOK, run.wait(t), run.stderr.String())
+	assert.Equal(t, exit.OK, run.wait(t), run.stderr.String())
 	assert.Contains(t, run.stderr.String(), "Paste the verifier")
 	assert.Contains(t, run.stderr.String(), "bridge: got the verifier; asking ")
 	assert.Contains(t, run.stdout.String(), `"user_id": "fred"`)
@@ -153,17 +154,17 @@ func TestLiveScriptAndProfile(t *testing.T) {
 		wantStdout string
 		wantStderr string
 	}{
-		{name: "shipped script", cfg: jiramock.Config{AutoApprove: "fred"}, wantCode: ExitOK, wantStdout: `"user_id": "fred"`},
+		{name: "shipped script", cfg: jiramock.Config{AutoApprove: "fred"}, wantCode: exit.OK, wantStdout: `"user_id": "fred"`},
 		// A 5xx from JIRA is JIRA failing (exit 3); any other
 		// answer the script cannot use is the script failing (exit 1).
 		{name: "JIRA fails the session call", cfg: jiramock.Config{AutoApprove: "fred", Faults: jiramock.Faults{jiramock.EndpointSession: {Status: 500}}},
-			wantCode: ExitRemote, wantStderr: "bridge: JIRA failed (GET http://"},
+			wantCode: exit.Remote, wantStderr: "bridge: JIRA failed (GET http://"},
 		{name: "JIRA has no such user", cfg: jiramock.Config{AutoApprove: "fred", Faults: jiramock.Faults{jiramock.EndpointUser: {Status: 404}}},
-			wantCode: ExitCheckFailed, wantStderr: "/rest/api/2/user"},
-		{name: "a profile without user_id", cfg: jiramock.Config{AutoApprove: "fred"}, script: noUserID, wantCode: ExitCheckFailed, wantStderr: "user_id"},
-		{name: "--json", cfg: jiramock.Config{AutoApprove: "fred"}, extra: []string{"--json"}, wantCode: ExitOK, wantStdout: `"outcome": "profile"`},
+			wantCode: exit.CheckFailed, wantStderr: "/rest/api/2/user"},
+		{name: "a profile without user_id", cfg: jiramock.Config{AutoApprove: "fred"}, script: noUserID, wantCode: exit.CheckFailed, wantStderr: "user_id"},
+		{name: "--json", cfg: jiramock.Config{AutoApprove: "fred"}, extra: []string{"--json"}, wantCode: exit.OK, wantStdout: `"outcome": "profile"`},
 		{name: "--timeout", cfg: jiramock.Config{AutoApprove: "fred"}, script: "function(token, tokenSecret, ctx, cb) { setTimeout(function() { cb(null, {user_id: 'late'}); }, 10000); }\n",
-			extra: []string{"--timeout", "50ms"}, wantCode: ExitCheckFailed, wantStderr: "timeout: the script did not call cb within 50ms"},
+			extra: []string{"--timeout", "50ms"}, wantCode: exit.CheckFailed, wantStderr: "timeout: the script did not call cb within 50ms"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -178,7 +179,7 @@ func TestLiveScriptAndProfile(t *testing.T) {
 			assert.Equal(t, c.wantCode, run.wait(t), run.stderr.String())
 			assert.Contains(t, run.stdout.String(), c.wantStdout)
 			assert.Contains(t, run.stderr.String(), c.wantStderr)
-			if c.wantCode == ExitOK && !strings.Contains(strings.Join(extra, " "), "--json") {
+			if c.wantCode == exit.OK && !strings.Contains(strings.Join(extra, " "), "--json") {
 				var v map[string]any
 				assert.NoError(t, json.Unmarshal([]byte(run.stdout.String()), &v), "stdout is the profile alone")
 			}
@@ -193,7 +194,7 @@ func TestLiveSaveToken(t *testing.T) {
 	tokenFile := filepath.Join(t.TempDir(), "jira-token.json")
 	run := startLive(t, jira, "--save-token", tokenFile)
 	approveInBackground(t, run)
-	require.Equal(t, ExitOK, run.wait(t), run.stderr.String())
+	require.Equal(t, exit.OK, run.wait(t), run.stderr.String())
 
 	info, err := os.Stat(tokenFile)
 	require.NoError(t, err)
@@ -213,7 +214,7 @@ func TestLiveSaveToken(t *testing.T) {
 	var stdout, stderr strings.Builder
 	code := Main([]string{"run", "--token-file", tokenFile, "--private-key", writeKey(t, bridge.TestPrivateKeyPEM)},
 		strings.NewReader(""), &stdout, &stderr)
-	assert.Equal(t, ExitOK, code, stderr.String())
+	assert.Equal(t, exit.OK, code, stderr.String())
 	assert.Contains(t, stdout.String(), `"user_id": "jdoe"`)
 	assert.Contains(t, stderr.String(), "request: GET "+jira+"/rest/auth/1/session -> 200")
 	assert.NotContains(t, stdout.String()+stderr.String(), tf["token_secret"])
@@ -223,7 +224,7 @@ func TestLiveSaveToken(t *testing.T) {
 // stdout, for machines.
 func TestLiveJSONProblem(t *testing.T) {
 	run := startLive(t, startMock(t, jiramock.Config{}), "--json", "--consumer-key", "unknown-consumer")
-	assert.Equal(t, ExitCheckFailed, run.wait(t))
+	assert.Equal(t, exit.CheckFailed, run.wait(t))
 	var out struct {
 		Error struct {
 			Kind, Step, Advice string
@@ -247,7 +248,7 @@ func TestLiveJIRAFailing(t *testing.T) {
 	}))
 	defer srv.Close()
 	run := startLive(t, srv.URL)
-	assert.Equal(t, ExitRemote, run.wait(t))
+	assert.Equal(t, exit.Remote, run.wait(t))
 	assert.Contains(t, run.stderr.String(), "JIRA answered HTTP 502: upstream connect error")
 	assert.Empty(t, run.stdout.String())
 }

@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 					os.Exit(99)
 				}
 			}
-			code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, testCommands()...)
 			if f != "" {
 				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o600)
 			}
@@ -65,22 +65,12 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			env.Setenv(exitCodeFileEnv, filepath.Join(env.WorkDir, ".bridge-exitcode"))
 			return nil
 		},
-		Cmds: withExtraScriptCmds(map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":  cmdExitCode,
 			"jsonvalid": cmdJSONValid,
-		}),
+			"auth0fake": cmdAuth0Fake, // publish_script_test.go
+		},
 	}
-}
-
-// extraScriptCmds are testscript commands that other test files of this
-// package register in an init function (publish_script_test.go: auth0fake).
-var extraScriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){}
-
-func withExtraScriptCmds(cmds map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
-	for name, cmd := range extraScriptCmds {
-		cmds[name] = cmd
-	}
-	return cmds
 }
 
 // cmdExitCode asserts the exit code of the last bridge run: `exitcode 2`. It

@@ -8,12 +8,14 @@ import (
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/spf13/cobra"
 )
-
-func init() { commands = append(commands, newMockCmd) }
 
 // mockOptions are the flags of `bridge mock`.
 type mockOptions struct {
@@ -27,35 +29,7 @@ func newMockCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "mock [--addr HOST:PORT] [--flavor server|cloud] [flags]",
 		Short: "Serve a mock JIRA that checks every OAuth 1.0a RSA-SHA1 signature",
-		Long: `mock serves a mock JIRA until interrupted (Ctrl-C or SIGTERM): JIRA's OAuth
-token endpoints and approval page, and the REST endpoints a fetchUserProfile
-script reads (/rest/auth/1/session, /rest/api/2/user, /rest/api/2/myself), in
-the Server/Data Center or the Cloud flavor. It is strict where JIRA is: every
-request's RSA-SHA1 signature, timestamp and nonce are checked, and failures
-are answered as JIRA answers them (oauth_problem, with the base string the
-mock computed for signature_invalid).
-
-With no flags it trusts the consumer auth0-jira with the public test key
-shipped in testdata/keys, and serves the default users (Server: fred, jdoe).
---users takes a JIRA user object, an array of them, or a directory of *.json
-files, shaped like JIRA's /rest/api/2/user?expand=groups answer.
-
---context-path serves JIRA below a path, as a JIRA at https://example.com/jira
-is: every endpoint moves below it, and anything outside it is 404.
-
-stdout: the base URL, alone on the first line, with the context path if any
-(use --addr 127.0.0.1:0 for a free port and read it from there).
-stderr: the consumer, the users, the endpoints; with -v one line per request:
-time method path -> status verdict, consumer, token and why it was refused.
-
-Exit codes: 0 stopped by a signal; 2 bad flag, key file, user file, or a busy
-port (named).`,
-		Example: `  bridge mock
-  bridge mock --addr 127.0.0.1:0 --flavor cloud -v
-  bridge mock --users my-users/ --consumer-key auth0-jira-prod --public-key jira.pub
-  bridge mock --auto-approve fred    # the approval page approves at once, as fred
-  bridge mock --context-path /jira   # JIRA at http://127.0.0.1:8080/jira`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one")
@@ -79,11 +53,11 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 	cfg := jiramock.Config{Addr: o.addr, ContextPath: o.contextPath}
 	f, err := jiramock.ParseFlavor(o.flavor)
 	if err != nil {
-		return cfg, usageErr("--flavor %q: use server or cloud", o.flavor)
+		return cfg, exit.Usagef("--flavor %q: use server or cloud", o.flavor)
 	}
 	cfg.Flavor = f
 	if o.consumerKey == "" {
-		return cfg, usageErr("--consumer-key: empty; give the consumer key of the application link")
+		return cfg, exit.Usagef("--consumer-key: empty; give the consumer key of the application link")
 	}
 	consumer := jiramock.DefaultConsumer()
 	consumer.Key = o.consumerKey
@@ -91,13 +65,13 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 		consumer.Name = o.consumerKey
 	}
 	if o.publicKey != "" {
-		pemBytes, err := os.ReadFile(o.publicKey)
+		pemBytes, err := inputfile.Read(o.publicKey, inputfile.MaxKeyFile, "public key")
 		if err != nil {
-			return cfg, usageErr("--public-key: %v", err)
+			return cfg, exit.Usagef("--public-key: %v", err)
 		}
 		pub, err := keys.ParsePublicKey(pemBytes, o.publicKey)
 		if err != nil {
-			return cfg, usageErr("--public-key: %w", err)
+			return cfg, exit.Usagef("--public-key: %w", err)
 		}
 		consumer.PublicKey = pub
 		consumer.Name = o.consumerKey
@@ -105,28 +79,20 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 	cfg.Consumers = []jiramock.Consumer{consumer}
 	if o.users != "" {
 		if _, err := os.Stat(o.users); err != nil {
-			return cfg, usageErr("--users: %v; give a JIRA user JSON file or a directory of them", unwrapPathError(err))
+			return cfg, exit.Usagef("--users: %v; give a JIRA user JSON file or a directory of them", err)
 		}
 		users, err := jiramock.LoadUsers(o.users)
 		if err != nil {
-			return cfg, usageErr("--users: %s", strings.TrimPrefix(err.Error(), "jiramock: "))
+			return cfg, exit.Usagef("--users: %s", strings.TrimPrefix(err.Error(), "jiramock: "))
 		}
 		cfg.Users = users
 	}
-	if o.autoApprove != "" {
-		users := cfg.Users
-		if users == nil {
-			users = jiramock.DefaultUsers(f)
-		}
-		var ids []string
-		found := false
-		for _, u := range users {
-			ids = append(ids, u.ID())
-			found = found || u.ID() == o.autoApprove
-		}
-		if !found {
-			return cfg, usageErr("--auto-approve %q: the %s mock has no such user; use one of %s", o.autoApprove, f, strings.Join(ids, ", "))
-		}
+	users := cfg.Users
+	if users == nil {
+		users = jiramock.DefaultUsers(f)
+	}
+	if err := jiratarget.CheckUser(o.autoApprove, users, f); err != nil {
+		return cfg, exit.Usagef("--auto-approve %v", err)
 	}
 	cfg.AutoApprove = o.autoApprove
 	if o.verbose {
@@ -143,44 +109,15 @@ func runMock(ctx context.Context, o mockOptions, stdout, stderr io.Writer) error
 	}
 	m, err := jiramock.New(cfg)
 	if err != nil {
-		return usageErr("%s", strings.TrimPrefix(err.Error(), "jiramock: "))
+		return exit.Usagef("%s", strings.TrimPrefix(err.Error(), "jiramock: "))
 	}
 	defer m.Close()
 	fmt.Fprintln(stdout, m.URL())
 	if f, ok := stdout.(interface{ Sync() error }); ok {
 		_ = f.Sync()
 	}
-	describeMock(stderr, m, o)
+	render.Mock(stderr, m, o.publicKey, o.autoApprove)
 	<-ctx.Done()
 	fmt.Fprintln(stderr, "bridge: mock stopped")
 	return nil
-}
-
-func describeMock(w io.Writer, m *jiramock.Mock, o mockOptions) {
-	u := m.URL()
-	fmt.Fprintf(w, "mock JIRA (%s) at %s\n", m.Flavor(), u)
-	for _, c := range m.Consumers() {
-		src := "the shipped test key (testdata/keys/test.pub)"
-		if o.publicKey != "" {
-			src = o.publicKey
-		}
-		fmt.Fprintf(w, "consumer: %s, RSA-SHA1, %d-bit public key from %s\n", c.Key, c.PublicKey.N.BitLen(), src)
-	}
-	fmt.Fprintln(w, "users:")
-	for _, usr := range m.Users() {
-		email := usr.EmailAddress
-		if email == "" {
-			email = "no email"
-		}
-		fmt.Fprintf(w, "  %s  %s <%s>\n", usr.ID(), usr.DisplayName, email)
-	}
-	fmt.Fprintf(w, "request token:  POST %s/plugins/servlet/oauth/request-token\n", u)
-	fmt.Fprintf(w, "authorize:      %s/plugins/servlet/oauth/authorize", u)
-	if o.autoApprove != "" {
-		fmt.Fprintf(w, " (auto-approves as %s)", o.autoApprove)
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "access token:   POST %s/plugins/servlet/oauth/access-token\n", u)
-	fmt.Fprintf(w, "REST:           GET %s/rest/auth/1/session, /rest/api/2/user, /rest/api/2/myself\n", u)
-	fmt.Fprintln(w, "Ctrl-C stops it.")
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
 // lockedBuffer is a bytes.Buffer safe to write from the mock and read here.
@@ -99,8 +101,8 @@ func TestMockBusyPort(t *testing.T) {
 	defer ln.Close()
 	var stdout, stderr bytes.Buffer
 	code := Main([]string{"mock", "--addr", ln.Addr().String()}, strings.NewReader(""), &stdout, &stderr)
-	if code != ExitUsage {
-		t.Errorf("exit %d, want %d", code, ExitUsage)
+	if code != exit.Usage {
+		t.Errorf("exit %d, want %d", code, exit.Usage)
 	}
 	if want := "address " + ln.Addr().String() + " is already in use"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr %q lacks %q", stderr.String(), want)

@@ -13,30 +13,35 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/spf13/cobra"
+
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
 // panicCommandName is a hidden command, in test binaries only, that panics:
-// it shows what Main does with a bug (ExitInternal), in-process here and
+// it shows what Main does with a bug (exit.Internal), in-process here and
 // through the testscript harness in testdata/script/internal_error.txtar.
 const panicCommandName = "test-internal-panic"
 
-func init() {
-	commands = append(commands, func() *cobra.Command {
-		c := &cobra.Command{
-			Use:    panicCommandName,
-			Hidden: true,
-			Args:   cobra.NoArgs,
+// testCommands are the hidden commands test binaries add to bridge's own.
+func testCommands() []*cobra.Command {
+	return []*cobra.Command{newPanicCmd(), newCrashCmd()}
+}
+
+func newPanicCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:    panicCommandName,
+		Hidden: true,
+		Args:   cobra.NoArgs,
+	}
+	c.Flags().Bool("json", false, "")
+	c.Flags().Bool("quiet", false, "print nothing before the panic")
+	c.RunE = func(cmd *cobra.Command, _ []string) error {
+		if q, _ := cmd.Flags().GetBool("quiet"); !q {
+			cmd.Println("partial")
 		}
-		c.Flags().Bool("json", false, "")
-		c.Flags().Bool("quiet", false, "print nothing before the panic")
-		c.RunE = func(cmd *cobra.Command, _ []string) error {
-			if q, _ := cmd.Flags().GetBool("quiet"); !q {
-				cmd.Println("partial")
-			}
-			panic("test: deliberate panic")
-		}
-		return c
-	})
+		panic("test: deliberate panic")
+	}
+	return c
 }
 
 func TestMainRecoversPanic(t *testing.T) {
@@ -52,9 +57,9 @@ func TestMainRecoversPanic(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := Main(tt.args, strings.NewReader(""), &stdout, &stderr)
-			if code != ExitInternal || ExitInternal != 4 {
-				t.Errorf("exit %d; want 4 (ExitInternal)", code)
+			code := run(tt.args, strings.NewReader(""), &stdout, &stderr, testCommands()...)
+			if code != exit.Internal || exit.Internal != 4 {
+				t.Errorf("exit %d; want 4 (exit.Internal)", code)
 			}
 			const wantMsg = "bridge: internal error (a bug in bridge, not in your input; please report it with what follows): panic: test: deliberate panic\n"
 			if !strings.HasPrefix(stderr.String(), wantMsg) {
@@ -69,7 +74,7 @@ func TestMainRecoversPanic(t *testing.T) {
 				}
 				return
 			}
-			var doc errorJSON
+			var doc exit.Doc
 			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 				t.Fatalf("stdout = %q: %v; want one JSON error document", stdout.String(), err)
 			}
@@ -85,20 +90,20 @@ func TestMainRecoversPanic(t *testing.T) {
 // before Main returns, and no exit code is recorded.
 const crashCommandName = "test-internal-crash"
 
-func init() {
-	commands = append(commands, func() *cobra.Command {
-		return &cobra.Command{
-			Use:    crashCommandName,
-			Hidden: true,
-			Args:   cobra.NoArgs,
-			RunE: func(*cobra.Command, []string) error {
-				done := make(chan struct{})
-				go func() { defer close(done); panic("test: deliberate crash") }()
-				<-done
-				return nil
-			},
-		}
-	})
+// The command's own goroutine blocks for good: were it to wait for the
+// panicking goroutine to end (a deferred close, say), the panic's deferred
+// calls would let it return before the runtime kills the process, and Main
+// would record exit 0 first.
+func newCrashCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:    crashCommandName,
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			go func() { panic("test: deliberate crash") }()
+			select {}
+		},
+	}
 }
 
 // TestExitCodeHarness: `exitcode` judges the last bridge run only. A run that

@@ -13,8 +13,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/auth0/auth0fake"
 )
 
-func init() { extraScriptCmds["auth0fake"] = cmdAuth0Fake }
-
 // fakes holds each script's fake tenant.
 var fakes sync.Map // *testscript.TestScript -> *fakeTenant
 

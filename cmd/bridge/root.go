@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os/signal"
@@ -12,27 +11,35 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
 // Main runs the bridge CLI with args and returns its exit code. It is main's
 // whole body, so that testscript can run the real CLI in-process.
 //
 // A panic in the command's goroutine is recovered: Main says it is an internal
-// error and returns ExitInternal (exit.go).
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+// error and returns exit.Internal (internal/exit).
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, stdin, stdout, stderr)
+}
+
+// run is Main with extra commands beside bridge's own: test binaries add
+// hidden ones that crash (panic_test.go).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) (code int) {
 	out := &countingWriter{w: stdout}
 	defer func() {
 		if v := recover(); v != nil {
-			code = internalError(stderr, v, debug.Stack())
+			code = exit.Panicked(stderr, v, debug.Stack())
 			if out.n == 0 && slices.Contains(args[:argsEnd(args)], "--json") {
-				writeErrorJSON(stdout, &exitError{Code: ExitInternal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
+				exit.WriteJSON(stdout, &exit.Error{Code: exit.Internal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
 			}
 		}
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	root := newRootCmd()
+	root := newRootCmd(extra...)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(out)
@@ -41,46 +48,44 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if err != nil && ctx.Err() != nil {
 		// Ctrl-C or SIGTERM stopped the command before its checks were done:
 		// nothing passed (exit 1), whatever the error the stop caused says.
-		err = interrupted(err)
+		err = exit.Interrupted(err)
 	}
 	if err != nil {
-		var ee *exitError
-		if !errors.As(err, &ee) || ee.Err != nil {
+		if !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
 		if out.n == 0 && wantsJSON(cmd, args) {
-			writeErrorJSON(stdout, err)
+			exit.WriteJSON(stdout, err)
 		}
 	}
-	return exitCode(err)
+	return exit.Code(err)
 }
 
-// commands lists the constructors of bridge's subcommands. Each command's file
-// adds itself in an init function, so that commands land independently.
-var commands []func() *cobra.Command
-
-func newRootCmd() *cobra.Command {
+// newRootCmd is bridge with its commands, and extra ones.
+func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "bridge",
-		Short: "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
-		Long: `bridge runs the fetchUserProfile script of an Auth0 oauth1 connection for JIRA
-locally, in a sandbox that behaves like Auth0's, against a mock JIRA that checks
-every OAuth 1.0a RSA-SHA1 signature. It checks the profiles the script returns,
-and publishes the connection to Auth0 only once they pass.
-
-Results go to stdout; progress, logs and errors go to stderr. With --json,
-stdout is one JSON document even when the command fails: then
-{"error": {"kind", "exit_code", "message"}}.
-Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 a remote service failed,
-4 an internal error (a bug in bridge; please report it).`,
+		Use:           "bridge",
+		Short:         "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("%w (see '%s --help')", err, c.CommandPath())
+		return exit.Usagef("%w (see '%s --help')", err, c.CommandPath())
 	})
-	for _, newCmd := range commands {
-		c := newCmd()
+	cmds := []*cobra.Command{
+		newMockCmd(),
+		newRunCmd(),
+		newTestCmd(),
+		newInitCmd(),
+		newKeygenCmd(),
+		newConnectionCmd(),
+		newPublishCmd(),
+		newLiveCmd(),
+		newWorkerCmd(), // hidden: a sandbox worker (internal/sandbox)
+	}
+	describe(root, "root")
+	for _, c := range append(cmds, extra...) {
+		describe(c, c.Name())
 		if c.Args != nil {
 			c.Args = usageArgs(c.Args)
 		}
@@ -99,7 +104,7 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 			if strings.HasPrefix(what, "unknown command") {
 				what = "takes no arguments"
 			}
-			return usageErr("%s: %s, got %s; usage: %s (see '%s --help')",
+			return exit.Usagef("%s: %s, got %s; usage: %s (see '%s --help')",
 				c.Name(), what, strings.Join(quoteAll(args), " "), c.UseLine(), c.CommandPath())
 		}
 		return nil

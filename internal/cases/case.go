@@ -29,8 +29,15 @@ type Case struct {
 
 // Expect is a case's expectation: exactly one of Profile and Error.
 type Expect struct {
-	Profile json.RawMessage `json:"profile,omitempty"` // matched exactly: every field, type and value
+	Profile json.RawMessage `json:"profile,omitempty"` // matched exactly: every field, type and value (but see Match)
 	Error   *ExpectedError  `json:"error,omitempty"`
+	// Match is how Profile is compared: MatchExact (also "") or MatchSubset
+	// (only the fields Profile lists). See expect.go.
+	Match string `json:"match,omitempty"`
+	// Warnings are the rule names of the warning findings the case expects
+	// (e.g. email_missing): they do not fail it under --strict, and each must
+	// occur.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // ExpectedError expects the script to fail with an outcome of Kind and a
@@ -66,18 +73,24 @@ type file struct {
 			Kind    string `json:"kind"`
 			Message string `json:"message"`
 		} `json:"error"`
+		Match    *string  `json:"match"`
+		Warnings []string `json:"warnings"`
 	} `json:"expect"`
 }
 
 // Parse reads one case file. name is the case's name, path the file name for
 // messages. The error is an *Error with file:line:col, or an ErrorList of them
-// when the file has several independent problems.
+// when the file has several independent problems. A file over 8 MiB, nested
+// deeper than MaxDepth or not UTF-8 is refused first (bounds.go).
 //
 // A good file is decoded strictly once (parseFast); only a file with a
 // problem goes through the position scanner (parseLocated), whose
 // token-by-token walk is most of the cost of loading a suite, to say where the
 // problem is.
 func Parse(name, path string, data []byte) (*Case, error) {
+	if err := checkBounds(path, data); err != nil {
+		return nil, err
+	}
 	if c := parseFast(name, path, data); c != nil {
 		return c, nil
 	}
@@ -192,6 +205,8 @@ func build(name, path string, f *file, at func(field, format string, args ...any
 	}
 
 	if err := parseExpect(c, f, at, path); err != nil {
+		fail(err)
+	} else if err := parseExpectExtras(c, f, at); err != nil {
 		fail(err)
 	}
 	switch len(bad) {

@@ -20,16 +20,38 @@ var (
 	ErrScriptSize  = errors.New("the script is too long")
 )
 
-// Error is one validation failure: the setting (Field, named as its flag, e.g.
-// "--jira-url"), what is wrong (Err, wrapping a sentinel) and how to fix it.
+// Field names a setting of the connection. It is an identifier, not a flag:
+// a command line names its flags itself (cmd/bridge maps fields to flags).
+type Field string
+
+// The settings of Params that validation names.
+const (
+	FieldJIRAURL     Field = "jira_url"
+	FieldConsumerKey Field = "consumer_key"
+	FieldPrivateKey  Field = "private_key"
+	FieldPublicKey   Field = "public_key"
+	FieldName        Field = "name"
+	FieldScript      Field = "script"
+)
+
+// Fields lists every Field.
+var Fields = []Field{FieldJIRAURL, FieldConsumerKey, FieldPrivateKey, FieldPublicKey, FieldName, FieldScript}
+
+// Error is one validation failure: the setting (Field), what is wrong (Err,
+// wrapping a sentinel) and how to fix it.
 type Error struct {
-	Field string
+	Field Field
 	Err   error
 	Fix   string
 }
 
-func (e *Error) Error() string {
-	msg := "connection: " + e.Field + ": " + e.Err.Error()
+// Error reads "connection: FIELD: REASON".
+func (e *Error) Error() string { return "connection: " + string(e.Field) + ": " + e.Reason() }
+
+// Reason is what is wrong and how to fix it, without the field: for a caller
+// that names the field in its own words (a flag).
+func (e *Error) Reason() string {
+	msg := e.Err.Error()
 	if e.Fix != "" {
 		msg += fixSeparator(msg) + e.Fix
 	}
@@ -49,7 +71,7 @@ func fixSeparator(msg string) string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // problem builds an *Error wrapping sentinel, with detail after it.
-func problem(field string, sentinel error, fix, detail string, args ...any) *Error {
+func problem(field Field, sentinel error, fix, detail string, args ...any) *Error {
 	err := sentinel
 	if detail != "" {
 		err = fmt.Errorf("%w: "+detail, append([]any{sentinel}, args...)...)

@@ -52,7 +52,7 @@ func ExampleValidate() {
 		fmt.Println(p.Field)
 	}
 	// Output:
-	// --jira-url
-	// --name
-	// --private-key
+	// jira_url
+	// name
+	// private_key
 }

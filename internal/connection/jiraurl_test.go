@@ -7,6 +7,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// NormalizeJIRAURL's rules are jira.NormalizeBaseURL's (tested there too);
+// here a refusal is an *Error of FieldJIRAURL wrapping ErrJIRAURL.
 func TestNormalizeJIRAURL(t *testing.T) {
 	cases := []struct {
 		in, want string
@@ -47,7 +49,10 @@ func TestNormalizeJIRAURL(t *testing.T) {
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrJIRAURL)
 			assert.Contains(t, err.Error(), c.bad)
-			assert.Contains(t, err.Error(), "--jira-url")
+			assert.Contains(t, err.Error(), "connection: jira_url: ")
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, FieldJIRAURL, e.Field)
 			assert.NotContains(t, err.Error(), "pw@", "the password is not echoed")
 		})
 	}

@@ -20,11 +20,11 @@ const nameFix = "use letters, digits and single hyphens, not at either end, at m
 func CheckName(name string) error {
 	switch {
 	case name == "":
-		return problem("--name", ErrName, nameFix, "it is empty")
+		return problem(FieldName, ErrName, nameFix, "it is empty")
 	case len(name) > MaxNameLen:
-		return problem("--name", ErrName, nameFix, "it has %d characters, more than %d", len(name), MaxNameLen)
+		return problem(FieldName, ErrName, nameFix, "it has %d characters, more than %d", len(name), MaxNameLen)
 	case !namePattern.MatchString(name):
-		return problem("--name", ErrName, nameFix, "%q does not match Auth0's pattern %s", name, namePattern)
+		return problem(FieldName, ErrName, nameFix, "%q does not match Auth0's pattern %s", name, namePattern)
 	}
 	return nil
 }

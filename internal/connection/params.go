@@ -6,8 +6,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 )
 
 // Params are the settings of a JIRA connection, as the user gives them
@@ -16,12 +17,12 @@ type Params struct {
 	JIRAURL          string // JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira
 	ConsumerKey      string // the Consumer Key of JIRA's incoming Application Link -> options.client_id
 	PrivateKeyPEM    string // the consumer's RSA private key (PKCS#1 or #8 PEM) -> options.client_secret
-	PrivateKeySource string // the private key's file, for messages; "" = "--private-key"
+	PrivateKeySource string // the private key's file, for messages; "" = "the private key"
 	PublicKeyPEM     string // optional: the public key pasted into JIRA; must belong to PrivateKeyPEM
-	PublicKeySource  string // the public key's file, for messages; "" = "--public-key"
+	PublicKeySource  string // the public key's file, for messages; "" = "the public key"
 	Name             string // the connection name; "" = DefaultName
 	Script           string // raw fetchUserProfile source with the JIRA_URL placeholder; "" = bridge.ShippedScript
-	ScriptName       string // the script's file, for messages; "" = bridge.ShippedScriptName (or "--script")
+	ScriptName       string // the script's file, for messages; "" = bridge.ShippedScriptName (or "the script")
 }
 
 // Validated is a connection whose settings passed every check: normalized
@@ -69,16 +70,17 @@ func Validate(p Params) (*Validated, error) {
 	add(err)
 
 	if v.Script == "" {
-		v.Script = bridge.ShippedScript
+		shipped := scriptsrc.Shipped()
+		v.Script = shipped.Text
 		if v.ScriptName == "" {
-			v.ScriptName = bridge.ShippedScriptName
+			v.ScriptName = shipped.Name
 		}
 	}
 	if v.ScriptName == "" {
 		v.ScriptName = "the script"
 	}
 	if jiraURL != "" {
-		v.Rendered = bridge.RenderScript(v.Script, jiraURL)
+		v.Rendered = jira.RenderScript(v.Script, jiraURL)
 		warnings, scriptErrs := checkScript(v.ScriptName, v.Rendered)
 		v.Warnings = append(v.Warnings, warnings...)
 		errs = append(errs, scriptErrs...)
@@ -97,11 +99,11 @@ func CheckConsumerKey(k string) error {
 	const fix = "give the Consumer Key of JIRA's incoming Application Link, e.g. auth0-jira"
 	switch {
 	case k == "":
-		return problem("--consumer-key", ErrConsumerKey, fix, "it is empty")
+		return problem(FieldConsumerKey, ErrConsumerKey, fix, "it is empty")
 	case strings.Contains(k, "-----BEGIN"):
-		return problem("--consumer-key", ErrConsumerKey, "the consumer key is a name, e.g. auth0-jira, and the key file goes to --private-key", "it holds a PEM")
+		return problem(FieldConsumerKey, ErrConsumerKey, "the consumer key is a name, e.g. auth0-jira, and the key file goes to --private-key", "it holds a PEM")
 	case strings.IndexFunc(k, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-		return problem("--consumer-key", ErrConsumerKey, fix, "%q contains white space or control characters", k)
+		return problem(FieldConsumerKey, ErrConsumerKey, fix, "%q contains white space or control characters", k)
 	}
 	return nil
 }
@@ -111,31 +113,31 @@ func CheckConsumerKey(k string) error {
 func checkKeys(p Params) (*rsa.PrivateKey, string, error) {
 	privSource := p.PrivateKeySource
 	if privSource == "" {
-		privSource = "--private-key"
+		privSource = "the private key"
 	}
 	if strings.TrimSpace(p.PrivateKeyPEM) == "" {
-		return nil, "", problem("--private-key", ErrPrivateKey, "pass the .key file made by `bridge keygen`", "%s is empty", privSource)
+		return nil, "", problem(FieldPrivateKey, ErrPrivateKey, "pass the .key file made by `bridge keygen`", "%s is empty", privSource)
 	}
 	priv, pemBytes, err := keys.PrivateKeyPEM([]byte(p.PrivateKeyPEM), privSource)
 	if err != nil {
-		return nil, "", &Error{Field: "--private-key", Err: tagged{ErrPrivateKey, err}}
+		return nil, "", &Error{Field: FieldPrivateKey, Err: tagged{ErrPrivateKey, err}}
 	}
 	var errs []error
 	if keys.IsTestKey(priv) {
-		errs = append(errs, problem("--private-key", ErrTestKey,
+		errs = append(errs, problem(FieldPrivateKey, ErrTestKey,
 			"make your own pair with `bridge keygen` and paste its .pub into JIRA", "%s is public (testdata/keys/test.key), anyone could sign as your JIRA consumer", privSource))
 	}
 	if p.PublicKeyPEM != "" {
 		pubSource := p.PublicKeySource
 		if pubSource == "" {
-			pubSource = "--public-key"
+			pubSource = "the public key"
 		}
 		pub, err := keys.ParsePublicKey([]byte(p.PublicKeyPEM), pubSource)
 		switch {
 		case err != nil:
-			errs = append(errs, &Error{Field: "--public-key", Err: tagged{ErrPublicKey, err}})
+			errs = append(errs, &Error{Field: FieldPublicKey, Err: tagged{ErrPublicKey, err}})
 		case !keys.Matches(priv, pub):
-			errs = append(errs, problem("--public-key", ErrKeyMismatch,
+			errs = append(errs, problem(FieldPublicKey, ErrKeyMismatch,
 				"pass the private key whose public key is in JIRA, or paste the matching public key into JIRA's Application Link (Incoming Authentication)",
 				"%s is not the public key of %s: JIRA would reject every signature (signature_invalid)", pubSource, privSource))
 		}

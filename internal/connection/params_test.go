@@ -51,31 +51,31 @@ func TestValidateFailures(t *testing.T) {
 		name     string
 		edit     func(p *Params)
 		sentinel error
-		field    string
+		field    Field
 		text     string
 	}{
-		{"relative URL", func(p *Params) { p.JIRAURL = "/jira" }, ErrJIRAURL, "--jira-url", "absolute http(s)"},
-		{"no consumer key", func(p *Params) { p.ConsumerKey = "" }, ErrConsumerKey, "--consumer-key", "empty"},
-		{"consumer key with space", func(p *Params) { p.ConsumerKey = "auth0 jira" }, ErrConsumerKey, "--consumer-key", "white space"},
-		{"PEM as consumer key", func(p *Params) { p.ConsumerKey = readKey(t, "pkcs8.key") }, ErrConsumerKey, "--consumer-key", "--private-key"},
-		{"bad name", func(p *Params) { p.Name = "jira_prod" }, ErrName, "--name", "pattern"},
-		{"no private key", func(p *Params) { p.PrivateKeyPEM = "" }, ErrPrivateKey, "--private-key", "bridge keygen"},
-		{"encrypted PKCS#8", func(p *Params) { p.PrivateKeyPEM = readKey(t, "encrypted-pkcs8.key"); p.PrivateKeySource = "enc.key" }, keys.ErrEncrypted, "--private-key", "openssl pkey -in enc.key -out enc.key.plain"},
-		{"encrypted PKCS#1", func(p *Params) { p.PrivateKeyPEM = readKey(t, "encrypted-pkcs1.key"); p.PrivateKeySource = "enc.key" }, keys.ErrEncrypted, "--private-key", "openssl pkey -in enc.key"},
-		{"1024 bits", func(p *Params) { p.PrivateKeyPEM = readKey(t, "rsa1024.key") }, keys.ErrTooSmall, "--private-key", "1024 bits"},
-		{"EC key", func(p *Params) { p.PrivateKeyPEM = readKey(t, "ec.key") }, keys.ErrNotRSA, "--private-key", "EC key"},
-		{"public key as private", func(p *Params) { p.PrivateKeyPEM = readKey(t, "pkcs8.pub") }, keys.ErrNotPrivateKey, "--private-key", "the .key file"},
-		{"shipped test key", func(p *Params) { p.PrivateKeyPEM = string(bridge.TestPrivateKeyPEM) }, ErrTestKey, "--private-key", "is public"},
-		{"mismatched public key", func(p *Params) { p.PublicKeyPEM = readKey(t, "other.pub"); p.PublicKeySource = "other.pub" }, ErrKeyMismatch, "--public-key", "other.pub is not the public key of pkcs8.key"},
-		{"private key as public", func(p *Params) { p.PublicKeyPEM = readKey(t, "other.key") }, keys.ErrNotPublicKey, "--public-key", "never the private key"},
+		{"relative URL", func(p *Params) { p.JIRAURL = "/jira" }, ErrJIRAURL, FieldJIRAURL, "absolute http(s)"},
+		{"no consumer key", func(p *Params) { p.ConsumerKey = "" }, ErrConsumerKey, FieldConsumerKey, "empty"},
+		{"consumer key with space", func(p *Params) { p.ConsumerKey = "auth0 jira" }, ErrConsumerKey, FieldConsumerKey, "white space"},
+		{"PEM as consumer key", func(p *Params) { p.ConsumerKey = readKey(t, "pkcs8.key") }, ErrConsumerKey, FieldConsumerKey, "--private-key"},
+		{"bad name", func(p *Params) { p.Name = "jira_prod" }, ErrName, FieldName, "pattern"},
+		{"no private key", func(p *Params) { p.PrivateKeyPEM = "" }, ErrPrivateKey, FieldPrivateKey, "bridge keygen"},
+		{"encrypted PKCS#8", func(p *Params) { p.PrivateKeyPEM = readKey(t, "encrypted-pkcs8.key"); p.PrivateKeySource = "enc.key" }, keys.ErrEncrypted, FieldPrivateKey, "openssl pkey -in enc.key -out enc.key.plain"},
+		{"encrypted PKCS#1", func(p *Params) { p.PrivateKeyPEM = readKey(t, "encrypted-pkcs1.key"); p.PrivateKeySource = "enc.key" }, keys.ErrEncrypted, FieldPrivateKey, "openssl pkey -in enc.key"},
+		{"1024 bits", func(p *Params) { p.PrivateKeyPEM = readKey(t, "rsa1024.key") }, keys.ErrTooSmall, FieldPrivateKey, "1024 bits"},
+		{"EC key", func(p *Params) { p.PrivateKeyPEM = readKey(t, "ec.key") }, keys.ErrNotRSA, FieldPrivateKey, "EC key"},
+		{"public key as private", func(p *Params) { p.PrivateKeyPEM = readKey(t, "pkcs8.pub") }, keys.ErrNotPrivateKey, FieldPrivateKey, "the .key file"},
+		{"shipped test key", func(p *Params) { p.PrivateKeyPEM = string(bridge.TestPrivateKeyPEM) }, ErrTestKey, FieldPrivateKey, "is public"},
+		{"mismatched public key", func(p *Params) { p.PublicKeyPEM = readKey(t, "other.pub"); p.PublicKeySource = "other.pub" }, ErrKeyMismatch, FieldPublicKey, "other.pub is not the public key of pkcs8.key"},
+		{"private key as public", func(p *Params) { p.PublicKeyPEM = readKey(t, "other.key") }, keys.ErrNotPublicKey, FieldPublicKey, "never the private key"},
 		{"script syntax", func(p *Params) {
 			p.Script = "function(token, tokenSecret, ctx, cb) {\n  cb(null, {user_id: });\n}"
 			p.ScriptName = "my.js"
-		}, ErrScript, "--script", "my.js:2:22: Unexpected token }"},
-		{"script not a function expression", func(p *Params) { p.Script = "function f(){}\nf();"; p.ScriptName = "stmt.js" }, ErrScript, "--script", "stmt.js:"},
+		}, ErrScript, FieldScript, "my.js:2:22: Unexpected token }"},
+		{"script not a function expression", func(p *Params) { p.Script = "function f(){}\nf();"; p.ScriptName = "stmt.js" }, ErrScript, FieldScript, "stmt.js:"},
 		{"script too long", func(p *Params) {
 			p.Script = "function(token, tokenSecret, ctx, cb) {\n//" + strings.Repeat("x", 51200) + "\n}"
-		}, ErrScriptSize, "--script", "51200"},
+		}, ErrScriptSize, FieldScript, "51200"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -89,7 +89,7 @@ func TestValidateFailures(t *testing.T) {
 			require.Len(t, probs, 1, "one problem: %v", err)
 			assert.Equal(t, c.field, probs[0].Field)
 			assert.Contains(t, err.Error(), c.text)
-			assert.True(t, strings.HasPrefix(err.Error(), "connection: "+c.field+": "), err.Error())
+			assert.True(t, strings.HasPrefix(err.Error(), "connection: "+string(c.field)+": "), err.Error())
 			assert.NotContains(t, err.Error(), "MII", "no key material in the message")
 		})
 	}
@@ -125,11 +125,11 @@ func TestValidateReportsAllProblems(t *testing.T) {
 	p := Params{JIRAURL: "jira", ConsumerKey: "", PrivateKeyPEM: string(bridge.TestPrivateKeyPEM), Name: "-x"}
 	_, err := Validate(p)
 	require.Error(t, err)
-	var fields []string
+	var fields []Field
 	for _, e := range Problems(err) {
 		fields = append(fields, e.Field)
 	}
-	assert.ElementsMatch(t, []string{"--jira-url", "--consumer-key", "--name", "--private-key"}, fields)
+	assert.ElementsMatch(t, []Field{FieldJIRAURL, FieldConsumerKey, FieldName, FieldPrivateKey}, fields)
 	assert.True(t, errors.Is(err, ErrTestKey))
 }
 
@@ -143,22 +143,22 @@ func TestValidateMessagesRead(t *testing.T) {
 		want string
 	}{
 		{"compile error ending in ;", func(p *Params) { p.Script = "function(a, b, ctx, cb) {\n  var x = ;\n}"; p.ScriptName = "s.js" },
-			"connection: --script: the script does not compile: s.js:2:11: Unexpected token ; — fix the script (`bridge run` shows it at work)"},
+			"connection: script: the script does not compile: s.js:2:11: Unexpected token ; — fix the script (`bridge run` shows it at work)"},
 		{"compile error ending in }", func(p *Params) {
 			p.Script = "function(a, b, ctx, cb) {\n  cb(null, {user_id: });\n}"
 			p.ScriptName = "s.js"
 		},
-			"connection: --script: the script does not compile: s.js:2:22: Unexpected token }; fix the script (`bridge run` shows it at work)"},
+			"connection: script: the script does not compile: s.js:2:22: Unexpected token }; fix the script (`bridge run` shows it at work)"},
 		{"blank script", func(p *Params) { p.Script = "  \n"; p.ScriptName = "s.js" },
-			"connection: --script: the script does not compile: s.js is empty; fix the script (`bridge run` shows it at work)"},
+			"connection: script: the script does not compile: s.js is empty; fix the script (`bridge run` shows it at work)"},
 		{"apostrophe in the URL", func(p *Params) { p.JIRAURL = "https://jira.example.com/a'b" },
-			`connection: --jira-url: bad JIRA URL: "https://jira.example.com/a'b" contains an apostrophe ('), which cannot go into the script's JIRA_URL; give JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira`},
+			`connection: jira_url: bad JIRA URL: "https://jira.example.com/a'b" contains an apostrophe ('), which cannot go into the script's JIRA_URL; give JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira`},
 		{"unparsable URL", func(p *Params) { p.JIRAURL = "https://jira.example.com/%zz" },
-			`connection: --jira-url: bad JIRA URL: "https://jira.example.com/%zz" is not a URL: invalid URL escape "%zz"; give JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira`},
+			`connection: jira_url: bad JIRA URL: "https://jira.example.com/%zz" is not a URL: invalid URL escape "%zz"; give JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira`},
 		{"query", func(p *Params) { p.JIRAURL = "https://jira.example.com?x=1" },
-			`connection: --jira-url: bad JIRA URL: "https://jira.example.com?x=1" has a query; remove the query: JIRA's base URL has none, e.g. https://jira.example.com or https://example.com/jira`},
+			`connection: jira_url: bad JIRA URL: "https://jira.example.com?x=1" has a query; remove the query: JIRA's base URL has none, e.g. https://jira.example.com or https://example.com/jira`},
 		{"PEM as consumer key", func(p *Params) { p.ConsumerKey = "-----BEGIN PRIVATE KEY-----" },
-			"connection: --consumer-key: bad consumer key: it holds a PEM; the consumer key is a name, e.g. auth0-jira, and the key file goes to --private-key"},
+			"connection: consumer_key: bad consumer key: it holds a PEM; the consumer key is a name, e.g. auth0-jira, and the key file goes to --private-key"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -14,13 +14,13 @@ import (
 func checkScript(name, rendered string) (warnings []string, errs []error) {
 	for _, f := range profile.CheckScriptSize(rendered) {
 		if f.Severity == profile.SeverityError {
-			errs = append(errs, problem("--script", ErrScriptSize, "the count is of the script with JIRA_URL filled in, as Auth0 stores it", "%s: %s", name, f.Message))
+			errs = append(errs, problem(FieldScript, ErrScriptSize, "the count is of the script with JIRA_URL filled in, as Auth0 stores it", "%s: %s", name, f.Message))
 		} else {
 			warnings = append(warnings, name+": "+f.Message)
 		}
 	}
 	if err := compileScript(name, rendered); err != nil {
-		errs = append(errs, problem("--script", ErrScript, "fix the script (`bridge run` shows it at work)", "%v", err))
+		errs = append(errs, problem(FieldScript, ErrScript, "fix the script (`bridge run` shows it at work)", "%v", err))
 	}
 	return warnings, errs
 }

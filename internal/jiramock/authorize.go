@@ -47,7 +47,8 @@ var oobPage = template.Must(template.New("oob").Parse(`<!DOCTYPE html>
 // the choice, with the page's atl_token, and redirects to the callback with
 // oauth_token and oauth_verifier ("denied" on deny), or shows the verifier
 // for oob.
-func (s *Mock) serveAuthorize(x *exchange) {
+func (o1 oauth1Provider) serveAuthorize(x *exchange) {
+	s := o1.m
 	if x.r.Method == http.MethodPost {
 		if err := x.r.ParseForm(); err != nil {
 			x.text(http.StatusBadRequest, "jiramock: authorize: bad form: "+err.Error()+"\n")

@@ -53,7 +53,7 @@ func BenchmarkVerify(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if p := m.verifyOnce(r); p != nil {
+		if p := m.o1.verifyOnce(r); p != nil {
 			b.Fatal(p)
 		}
 	}
@@ -74,13 +74,14 @@ func BenchmarkBaseString(b *testing.B) {
 }
 
 // verifyOnce is serveREST's verification, minus the answer.
-func (s *Mock) verifyOnce(r *http.Request) *problem {
+func (o1 oauth1Provider) verifyOnce(r *http.Request) *problem {
+	s := o1.m
 	params, err := collectParams(r)
 	if err != nil {
 		return newProblem(ProblemParameterRejected, err.Error())
 	}
 	op := readOAuth(params)
-	c, p := s.checkConsumer(&op)
+	c, p := o1.checkConsumer(&op)
 	if p != nil {
 		return p
 	}
@@ -88,7 +89,7 @@ func (s *Mock) verifyOnce(r *http.Request) *problem {
 	if _, p := s.tokens.access(op.token, c.Key, now); p != nil {
 		return p
 	}
-	p = s.validate(r, &op, c, now)
+	p = o1.validate(r, &op, c, now)
 	s.nonces.forget(c.Key, op.token, op.nonce, op.timestamp)
 	return p
 }

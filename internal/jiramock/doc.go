@@ -1,6 +1,13 @@
 // Package jiramock is a mock JIRA: a strict OAuth 1.0a RSA-SHA1 provider with
 // JIRA's token endpoints, approval page and the REST endpoints a
-// fetchUserProfile script reads, in a Server/Data Center and a Cloud flavor.
+// fetchUserProfile script reads, in a Server/Data Center and a Cloud flavor;
+// and a strict OAuth 2.0 provider as Jira Data Center's
+// (/rest/oauth2/latest/authorize and /token, Bearer on /rest/api/2) and
+// Atlassian Cloud's 3LO (/authorize, /oauth/token, /me,
+// /oauth/token/accessible-resources, /ex/jira/{cloudid}/rest/api/3/myself)
+// have it, with PKCE, refresh tokens and RFC 6749/6750/7636 errors
+// (docs/jira.md "OAuth 2.0", which also lists the error table and the
+// assumptions).
 //
 // It is strict where real JIRA is (docs/jira.md "OAuth 1.0a provider"): every request is verified with
 // the mock's own RFC 5849 §3.4.1 base string builder, rebuilt from the
@@ -17,6 +24,11 @@
 // authorize.go (approval page), rest.go (session, user, myself), users.go,
 // consumer.go, faults.go, grants.go (MintAccessToken and per-token worlds),
 // log.go (request log), dance.go (a client doing the whole dance).
+// OAuth 1.0a's parts hang off oauth1Provider (oauth1.go); OAuth 2.0's off
+// oauth2Provider (oauth2.go routing, oauth2_client.go client and scopes,
+// oauth2_authorize.go consent page, oauth2_token.go grants, oauth2_pkce.go,
+// oauth2_bearer.go, oauth2_errors.go, oauth2_store.go, cloud_api.go,
+// oauth2_grants.go MintOAuth2Token, oauth2_dance.go DanceOAuth2).
 //
 // # Assumptions
 //

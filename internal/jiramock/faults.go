@@ -23,7 +23,7 @@ const (
 	EndpointMyself Endpoint = "myself"
 )
 
-var endpoints = []Endpoint{EndpointSession, EndpointUser, EndpointMyself}
+var endpoints = []Endpoint{EndpointSession, EndpointUser, EndpointMyself, EndpointMe, EndpointResources}
 
 // Fault overrides one REST endpoint's answer, to make a script's error paths
 // testable. JSON names are the case-file names. The zero Fault

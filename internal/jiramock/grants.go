@@ -32,16 +32,26 @@ type Grant struct {
 // (oauth_expires_in, docs/jira.md "OAuth 1.0a provider").
 func (s *Mock) MintAccessToken(g Grant) (token, secret string, err error) {
 	if _, ok := s.consumers[g.ConsumerKey]; !ok {
-		return "", "", fmt.Errorf("jiramock: grant: unknown consumer key %q: the mock knows %s", g.ConsumerKey, s.consumerKeys())
+		return "", "", fmt.Errorf("jiramock: grant: unknown consumer key %q: the mock knows %s", g.ConsumerKey, s.o1.consumerKeys())
 	}
+	w, err := s.grantWorld(g)
+	if err != nil {
+		return "", "", err
+	}
+	t := s.tokens.newAccess(g.ConsumerKey, w, s.now())
+	return t.value, t.secret, nil
+}
+
+// grantWorld builds the world of a grant: its flavour, faults and user.
+func (s *Mock) grantWorld(g Grant) (*world, error) {
 	flavor := g.Flavor.orDefault(s.flavor)
 	if _, err := ParseFlavor(string(flavor)); err != nil {
-		return "", "", fmt.Errorf("jiramock: grant: %w", err)
+		return nil, fmt.Errorf("jiramock: grant: %w", err)
 	}
 	faults := s.faults
 	if g.Faults != nil {
 		if err := g.Faults.Validate(); err != nil {
-			return "", "", fmt.Errorf("jiramock: grant: %w", err)
+			return nil, fmt.Errorf("jiramock: grant: %w", err)
 		}
 		faults = g.Faults
 	}
@@ -49,19 +59,18 @@ func (s *Mock) MintAccessToken(g Grant) (token, secret string, err error) {
 	switch {
 	case g.UserObject != nil:
 		if g.UserObject.ID() == "" {
-			return "", "", fmt.Errorf("jiramock: grant: the user object has neither name nor accountId")
+			return nil, fmt.Errorf("jiramock: grant: the user object has neither name nor accountId")
 		}
 		w.user, w.users = *g.UserObject, []User{*g.UserObject}
 	default:
 		w.users = s.usersFor(flavor)
 		u, ok := findUser(w.users, g.User)
 		if !ok {
-			return "", "", fmt.Errorf("jiramock: grant: no %s user %q: the mock has %s", flavor, g.User, userIDs(w.users))
+			return nil, fmt.Errorf("jiramock: grant: no %s user %q: the mock has %s", flavor, g.User, userIDs(w.users))
 		}
 		w.user = u
 	}
-	t := s.tokens.newAccess(g.ConsumerKey, w, s.now())
-	return t.value, t.secret, nil
+	return w, nil
 }
 
 // findUser finds a user by ID; id "" means the first.

@@ -217,7 +217,7 @@ func TestTimestampWindowEdges(t *testing.T) {
 	} {
 		op := oauthParams{has: hasAll6, consumerKey: c.Key, token: "t", signatureMethod: rsaSHA1,
 			signature: "AAAA", timestamp: itoa(tc.ts), nonce: randomAlnum(16)}
-		p := m.validate(r, &op, c, time.UnixMilli(tc.nowMs))
+		p := m.o1.validate(r, &op, c, time.UnixMilli(tc.nowMs))
 		if got := p != nil && p.name == ProblemTimestampRefused; got != tc.refused {
 			t.Errorf("now %d ms, timestamp %d: refused %v, want %v (%v)", tc.nowMs, tc.ts, got, tc.refused, p)
 		}

@@ -21,7 +21,7 @@ func TestReferenceNodeOAuthCapture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := baseString(r.Method, (&Mock{}).requestBaseURI(r), params)
+	got := baseString(r.Method, requestBaseURI(r), params)
 	if got != want {
 		t.Errorf("base string\n%s\nwant (node-oauth's)\n%s", got, want)
 	}
@@ -44,7 +44,7 @@ func TestReferenceRFC5849(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := baseString(r.Method, (&Mock{}).requestBaseURI(r), params); got != want {
+	if got := baseString(r.Method, requestBaseURI(r), params); got != want {
 		t.Errorf("base string\n%s\nwant (RFC 5849 §3.4.1.1)\n%s", got, want)
 	}
 	for _, tc := range []struct{ scheme, host, path, want string }{

@@ -17,52 +17,68 @@ const jsonType = "application/json;charset=UTF-8"
 // consumer, access token, then the validator; it then sees its token's world.
 // The world's fault for the endpoint, if any, changes the answer last.
 func (s *Mock) serveREST(x *exchange, ep Endpoint) {
+	if _, ok := bearerFrom(x.r); ok {
+		// OAuth 2.0 (docs/jira.md "OAuth 2.0"): every scope covers READ,
+		// which includes viewing users and your own profile.
+		if w := s.o2.checkBearer(x, Server, "READ"); w != nil {
+			answerREST(x, ep, w)
+		}
+		return
+	}
 	op, p := x.oauth()
 	if p != nil {
 		x.fail(p)
 		return
 	}
-	var a answer
-	faults := s.faults
 	if !op.complete() {
 		x.entry.Token = "" // not an OAuth call: do not file it under a token
 		if noAPI3(x.r, s.flavor, s.prefix) {
 			writeAnswer(x, notFoundURI(x.r))
 			return
 		}
-		a = anonymous(s.flavor)
-	} else {
-		c, p := s.checkConsumer(op)
-		if p != nil {
-			x.fail(p)
-			return
+		status, note := serveAnswer(x.w, x.r, anonymous(s.flavor), s.faults[ep])
+		x.entry.Status, x.dropped = status, status == 0
+		if note != "" {
+			x.entry.Detail = note
 		}
-		w, p := s.tokens.access(op.token, c.Key, x.now)
-		if p != nil {
-			x.fail(p)
-			return
-		}
-		if p := s.validate(x.r, op, c, x.now); p != nil {
-			x.fail(p)
-			return
-		}
-		x.entry.Verdict = VerdictOK
-		if noAPI3(x.r, w.flavor, s.prefix) {
-			writeAnswer(x, notFoundURI(x.r))
-			return
-		}
-		faults = w.faults
-		switch ep {
-		case EndpointSession:
-			a = session(s.baseFor(x.r), w, x.now)
-		case EndpointUser:
-			a = userLookup(x.r, w)
-		default:
-			a = jsonAnswer(http.StatusOK, w.user.Raw)
-		}
-		a.header = whoHeaders(w)
+		return
 	}
-	status, note := serveAnswer(x.w, x.r, a, faults[ep])
+	c, p := s.o1.checkConsumer(op)
+	if p != nil {
+		x.fail(p)
+		return
+	}
+	w, p := s.tokens.access(op.token, c.Key, x.now)
+	if p != nil {
+		x.fail(p)
+		return
+	}
+	if p := s.o1.validate(x.r, op, c, x.now); p != nil {
+		x.fail(p)
+		return
+	}
+	x.entry.Verdict = VerdictOK
+	answerREST(x, ep, w)
+}
+
+// answerREST answers an authenticated REST call with its world, the world's
+// fault for the endpoint changing the answer last.
+func answerREST(x *exchange, ep Endpoint, w *world) {
+	if noAPI3(x.r, w.flavor, x.s.prefix) {
+		writeAnswer(x, notFoundURI(x.r))
+		return
+	}
+	var a answer
+	switch ep {
+	case EndpointSession:
+		a = session(x.s.baseFor(x.r), w, x.now)
+	case EndpointUser:
+		a = userLookup(x.r, w)
+	default:
+		a = jsonAnswer(http.StatusOK, w.user.Raw)
+	}
+	a.header = whoHeaders(w)
+	status, note := serveAnswer(x.w, x.r, a, w.faults[ep])
 	x.entry.Status, x.dropped = status, status == 0
 	if note != "" {
 		x.entry.Detail = note

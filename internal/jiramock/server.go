@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // Config configures a mock JIRA. The zero Config is a Server-flavoured JIRA
@@ -27,6 +29,10 @@ type Config struct {
 	// https://example.com/jira is: "" or "/jira" (a leading slash, none
 	// trailing). URL() then ends with it, and requests outside it get 404.
 	ContextPath string
+	// OAuth2 is the OAuth 2.0 client the mock knows (the incoming link of
+	// Jira Data Center, the app of Atlassian's developer console). The
+	// zero value is DefaultOAuth2Client().
+	OAuth2 OAuth2Client
 }
 
 // Mock is a running mock JIRA: a real net/http server on its own listener.
@@ -42,6 +48,9 @@ type Mock struct {
 	nonces *nonceCache
 	tokens *tokenStore
 	log    *requestLog
+
+	o1 oauth1Provider  // OAuth 1.0a: token endpoints, approval page, signature checks
+	o2 *oauth2Provider // OAuth 2.0: Jira Data Center's provider and Atlassian Cloud's 3LO
 
 	ln   net.Listener
 	srv  *http.Server
@@ -64,6 +73,12 @@ func New(cfg Config) (*Mock, error) {
 	if _, err := ParseFlavor(string(s.flavor)); err != nil {
 		return nil, err
 	}
+	s.o1 = oauth1Provider{m: s}
+	o2, err := newOAuth2Provider(s, cfg.OAuth2)
+	if err != nil {
+		return nil, err
+	}
+	s.o2 = o2
 	if s.nowFn == nil {
 		s.nowFn = time.Now
 	}
@@ -171,22 +186,13 @@ func (s *Mock) usersFor(f Flavor) []User {
 	return DefaultUsers(f)
 }
 
-func (s *Mock) consumerKeys() string {
-	keys := make([]string, 0, len(s.consumers))
-	for k := range s.consumers {
-		keys = append(keys, fmt.Sprintf("%q", k))
-	}
-	sort.Strings(keys)
-	return strings.Join(keys, ", ")
-}
-
 // The mock's paths. REST is routed under api/2, api/3 and api/latest alike;
 // api/3 then answers 404 on the Server flavor (see noAPI3).
 const (
-	pathRequestToken = "/plugins/servlet/oauth/request-token"
-	pathAuthorize    = "/plugins/servlet/oauth/authorize"
-	pathAccessToken  = "/plugins/servlet/oauth/access-token"
-	pathSession      = "/rest/auth/1/session"
+	pathRequestToken = jira.RequestTokenPath
+	pathAuthorize    = jira.AuthorizePath
+	pathAccessToken  = jira.AccessTokenPath
+	pathSession      = jira.SessionPath
 )
 
 // baseFor is the base URL JIRA names itself by in an answer to r (self
@@ -215,15 +221,15 @@ func (s *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case p == pathRequestToken:
 		if x.methods(http.MethodPost, http.MethodGet) {
-			s.serveRequestToken(x)
+			s.o1.serveRequestToken(x)
 		}
 	case p == pathAccessToken:
 		if x.methods(http.MethodPost, http.MethodGet) {
-			s.serveAccessToken(x)
+			s.o1.serveAccessToken(x)
 		}
 	case p == pathAuthorize:
 		if x.methods(http.MethodGet, http.MethodPost) {
-			s.serveAuthorize(x)
+			s.o1.serveAuthorize(x)
 		}
 	case p == pathSession:
 		if x.methods(http.MethodGet) {
@@ -237,10 +243,12 @@ func (s *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if x.methods(http.MethodGet) {
 			s.serveREST(x, EndpointMyself)
 		}
+	case s.o2.route(x, p):
 	default:
 		x.text(http.StatusNotFound, "jiramock: no such endpoint "+s.prefix+p+
 			". The mock serves "+pathRequestToken+", "+pathAuthorize+", "+pathAccessToken+", "+pathSession+
-			", /rest/api/2/user and /rest/api/2/myself.\n")
+			", /rest/api/2/user and /rest/api/2/myself; for OAuth 2.0 "+PathDCAuthorize+", "+PathDCToken+
+			", and Atlassian Cloud's "+PathCloudAuthorize+", "+PathCloudToken+", "+PathCloudMe+", "+PathCloudResources+" and /ex/jira/{cloudid}/rest/api/3/myself.\n")
 	}
 }
 

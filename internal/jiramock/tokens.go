@@ -124,18 +124,19 @@ func (ts *tokenStore) access(value, consumer string, now time.Time) (*world, *pr
 // serveRequestToken is POST /plugins/servlet/oauth/request-token (docs/jira.md "OAuth 1.0a provider"):
 // a signed request with an absolute http(s) oauth_callback or "oob" gets a
 // text/plain form with the new request token.
-func (s *Mock) serveRequestToken(x *exchange) {
+func (o1 oauth1Provider) serveRequestToken(x *exchange) {
+	s := o1.m
 	op, p := x.oauth()
 	if p != nil {
 		x.fail(p)
 		return
 	}
-	c, p := s.checkConsumer(op)
+	c, p := o1.checkConsumer(op)
 	if p != nil {
 		x.fail(p)
 		return
 	}
-	if p := s.validate(x.r, op, c, x.now); p != nil {
+	if p := o1.validate(x.r, op, c, x.now); p != nil {
 		x.fail(p)
 		return
 	}
@@ -167,13 +168,14 @@ func validCallback(cb string) bool {
 // denied), of this consumer, with the right verifier; then the signature
 // validator. A request token is exchanged once; afterwards it is unknown, as
 // in JIRA, which deletes it.
-func (s *Mock) serveAccessToken(x *exchange) {
+func (o1 oauth1Provider) serveAccessToken(x *exchange) {
+	s := o1.m
 	op, p := x.oauth()
 	if p != nil {
 		x.fail(p)
 		return
 	}
-	c, p := s.checkConsumer(op)
+	c, p := o1.checkConsumer(op)
 	if p != nil {
 		x.fail(p)
 		return
@@ -210,7 +212,7 @@ func (s *Mock) serveAccessToken(x *exchange) {
 		x.fail(p)
 		return
 	}
-	if p := s.validate(x.r, op, c, x.now); p != nil {
+	if p := o1.validate(x.r, op, c, x.now); p != nil {
 		x.fail(p)
 		return
 	}

@@ -141,7 +141,8 @@ func (op *oauthParams) complete() bool { return op.has&hasAll6 == hasAll6 }
 
 // checkConsumer finds the request's consumer. JIRA's servlets look the
 // consumer up before running the validator.
-func (s *Mock) checkConsumer(op *oauthParams) (*Consumer, *problem) {
+func (o1 oauth1Provider) checkConsumer(op *oauthParams) (*Consumer, *problem) {
+	s := o1.m
 	if op.has&hasConsumerKey == 0 {
 		return nil, newProblem(ProblemParameterAbsent, "sign the request: oauth_consumer_key is missing",
 			param{name: "oauth_parameters_absent", value: "oauth_consumer_key"})
@@ -159,7 +160,8 @@ func (s *Mock) checkConsumer(op *oauthParams) (*Consumer, *problem) {
 // method, the required parameters, the ±300 s timestamp window, the nonce
 // (recorded before the signature is checked, as there), and last the RSA-SHA1
 // signature over the base string rebuilt from the request as received.
-func (s *Mock) validate(r *http.Request, op *oauthParams, c *Consumer, now time.Time) *problem {
+func (o1 oauth1Provider) validate(r *http.Request, op *oauthParams, c *Consumer, now time.Time) *problem {
+	s := o1.m
 	if op.dup != "" {
 		return newProblem(ProblemParameterRejected, op.dup+" was sent more than once: send each OAuth parameter once",
 			param{name: "oauth_parameters_rejected", value: op.rejectedDup()})
@@ -206,14 +208,14 @@ func (s *Mock) validate(r *http.Request, op *oauthParams, c *Consumer, now time.
 	if !s.nonces.use(c.Key, op.token, op.nonce, ts, nowSec) {
 		return newProblem(ProblemNonceUsed, "this oauth_nonce was already used with this timestamp: sign every request afresh")
 	}
-	return s.checkSignature(r, op, c)
+	return o1.checkSignature(r, op, c)
 }
 
 // checkSignature verifies oauth_signature with rsa.VerifyPKCS1v15 over SHA-1
 // (RFC 5849 §3.4.3). A failure carries oauth_signature,
 // oauth_signature_base_string and oauth_signature_method, as JIRA's does.
-func (s *Mock) checkSignature(r *http.Request, op *oauthParams, c *Consumer) *problem {
-	base := baseString(r.Method, s.requestBaseURI(r), op.all)
+func (o1 oauth1Provider) checkSignature(r *http.Request, op *oauthParams, c *Consumer) *problem {
+	base := baseString(r.Method, requestBaseURI(r), op.all)
 	sig, err := base64.StdEncoding.DecodeString(op.signature)
 	if err != nil {
 		sig, err = base64.RawStdEncoding.DecodeString(op.signature)
@@ -235,7 +237,7 @@ func (s *Mock) checkSignature(r *http.Request, op *oauthParams, c *Consumer) *pr
 
 // requestBaseURI rebuilds the request's URL from r.Host and the listener's
 // scheme (a handler's r.URL has neither, docs/fidelity.md "dghubble/oauth1") and the path as received.
-func (s *Mock) requestBaseURI(r *http.Request) string {
+func requestBaseURI(r *http.Request) string {
 	path, _ := splitTarget(r)
 	return baseURI(requestScheme(r), r.Host, path)
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/loopback"
 )
 
 // DefaultCallbackAddr is where the callback server listens unless told
@@ -56,11 +58,11 @@ func ListenCallback(addr string) (*CallbackServer, error) {
 	if err != nil {
 		return nil, &Error{Kind: KindInput, Step: StepRequestToken, Err: fmt.Errorf("callback address %q is not host:port (e.g. %s): %v", addr, DefaultCallbackAddr, err)}
 	}
+	if !loopback.Host(host) {
+		return nil, &Error{Kind: KindInput, Step: StepRequestToken, Err: fmt.Errorf("callback address %q is not a loopback address: the callback server listens on this machine only; use 127.0.0.1:PORT", addr)}
+	}
 	if host == "localhost" {
 		host = "127.0.0.1"
-	}
-	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-		return nil, &Error{Kind: KindInput, Step: StepRequestToken, Err: fmt.Errorf("callback address %q is not a loopback address: the callback server listens on this machine only; use 127.0.0.1:PORT", addr)}
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
 	if err != nil {

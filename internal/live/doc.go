@@ -15,6 +15,20 @@
 //   - browser.go: opening the authorize URL in the person's browser.
 //   - tokenfile.go: the token file for `bridge run --token-file`.
 //
+// OAuth 2.0 (RunOAuth2: Jira Data Center's provider or Atlassian Cloud's
+// 3LO, docs/jira.md "OAuth 2.0") uses golang.org/x/oauth2 with PKCE S256:
+//   - oauth2_endpoints.go: the two flavours' endpoints and default scopes.
+//   - oauth2_dance.go: RunOAuth2 and the token endpoint's errors.
+//   - oauth2_callback.go: the loopback listener on the registered redirect URI (code, state, error).
+//   - oauth2_code.go: --oob, the pasted redirect URL or code.
+//   - oauth2_advice.go: advice per RFC 6749 error code, and for a consent page that never returns.
+//   - oauth2_tokenfile.go: --save-token with the refresh token.
+//
+// OAuth 2.0 assumptions: the redirect URI is the one registered with the
+// incoming link or app, so bridge listens on it only when it is a loopback
+// http URL with a port (else --oob); a token endpoint error is KindProblem
+// with Error.Code set, a denial KindDenied, a wrong state KindMismatch.
+//
 // Assumptions (docs/jira.md does not settle these):
 //   - JIRA honours the oauth_callback sent with the request token (docs/jira.md "OAuth 1.0a provider":
 //     an absolute http(s) URI or "oob"). Where a JIRA sends the browser to the

@@ -38,7 +38,8 @@ type Error struct {
 	Kind    Kind
 	Step    Step
 	Status  int        // HTTP status of JIRA's reply; 0 if none
-	Problem string     // oauth_problem, for KindProblem
+	Problem string     // oauth_problem, for KindProblem (OAuth 1.0a)
+	Code    string     // OAuth 2.0's error code (RFC 6749 §4.1.2.1, §5.2), e.g. invalid_grant
 	Params  url.Values // every parameter of JIRA's problem reply (oauth_signature_base_string, ...)
 	Body    string     // a snippet of JIRA's reply body, for KindReply and KindServer
 	Advice  string     // what to do next; may span lines
@@ -47,10 +48,18 @@ type Error struct {
 
 func (e *Error) Error() string {
 	msg := "live: " + string(e.Step) + ": "
-	switch e.Kind {
-	case KindProblem:
+	switch {
+	case e.Code != "" && e.Kind != KindDenied:
+		if e.Status != 0 {
+			msg += fmt.Sprintf("Jira answered HTTP %d ", e.Status)
+		}
+		msg += "error=" + e.Code
+		if e.Err != nil && e.Err.Error() != "" {
+			msg += ": " + e.Err.Error()
+		}
+	case e.Kind == KindProblem:
 		msg += fmt.Sprintf("JIRA answered HTTP %d oauth_problem=%s", e.Status, e.Problem)
-	case KindReply, KindServer:
+	case e.Kind == KindReply, e.Kind == KindServer:
 		msg += fmt.Sprintf("JIRA answered HTTP %d", e.Status)
 		if e.Err != nil {
 			msg += ": " + e.Err.Error()
@@ -82,8 +91,9 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 		Step    Step              `json:"step"`
 		Status  int               `json:"status,omitempty"`
 		Problem string            `json:"oauth_problem,omitempty"`
+		Code    string            `json:"error,omitempty"`
 		Params  map[string]string `json:"params,omitempty"`
 		Advice  string            `json:"advice,omitempty"`
 		Message string            `json:"message"`
-	}{e.Kind, e.Step, e.Status, e.Problem, params, e.Advice, e.Error()})
+	}{e.Kind, e.Step, e.Status, e.Problem, e.Code, params, e.Advice, e.Error()})
 }

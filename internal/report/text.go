@@ -44,6 +44,7 @@ func (p painter) paint(color, s string) string {
 // details of each failure (diff, outcome and stack, console, the mock's request
 // log), and last the line "N passed, N failed".
 func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+	r = forTerminal(r) // control characters from scripts and JIRA shown escaped (termsafe.go)
 	var b bytes.Buffer
 	p := painter(opts.Color)
 	if len(r.ScriptFindings) > 0 {
@@ -78,6 +79,13 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		// The cases may all pass while the script itself cannot be
 		// published: say so next to the count, not only at the top.
 		fmt.Fprintf(&b, "%s the script %s fails its own checks (see the top of the report)\n", p.paint(red, "FAIL"), r.Script)
+	}
+	// The failed cases again, by name, as `go test` closes with its
+	// "--- FAIL: TestX (0.00s)" lines, so a long report need not be scrolled.
+	for _, c := range r.Cases {
+		if c.Status != Pass {
+			fmt.Fprintf(&b, "--- FAIL: %s (%s)\n", c.Name, Duration(c.Duration))
+		}
 	}
 	fmt.Fprintf(&b, "%d passed, %d failed\n", s.Passed, s.Failed)
 	_, err := w.Write(b.Bytes())

@@ -10,6 +10,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
+	"github.com/jira-auth0-bridge/bridge/internal/sandbox"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -21,29 +22,42 @@ type runner struct {
 	mock     *jiramock.Mock
 	prog     *script.Program // rendered with the mock's URL
 	sctx     script.Context
+	pool     *sandbox.Pool // one worker process per parallel case
 }
 
-func newRunner(opts Options) (*runner, error) {
+// newRunner starts the mock and `workers` sandbox worker processes.
+func newRunner(opts Options, workers int) (*runner, error) {
 	cons, keyPEM, err := consumer(opts)
 	if err != nil {
 		return nil, err
 	}
+	// The workers start first: their start-up overlaps the mock's and the
+	// compile below.
+	pool, err := sandbox.NewPool(sandbox.Config{Workers: workers, Command: opts.WorkerCommand})
+	if err != nil {
+		return nil, fmt.Errorf("suite: starting the sandbox workers: %w", err)
+	}
 	mock, err := jiramock.New(jiramock.Config{Consumers: []jiramock.Consumer{cons}, Log: opts.MockLog})
 	if err != nil {
+		pool.Close()
 		return nil, fmt.Errorf("suite: starting the mock JIRA: %w", err)
 	}
 	// Render JIRA_URL and compile once per suite. The placeholder
 	// sits inside a string literal, so line numbers do not move.
 	prog, err := script.Compile(opts.Program.Filename(), bridge.RenderScript(opts.Program.Source(), mock.URL()))
 	if err != nil {
+		pool.Close()
 		mock.Close()
 		return nil, fmt.Errorf("suite: compiling the script with the mock's URL filled in: %w", err)
 	}
-	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog,
+	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog, pool: pool,
 		sctx: script.ContextFor(mock.URL(), cons.Key, keyPEM)}, nil
 }
 
-func (r *runner) close() { r.mock.Close() }
+func (r *runner) close() {
+	r.pool.Close()
+	r.mock.Close()
+}
 
 func (r *runner) newReport() *Report {
 	return &report.Report{
@@ -71,12 +85,11 @@ func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 	if c.Timeout > 0 {
 		timeout = c.Timeout
 	}
-	res := r.prog.Run(ctx, script.Options{
+	// In a sandbox worker process (internal/sandbox): the limits hold even
+	// inside a native call, and a hog or a crash is only this case's.
+	res := r.pool.Run(ctx, r.prog, script.Options{
 		Token: token, TokenSecret: secret, Ctx: r.sctx,
 		Timeout: timeout, MaxMemory: r.opts.MaxMemory,
-		// nil: the runtime's one shared keep-alive client, so connections to
-		// the mock are reused across cases and suite runs.
-		HTTPClient: nil,
 	})
 	rc.Result = res
 	rc.Duration = res.Duration

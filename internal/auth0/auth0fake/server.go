@@ -68,7 +68,11 @@ func New() *Server {
 		auth:    authority{clients: map[string]app{}, tokens: map[string][]string{}},
 		enabled: map[string][]string{},
 	}
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	// Unstarted, then started: s.srv and its URL are set before the server's
+	// goroutine starts, so the handlers (the token audience reads URL) see
+	// them (go test -race).
+	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	s.srv.Start()
 	return s
 }
 

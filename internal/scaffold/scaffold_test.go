@@ -1,0 +1,61 @@
+package scaffold
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/cases"
+)
+
+func TestWrite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mine")
+	written, err := Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile(filepath.Join(dir, ScriptName))
+	if err != nil || string(script) != bridge.ShippedScript {
+		t.Fatalf("the script is not the shipped one: %v", err)
+	}
+	if len(written) < 2 || written[0] != filepath.Join(dir, ScriptName) {
+		t.Fatalf("written = %v; want the script first, then the cases", written)
+	}
+	cs, err := cases.LoadDir(filepath.Join(dir, CasesDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := cases.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != len(def) || len(written) != len(def)+1 {
+		t.Errorf("%d cases copied, %d files written; the default suite has %d", len(cs), len(written), len(def))
+	}
+	for _, w := range written {
+		if strings.HasPrefix(filepath.Base(w), ".") {
+			t.Errorf("dot file %s copied", w)
+		}
+	}
+}
+
+func TestWriteNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Write(dir)
+	var e *ExistsError
+	if !errors.As(err, &e) || len(e.Paths) != 2 || !strings.Contains(err.Error(), "already exist; init never overwrites") {
+		t.Fatalf("second Write = %v; want an *ExistsError naming both", err)
+	}
+	file := filepath.Join(dir, ScriptName)
+	_, err = Write(file)
+	var nd *NotDirError
+	if !errors.As(err, &nd) || nd.Path != file {
+		t.Errorf("Write(a file) = %v; want a *NotDirError", err)
+	}
+}

@@ -1,0 +1,117 @@
+// Package suiteconfig turns what `bridge test` is given (a script, a cases
+// directory, a selection, a key file) into suite.Options. Its errors name the
+// input that is wrong by a Field; the CLI names the flag.
+package suiteconfig
+
+import (
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/cases"
+	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/keys"
+	"github.com/jira-auth0-bridge/bridge/internal/script"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
+	"github.com/jira-auth0-bridge/bridge/internal/suite"
+)
+
+// Field names an input of the suite.
+type Field string
+
+// The inputs Options can find wrong.
+const (
+	FieldScript     Field = "script"
+	FieldPrivateKey Field = "private_key"
+)
+
+// Error is an input that is wrong.
+type Error struct {
+	Field Field
+	Err   error
+}
+
+func (e *Error) Error() string { return "suiteconfig: " + string(e.Field) + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// NoMatchError is a selection (Run, Flavor) that keeps none of Total cases.
+type NoMatchError struct {
+	Run, Flavor string
+	Total       int
+}
+
+func (e *NoMatchError) Error() string {
+	return fmt.Sprintf("suiteconfig: no case matches run %q and flavor %q (%d case(s) in all)", e.Run, e.Flavor, e.Total)
+}
+
+// Config is what the suite is given.
+type Config struct {
+	Script      scriptsrc.Source
+	CasesDir    string // "" is the built-in suite
+	Run         string // a regexp of case names; "" is all
+	Flavor      string // server, cloud or "" for both
+	PrivateKey  string // a PEM file; "" is the public test key
+	ConsumerKey string
+	Timeout     time.Duration
+	MaxMemory   int64
+	Parallel    int
+	Strict      bool
+	MockLog     io.Writer // nil: no mock log
+}
+
+// Options loads the cases and the key and compiles the script. A script that
+// does not compile is no error: every case reports the syntax outcome, and a
+// case may expect exactly that. A bad case file is the cases package's error.
+func (c Config) Options() (suite.Options, error) {
+	opts := suite.Options{Timeout: c.Timeout, Parallel: c.Parallel, Strict: c.Strict, ConsumerKey: c.ConsumerKey,
+		MaxMemory: c.MaxMemory, MockLog: c.MockLog, ScriptName: c.Script.Name, ScriptSource: c.Script.Text}
+	prog, err := script.Compile(c.Script.Name, c.Script.Text)
+	var serr *script.SyntaxError
+	switch {
+	case errors.As(err, &serr):
+		opts.SyntaxError = serr
+	case err != nil:
+		return opts, &Error{Field: FieldScript, Err: fmt.Errorf("%s: %w", c.Script.Name, err)}
+	}
+	opts.Program = prog
+	if opts.Cases, err = c.cases(); err != nil {
+		return opts, err
+	}
+	if c.PrivateKey != "" {
+		var pemBytes []byte
+		var key *rsa.PrivateKey
+		if key, pemBytes, err = keys.LoadPrivateKey(c.PrivateKey); err != nil {
+			return opts, &Error{Field: FieldPrivateKey, Err: err}
+		}
+		opts.PrivateKey, opts.PrivateKeyPEM = key, string(pemBytes)
+	}
+	return opts, nil
+}
+
+// cases loads CasesDir, or the built-in suite, and keeps those Run and
+// Flavor select.
+func (c Config) cases() ([]*cases.Case, error) {
+	var cs []*cases.Case
+	var err error
+	if c.CasesDir == "" {
+		cs, err = cases.Default()
+	} else {
+		cs, err = cases.LoadDir(c.CasesDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var run *regexp.Regexp
+	if c.Run != "" {
+		if run, err = regexp.Compile(c.Run); err != nil {
+			return nil, err
+		}
+	}
+	if sel := cases.Filter(cs, run, jiramock.Flavor(c.Flavor)); len(sel) > 0 {
+		return sel, nil
+	}
+	return nil, &NoMatchError{Run: c.Run, Flavor: c.Flavor, Total: len(cs)}
+}

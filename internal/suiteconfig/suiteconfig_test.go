@@ -1,0 +1,49 @@
+package suiteconfig
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
+)
+
+func TestOptions(t *testing.T) {
+	opts, err := Config{Script: scriptsrc.Shipped(), Run: "^server/", Flavor: "server", Parallel: 2}.Options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts.Program == nil || opts.SyntaxError != nil || len(opts.Cases) == 0 || opts.PrivateKey != nil {
+		t.Fatalf("opts = %+v; want the compiled script and the server cases", opts)
+	}
+	for _, c := range opts.Cases {
+		if c.Flavor != "server" {
+			t.Errorf("case %s of flavor %s kept", c.Name, c.Flavor)
+		}
+	}
+}
+
+func TestOptionsSyntaxErrorIsAnOutcome(t *testing.T) {
+	opts, err := Config{Script: scriptsrc.Source{Name: "bad.js", Text: "function ("}}.Options()
+	if err != nil || opts.SyntaxError == nil || opts.Program != nil {
+		t.Errorf("Options = %v, syntax error %v; want no error and the syntax error kept for the cases", err, opts.SyntaxError)
+	}
+}
+
+func TestOptionsErrors(t *testing.T) {
+	_, err := Config{Script: scriptsrc.Shipped(), Run: "^nothing$"}.Options()
+	var nm *NoMatchError
+	if !errors.As(err, &nm) || nm.Run != "^nothing$" || nm.Total == 0 {
+		t.Errorf("no match: %v; want a *NoMatchError with the total", err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.key")
+	if err := os.WriteFile(bad, []byte("not a key"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Config{Script: scriptsrc.Shipped(), PrivateKey: bad}.Options()
+	var e *Error
+	if !errors.As(err, &e) || e.Field != FieldPrivateKey {
+		t.Errorf("bad key: %v; want an *Error of FieldPrivateKey", err)
+	}
+}
