@@ -156,7 +156,7 @@ func TestV8StringLimitsMatchNode(t *testing.T) {
   try { var r = (0, eval)(s); return typeof r === 'string' && r.length > 200 ? 'string of length ' + r.length : JSON.stringify(r); }
   catch (e) { return String(e); }
 }`
-	out := runNode(t, show+`
+	out := runNode22(t, show+`
 const snippets = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 console.log(JSON.stringify(snippets.map(show)));`, in)
 	var want []string

@@ -7,7 +7,7 @@ import "github.com/dop251/goja"
 // string longer than 2**29-24 UTF-16 units on 64-bit (String::kMaxLength,
 // "RangeError: Invalid string length"), refuses an array-like longer than
 // 2**32-1 in join ("TypeError: Invalid array length"), and joins a huge
-// sparse array with '' at once. Checked under node by
+// sparse array with ” at once. Checked under node by
 // TestV8StringLimitsMatchNode; docs/fidelity.md "V8 limits".
 type v8Limits struct{ h *host }
 
