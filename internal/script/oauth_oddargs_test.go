@@ -161,7 +161,6 @@ func knownOddDifference(row string) string {
 	return ""
 }
 
-
 // runNode22 runs program under Node 22 alone, the Node whose behaviour the
 // sandbox's limits and odd-argument rows follow (Auth0's recommended runtime;
 // Node 18 words some of these errors differently, "Invalid count value").
