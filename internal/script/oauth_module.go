@@ -122,6 +122,19 @@ func (m *oauthModule) oauthPrototype(p *goja.Object) {
 			return m.h.vm.ToValue(h.nonce())
 		}
 		n := int(call.Argument(0).ToInteger())
+		if n > 1<<16 {
+			// A huge nonceSize: node-oauth's own loop (L237-240), in JavaScript,
+			// so that the time limit and the memory ceiling can stop it.
+			v, err := m.h.vm.RunProgram(nonceLoopPrg)
+			if err == nil {
+				fn, _ := goja.AssertFunction(v)
+				v, err = fn(goja.Undefined(), call.Argument(0), prop(this, "NONCE_CHARS"))
+			}
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}
 		var b strings.Builder
 		for i := 0; i < n; i++ {
 			b.WriteByte(nonceChars[rand.IntN(len(nonceChars))])
@@ -280,3 +293,9 @@ func describeNullish(v goja.Value) string {
 	}
 	return "undefined"
 }
+
+var nonceLoopPrg = goja.MustCompile(oauthHelpersFile, `(function(nonceSize, chars) {
+  var result = [];
+  for (var i = 0; i < nonceSize; i++) result[i] = chars[Math.floor(Math.random() * chars.length)];
+  return result.join('');
+})`, false)
