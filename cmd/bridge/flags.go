@@ -119,22 +119,14 @@ func (f *runtimeFlags) load() (scriptsrc.Source, error) {
 	return src, nil
 }
 
-// minMaxMemory is the smallest --max-memory accepted. The script runtime's
-// watchdog measures the growth of the whole process's heap, sampled every
-// 5 ms (internal/script/memory.go and doc.go, "Memory"), not the script's own
-// allocations: the mock JIRA, the HTTP stack and the garbage collector's
-// timing move it by megabytes, so a smaller ceiling fails runs at random, or
-// not at all, without saying anything about the script.
-const minMaxMemory = 16 << 20
-
 // parseMaxMemory parses --max-memory into bytes, refusing what
-// script.ParseSize refuses and ceilings below minMaxMemory (exit 2).
+// script.ParseSize refuses and ceilings below script.MinMaxMemory (exit 2).
 func parseMaxMemory(s string) (int64, error) {
 	n, err := script.ParseSize(s)
 	if err != nil {
 		return 0, exit.Usagef("--max-memory: %v", err)
 	}
-	if n < minMaxMemory {
+	if n < script.MinMaxMemory {
 		return 0, exit.Usagef("--max-memory %s is below the minimum of 16MiB: the ceiling is on the growth of the whole process's heap, not the script's alone, so a smaller one fails runs at random; give 16MiB or more, or leave the flag out for %s", s, "256MiB")
 	}
 	return n, nil

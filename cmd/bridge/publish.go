@@ -81,7 +81,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	red := redact.New(append(creds.Secrets(), body.Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
 	fail := func(code int, err error) error {
-		return &exit.Error{Code: code, Err: redactedErr{err: err, r: red}}
+		return &exit.Error{Code: code, Err: red.Err(err)}
 	}
 	plan, err := f.plan(v, body, tenant, creds, stderr)
 	if err != nil {
@@ -174,12 +174,3 @@ func publishExitCode(err error) int {
 	}
 	return exit.Remote
 }
-
-// redactedErr shows err with the secrets masked; errors.Is/As still see err.
-type redactedErr struct {
-	err error
-	r   *redact.Redactor
-}
-
-func (e redactedErr) Error() string { return e.r.String(e.err.Error()) }
-func (e redactedErr) Unwrap() error { return e.err }

@@ -31,7 +31,7 @@ func runRestore(cmd *cobra.Command, f *publishFlags) error {
 	res, err := publish.Restore(cmd.Context(), publish.RestorePlan{Backup: backup, BackupSource: f.restore,
 		DryRun: f.dryRun, BackupDir: f.backupDir, Client: client, Log: client.Log})
 	if err != nil {
-		return &exit.Error{Code: publishExitCode(err), Err: redactedErr{err: err, r: red}}
+		return &exit.Error{Code: publishExitCode(err), Err: red.Err(err)}
 	}
 	return printPublish(cmd.Context(), cmd.OutOrStdout(), red.Writer(cmd.ErrOrStderr()), client, res, tenant, f.json)
 }
