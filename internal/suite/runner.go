@@ -20,6 +20,7 @@ type runner struct {
 	consumer jiramock.Consumer
 	mock     *jiramock.Mock
 	prog     *script.Program // rendered with the mock's URL
+	progs    map[ScriptKey]*script.Program
 	sctx     script.Context
 }
 
@@ -39,7 +40,12 @@ func newRunner(opts Options) (*runner, error) {
 		mock.Close()
 		return nil, fmt.Errorf("suite: compiling the script with the mock's URL filled in: %w", err)
 	}
-	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog,
+	progs, err := renderPrograms(opts.Programs, mock.URL())
+	if err != nil {
+		mock.Close()
+		return nil, err
+	}
+	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog, progs: progs,
 		sctx: script.ContextFor(mock.URL(), cons.Key, keyPEM)}, nil
 }
 
@@ -58,8 +64,7 @@ func (r *runner) newReport() *Report {
 // flavor, faults), runs the script once and judges the result.
 func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 	rc := &report.Case{Name: c.Name, File: c.File, Description: c.Description, Flavor: c.Flavor, Expect: c.Expect}
-	token, secret, err := r.mock.MintAccessToken(jiramock.Grant{
-		ConsumerKey: r.consumer.Key, UserObject: c.User, Flavor: c.Flavor, Faults: c.Faults})
+	sopts, token, err := r.grant(c)
 	if err != nil {
 		rc.Status = report.Fail
 		rc.Failures = []string{"the mock refused the case: " + err.Error()}
@@ -71,13 +76,10 @@ func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 	if c.Timeout > 0 {
 		timeout = c.Timeout
 	}
-	res := r.prog.Run(ctx, script.Options{
-		Token: token, TokenSecret: secret, Ctx: r.sctx,
-		Timeout: timeout, MaxMemory: r.opts.MaxMemory,
-		// nil: the runtime's one shared keep-alive client, so connections to
-		// the mock are reused across cases and suite runs.
-		HTTPClient: nil,
-	})
+	// HTTPClient nil: the runtime's one shared keep-alive client, so
+	// connections to the mock are reused across cases and suite runs.
+	sopts.Timeout, sopts.MaxMemory = timeout, r.opts.MaxMemory
+	res := r.programFor(c).Run(ctx, sopts)
 	rc.Result = res
 	rc.Duration = res.Duration
 	rc.Mock = mockLog(r.mock, token, len(res.Requests))
