@@ -3,7 +3,7 @@ GO        ?= go
 NODE_REF  := testdata/node
 BIN       := bin/bridge
 
-.PHONY: run test build deps node-deps chromium vet staticcheck bench fuzz clean
+.PHONY: run test build dist deps node-deps chromium vet staticcheck bench fuzz clean
 
 ## run: the main job on the embedded defaults: the default suite against the shipped script.
 run:
@@ -12,6 +12,11 @@ run:
 ## build: bin/bridge.
 build:
 	$(GO) build -o $(BIN) ./cmd/bridge
+
+## dist: static binaries (CGO_ENABLED=0) for linux, darwin and windows on amd64
+## and arm64 into dist/, stamped with VERSION (default: git describe), with SHA256SUMS.
+dist:
+	GO=$(GO) ./scripts/dist.sh
 
 ## test: install what the tests need, then vet, staticcheck and run every test.
 test: deps vet staticcheck
@@ -36,7 +41,7 @@ chromium:
 	./tools/install-chromium.sh
 
 clean:
-	rm -rf bin $(NODE_REF)/node_modules
+	rm -rf bin dist $(NODE_REF)/node_modules
 
 ## bench: the Go benchmarks, then the side-by-side: 1,000 generated cases through
 ## bin/bridge test --parallel 2 and through the shipped script under Node with the real

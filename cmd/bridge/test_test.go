@@ -81,7 +81,7 @@ func TestTestJUnit(t *testing.T) {
 		t.Fatalf("JUnit counts = %+v", doc)
 	}
 	cs := doc.Suites[0].Cases
-	if len(cs) != 2 || cs[0].Name != "a/good" || cs[1].Name != "b/wrong" || cs[1].Classname != "bridge.server" {
+	if len(cs) != 2 || cs[0].Name != "a/good" || cs[1].Name != "b/wrong" || cs[1].Classname != "bridge.b" {
 		t.Fatalf("JUnit cases = %+v", cs)
 	}
 	if cs[0].Failure != nil {

@@ -31,8 +31,15 @@ type Case struct {
 
 // Expect is a case's expectation: exactly one of Profile and Error.
 type Expect struct {
-	Profile json.RawMessage `json:"profile,omitempty"` // matched exactly: every field, type and value
+	Profile json.RawMessage `json:"profile,omitempty"` // matched exactly: every field, type and value (but see Match)
 	Error   *ExpectedError  `json:"error,omitempty"`
+	// Match is how Profile is compared: MatchExact (also "") or MatchSubset
+	// (only the fields Profile lists). See expect.go.
+	Match string `json:"match,omitempty"`
+	// Warnings are the rule names of the warning findings the case expects
+	// (e.g. email_missing): they do not fail it under --strict, and each must
+	// occur.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // ExpectedError expects the script to fail with an outcome of Kind and a
@@ -70,6 +77,8 @@ type file struct {
 			Kind    string `json:"kind"`
 			Message string `json:"message"`
 		} `json:"error"`
+		Match    *string  `json:"match"`
+		Warnings []string `json:"warnings"`
 	} `json:"expect"`
 }
 
@@ -199,6 +208,8 @@ func build(name, path string, f *file, at func(field, format string, args ...any
 	}
 
 	if err := parseExpect(c, f, at, path); err != nil {
+		fail(err)
+	} else if err := parseExpectExtras(c, f, at); err != nil {
 		fail(err)
 	}
 	switch len(bad) {

@@ -21,8 +21,14 @@
 //	  "expect": {                                       // required, exactly one of:
 //	    "profile": { … },                               //   the profile, matched exactly (fields, types, values)
 //	    "error": {"kind": "exception", "message": "regexp"}  // or the outcome kind and a message regexp
+//	    "match": "exact" | "subset",                     //   optional, with a profile: "subset" compares only the fields listed
+//	    "warnings": ["email_missing", "null"]            //   optional, with a profile: the warning rules the case expects
 //	  }
 //	}
+//
+// Expected warnings do not fail the case under --strict, and each must occur
+// (a stale one fails the case); a warning not listed still fails it under
+// --strict.
 //
 // Loading is strict: malformed JSON, an unknown or duplicated field, a wrong
 // type, an unknown flavor, fault or outcome kind, a bad regexp or duration, or

@@ -34,8 +34,10 @@ var schema = &node{fields: map[string]*node{
 	}},
 	"timeout": nil,
 	"expect": {fields: map[string]*node{
-		"profile": nil,
-		"error":   {fields: map[string]*node{"kind": nil, "message": nil}},
+		"profile":  nil,
+		"error":    {fields: map[string]*node{"kind": nil, "message": nil}},
+		"match":    nil,
+		"warnings": nil,
 	}},
 }}
 

@@ -15,9 +15,9 @@ const (
 // Body is the JSON body of `POST /api/v2/connections` for JIRA (docs/auth0.md "Management API").
 // Its fields marshal in this order, so the output is stable.
 type Body struct {
-	Name     string  `json:"name"`
-	Strategy string  `json:"strategy"`
-	Options  Options `json:"options"`
+	Name     string  `json:"name" yaml:"name"`
+	Strategy string  `json:"strategy" yaml:"strategy"`
+	Options  Options `json:"options" yaml:"options"`
 }
 
 // Options are the oauth1 connection options, in the Auth0 schema's spellings
@@ -25,18 +25,18 @@ type Body struct {
 // package doc). The script reads them as ctx.client_id, ctx.requestTokenURL, …
 // (docs/auth0.md "The sandbox").
 type Options struct {
-	ClientID             string  `json:"client_id"`     // the JIRA consumer key
-	ClientSecret         string  `json:"client_secret"` // the RSA private key PEM: a secret
-	RequestTokenURL      string  `json:"requestTokenURL"`
-	AccessTokenURL       string  `json:"accessTokenURL"`
-	UserAuthorizationURL string  `json:"userAuthorizationURL"`
-	SignatureMethod      string  `json:"signatureMethod"`
-	Scripts              Scripts `json:"scripts"`
+	ClientID             string  `json:"client_id" yaml:"client_id"`         // the JIRA consumer key
+	ClientSecret         string  `json:"client_secret" yaml:"client_secret"` // the RSA private key PEM: a secret
+	RequestTokenURL      string  `json:"requestTokenURL" yaml:"requestTokenURL"`
+	AccessTokenURL       string  `json:"accessTokenURL" yaml:"accessTokenURL"`
+	UserAuthorizationURL string  `json:"userAuthorizationURL" yaml:"userAuthorizationURL"`
+	SignatureMethod      string  `json:"signatureMethod" yaml:"signatureMethod"`
+	Scripts              Scripts `json:"scripts" yaml:"scripts"`
 }
 
 // Scripts holds the connection's scripts; oauth1 has fetchUserProfile only.
 type Scripts struct {
-	FetchUserProfile string `json:"fetchUserProfile"`
+	FetchUserProfile string `json:"fetchUserProfile" yaml:"fetchUserProfile"`
 }
 
 // Build validates p (see Validate) and returns the connection body.

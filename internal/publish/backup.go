@@ -14,12 +14,16 @@ import (
 )
 
 // writeBackup saves raw, a connection as the tenant returned it, to
-// DIR/NAME-ID-YYYYMMDDTHHMMSSZ.json with mode 0600 (it holds the tenant's
+// DIR/NAME-ID-YYYYMMDDTHHMMSSZ.json (DIR "" = DefaultBackupDir) with mode 0600 (it holds the tenant's
 // secrets) and returns the path. It never overwrites a file, and a backup is
 // never seen half-written (atomicfile.WriteFile).
 func writeBackup(dir, name, id string, raw json.RawMessage, now time.Time) (string, error) {
 	if dir == "" {
-		dir = "."
+		d, err := DefaultBackupDir()
+		if err != nil {
+			return "", err
+		}
+		dir = d
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("creating the backup directory: %w; choose another with --backup-dir", err)

@@ -3,6 +3,7 @@ package publish
 import (
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
+	"github.com/jira-auth0-bridge/bridge/internal/version"
 )
 
 // addDryRun records req, a write a dry run would send, as a HAR request
@@ -42,7 +43,7 @@ type HAREntry struct {
 
 // DryRunHAR wraps the dry run's requests in a HAR log.
 func (res *Result) DryRunHAR() HAR {
-	h := HAR{Log: HARLog{Version: "1.2", Creator: HARCreator{Name: "bridge", Version: "dev"}, Entries: []HAREntry{}}}
+	h := HAR{Log: HARLog{Version: "1.2", Creator: HARCreator{Name: "bridge", Version: version.Short()}, Entries: []HAREntry{}}}
 	for _, req := range res.DryRunRequests {
 		h.Log.Entries = append(h.Log.Entries, HAREntry{Request: req, Comment: "not sent: --dry-run"})
 	}

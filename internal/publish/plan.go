@@ -40,7 +40,7 @@ type Plan struct {
 	// nothing.
 	DryRun bool
 	// BackupDir receives the backup of a connection before it is updated;
-	// "" = the current directory.
+	// "" = DefaultBackupDir.
 	BackupDir string
 	// Verify runs the test suite on exactly what Body publishes. It is
 	// required; its error stops the publish before any request is sent.
@@ -83,6 +83,9 @@ type Result struct {
 	// OptionsDiff compares the tenant's options with the published ones,
 	// field by field; secrets are masked.
 	OptionsDiff []Change `json:"options_diff,omitempty"`
+	// ScriptDiff is the unified diff of options.scripts.fetchUserProfile from
+	// the tenant's to the published one (see ScriptDiff); "" when unchanged.
+	ScriptDiff string `json:"script_diff,omitempty"`
 	// DryRunRequests are the writes DryRun would send, redacted, as HAR
 	// requests.
 	DryRunRequests []connection.HARRequest `json:"dry_run_requests,omitempty"`

@@ -206,6 +206,7 @@ func (r *run) update(ctx context.Context, c *auth0.Connection) error {
 	}
 	merged := Merge(old, r.body.Options)
 	r.res.OptionsDiff = Diff(old, merged, r.redact)
+	r.setScriptDiff(old, merged)
 	if len(r.res.OptionsDiff) == 0 {
 		r.res.Action = Unchanged
 		r.logf("connection %s (%s) already holds these options: nothing to update", c.Name, c.ID)
@@ -239,6 +240,7 @@ func (r *run) update(ctx context.Context, c *auth0.Connection) error {
 func (r *run) dryCreate(ctx context.Context) error {
 	r.res.Action = Created
 	r.res.OptionsDiff = Diff(map[string]any{}, r.body.Options, r.redact)
+	r.setScriptDiff(map[string]any{}, r.body.Options)
 	req, err := r.Client.DescribeCreate(r.maskedBody())
 	if err != nil {
 		return r.fail("create", err)

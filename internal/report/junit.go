@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
@@ -53,11 +54,22 @@ type JUnitFailure struct {
 
 func seconds(r interface{ Seconds() float64 }) string { return fmt.Sprintf("%.3f", r.Seconds()) }
 
+// classname groups cases by their directory, as JUnit viewers group test
+// classes: server/full is in bridge.server, faults/session/drop in
+// bridge.faults.session, a case at the top in bridge.
+func classname(name string) string {
+	dir := path.Dir(name)
+	if dir == "." || dir == "/" {
+		return "bridge"
+	}
+	return "bridge." + strings.ReplaceAll(dir, "/", ".")
+}
+
 // WriteJUnit writes the report as JUnit XML.
 func WriteJUnit(w io.Writer, r *Report) error {
 	s := JUnitSuite{Name: "bridge test " + r.Script, Tests: r.Summary.Total, Failures: r.Summary.Failed, Time: seconds(r.Summary.Duration)}
 	for _, c := range r.Cases {
-		jc := JUnitCase{Name: c.Name, Classname: "bridge." + string(c.Flavor), File: c.File, Time: seconds(c.Duration)}
+		jc := JUnitCase{Name: c.Name, Classname: classname(c.Name), File: c.File, Time: seconds(c.Duration)}
 		if c.Status != Pass {
 			msg := "failed"
 			if len(c.Failures) > 0 {
@@ -65,13 +77,20 @@ func WriteJUnit(w io.Writer, r *Report) error {
 			}
 			jc.Failure = &JUnitFailure{Message: msg, Type: "bridge.failure", Text: Details(c)}
 		}
-		if c.Result != nil && len(c.Result.Console) > 0 {
-			var out strings.Builder
+		var out strings.Builder
+		if c.Result != nil {
 			for _, l := range c.Result.Console {
 				fmt.Fprintf(&out, "%s: %s\n", l.Level, l.Text)
 			}
-			jc.SystemOut = out.String()
 		}
+		if c.Status == Pass {
+			// A passing case's warnings would be lost without a failure
+			// element to carry them.
+			for _, f := range c.Findings {
+				out.WriteString(f.String() + "\n")
+			}
+		}
+		jc.SystemOut = out.String()
 		s.Cases = append(s.Cases, jc)
 	}
 	if profile.HasErrors(r.ScriptFindings, r.Strict) {

@@ -79,6 +79,13 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		// published: say so next to the count, not only at the top.
 		fmt.Fprintf(&b, "%s the script %s fails its own checks (see the top of the report)\n", p.paint(red, "FAIL"), r.Script)
 	}
+	// The failed cases again, by name, as `go test` closes with its
+	// "--- FAIL: TestX (0.00s)" lines, so a long report need not be scrolled.
+	for _, c := range r.Cases {
+		if c.Status != Pass {
+			fmt.Fprintf(&b, "--- FAIL: %s (%s)\n", c.Name, Duration(c.Duration))
+		}
+	}
 	fmt.Fprintf(&b, "%d passed, %d failed\n", s.Passed, s.Failed)
 	_, err := w.Write(b.Bytes())
 	return err
