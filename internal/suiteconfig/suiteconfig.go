@@ -56,6 +56,10 @@ func (e *ProtocolError) Error() string {
 	return fmt.Sprintf("suiteconfig: a script is one protocol's, and the cases are of %s: choose the protocol of the script", strings.Join(e.Protocols, " and "))
 }
 
+// ShippedScriptsName names the shipped scripts in messages when cases of
+// OAuth 2.0 run them too.
+const ShippedScriptsName = "the shipped scripts (scripts/fetchUserProfile.js, scripts/oauth2/server.js, scripts/oauth2/cloud.js)"
+
 // Config is what the suite is given.
 type Config struct {
 	Script   scriptsrc.Source
@@ -96,6 +100,9 @@ func (c Config) Options() (suite.Options, error) {
 	if c.Shipped {
 		if opts.Programs, err = suite.ShippedPrograms(); err != nil {
 			return opts, err
+		}
+		if ps := cases.Protocols(opts.Cases); len(ps) > 1 || ps[0] != script.ProtocolOAuth1 {
+			opts.ScriptName = ShippedScriptsName
 		}
 	} else if ps := cases.Protocols(opts.Cases); len(ps) > 1 {
 		return opts, &ProtocolError{Protocols: ps}
