@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/jira-auth0-bridge/bridge/internal/verdict"
 )
 
@@ -23,6 +25,7 @@ import (
 type runFlags struct {
 	runtime      runtimeFlags
 	user, flavor string
+	protocol     string
 	asJSON       bool
 	jira         jiraFlags // a real JIRA instead of the mock
 	token        credentials.JIRA
@@ -46,6 +49,7 @@ func newRunCmd() *cobra.Command {
 	fs.StringVar(&f.token.Token, "token", "", "access token for the real JIRA")
 	fs.StringVar(&f.token.TokenSecret, "token-secret", "", "access token secret for the real JIRA")
 	fs.StringVar(&f.tokenFile, "token-file", "", `JSON file {"jira_url","consumer_key","token","token_secret"} (bridge live --save-token)`)
+	addProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 runs fn(accessToken, ctx, cb) after an OAuth 2.0 dance with the mock, or with --token/--token-file")
 	return cmd
 }
 
@@ -54,12 +58,23 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 	if err != nil {
 		return err
 	}
-	src, err := f.runtime.load()
+	if err := checkProtocol(f.protocol, false); err != nil {
+		return err
+	}
+	src, err := f.runtime.loadFor(f.protocol, f.flavor)
 	if err != nil {
 		return err
 	}
 	real := f.real(cmd)
-	target, err := f.target(cmd, real)
+	var target interface {
+		Run(context.Context, scriptsrc.Source, script.Options) *script.Result
+		Close()
+	}
+	if f.protocol == "oauth2" {
+		target, err = f.oauth2Target(cmd, real)
+	} else {
+		target, err = f.target(cmd, real)
+	}
 	if err != nil {
 		return err
 	}

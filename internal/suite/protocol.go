@@ -2,7 +2,6 @@ package suite
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -88,7 +88,7 @@ func (r *runner) grant(c *cases.Case) (script.Options, string, error) {
 	}
 	o := script.Options{Protocol: script.ProtocolOAuth2, Token: tok.AccessToken,
 		Ctx: script.Context{TokenResponse: TokenResponse(tok, scopes)}}
-	o.AllowedHosts, o.HostMap = Hosts(c.Flavor, r.mock.URL())
+	o.AllowedHosts, o.HostMap = jiratarget.Hosts(c.Flavor, r.mock.URL(), true)
 	return o, tok.AccessToken, nil
 }
 
@@ -102,21 +102,6 @@ func TokenResponse(tok *oauth2.Token, scopes []string) map[string]any {
 		resp["refresh_token"] = tok.RefreshToken
 	}
 	return resp
-}
-
-// Hosts is the allow-list and host map of an oauth2 script against the mock
-// at base: JIRA's own host for Data Center; for Cloud, Atlassian's API hosts,
-// mapped to the mock, which serves their paths at its root (docs/jira.md
-// "OAuth 2.0").
-func Hosts(f jiramock.Flavor, base string) ([]string, map[string]string) {
-	if f == jiramock.Cloud {
-		return script.AtlassianHosts, script.MapHosts(base, script.AtlassianHosts...)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		return nil, nil
-	}
-	return []string{u.Host}, nil
 }
 
 // Sources maps each script's name to its text (Program's and Programs'),

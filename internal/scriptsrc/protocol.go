@@ -1,0 +1,23 @@
+package scriptsrc
+
+import "github.com/jira-auth0-bridge/bridge"
+
+// ShippedFor is the shipped script of a protocol and flavour: Shipped for
+// oauth1, scripts/oauth2/server.js or scripts/oauth2/cloud.js for oauth2.
+func ShippedFor(protocol, flavor string) Source {
+	switch {
+	case protocol != "oauth2":
+		return Shipped()
+	case flavor == "cloud":
+		return Source{Name: bridge.ShippedOAuth2CloudScriptName, Text: bridge.ShippedOAuth2CloudScript}
+	}
+	return Source{Name: bridge.ShippedOAuth2ServerScriptName, Text: bridge.ShippedOAuth2ServerScript}
+}
+
+// LoadFor is Load with ShippedFor(protocol, flavor) when path is "".
+func LoadFor(path, protocol, flavor string) (Source, error) {
+	if path == "" {
+		return ShippedFor(protocol, flavor), nil
+	}
+	return Load(path)
+}
