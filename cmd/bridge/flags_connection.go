@@ -8,6 +8,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/spf13/cobra"
 )
@@ -144,7 +145,11 @@ func connUsageErr(err error) error {
 }
 
 func readInputFile(flag, path, what string) (string, error) {
-	data, err := os.ReadFile(path)
+	limit, kind := int64(inputfile.MaxKeyFile), "key file"
+	if flag == "--script" {
+		limit, kind = inputfile.MaxScript, "script"
+	}
+	data, err := inputfile.Read(path, limit, kind)
 	if err != nil {
 		return "", exit.Usagef("%s: %v; pass %s", flag, err, what)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
@@ -64,7 +65,7 @@ func mockConfig(o mockOptions, stderr io.Writer) (jiramock.Config, error) {
 		consumer.Name = o.consumerKey
 	}
 	if o.publicKey != "" {
-		pemBytes, err := os.ReadFile(o.publicKey)
+		pemBytes, err := inputfile.Read(o.publicKey, inputfile.MaxKeyFile, "public key")
 		if err != nil {
 			return cfg, exit.Usagef("--public-key: %v", err)
 		}

@@ -81,6 +81,7 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		newConnectionCmd(),
 		newPublishCmd(),
 		newLiveCmd(),
+		newWorkerCmd(), // hidden: a sandbox worker (internal/sandbox)
 	}
 	describe(root, "root")
 	for _, c := range append(cmds, extra...) {

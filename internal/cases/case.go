@@ -84,13 +84,17 @@ type file struct {
 
 // Parse reads one case file. name is the case's name, path the file name for
 // messages. The error is an *Error with file:line:col, or an ErrorList of them
-// when the file has several independent problems.
+// when the file has several independent problems. A file over 8 MiB, nested
+// deeper than MaxDepth or not UTF-8 is refused first (bounds.go).
 //
 // A good file is decoded strictly once (parseFast); only a file with a
 // problem goes through the position scanner (parseLocated), whose
 // token-by-token walk is most of the cost of loading a suite, to say where the
 // problem is.
 func Parse(name, path string, data []byte) (*Case, error) {
+	if err := checkBounds(path, data); err != nil {
+		return nil, err
+	}
 	if c := parseFast(name, path, data); c != nil {
 		return c, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 )
 
@@ -63,9 +64,14 @@ func Load(fsys fs.FS, root, display string) ([]*Case, error) {
 		}
 		name := strings.TrimSuffix(rel, ".json")
 		file := filepath.Join(display, filepath.FromSlash(rel))
-		data, err := fs.ReadFile(fsys, p)
+		data, err := inputfile.ReadFS(fsys, p, file, inputfile.MaxCaseFile, "case file")
 		if err != nil {
-			bad = append(bad, &Error{File: file, Message: "cannot read: " + err.Error()})
+			msg := "cannot read: " + err.Error()
+			var ie *inputfile.Error
+			if errors.As(err, &ie) {
+				msg = ie.Message
+			}
+			bad = append(bad, &Error{File: file, Message: msg})
 			return nil
 		}
 		c, err := Parse(name, file, data)

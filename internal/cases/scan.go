@@ -136,26 +136,30 @@ func (s *scanner) value(path string, n *node) *Error {
 				return err
 			}
 			key, _ := tok.(string)
+			if n == nil {
+				// Free-form (user objects, profiles): no field below is ever
+				// looked up, so no path is built; the walk stays linear.
+				if err := s.value("", nil); err != nil {
+					return err
+				}
+				continue
+			}
 			field := key
 			if path != "" {
 				field = path + "." + key
 			}
-			var child *node
-			if n != nil {
-				c, known := n.fields[key]
-				if !known {
-					where := "here"
-					if path != "" {
-						where = "in " + strconv.Quote(path)
-					}
-					return errAt(s.file, s.data, keyOff, "unknown field %q %s: the fields are %s", key, where, n.names())
+			child, known := n.fields[key]
+			if !known {
+				where := "here"
+				if path != "" {
+					where = "in " + strconv.Quote(path)
 				}
-				if seen[key] {
-					return errAt(s.file, s.data, keyOff, "field %q appears twice: keep one", field)
-				}
-				seen[key] = true
-				child = c
+				return errAt(s.file, s.data, keyOff, "unknown field %q %s: the fields are %s", key, where, n.names())
 			}
+			if seen[key] {
+				return errAt(s.file, s.data, keyOff, "field %q appears twice: keep one", field)
+			}
+			seen[key] = true
 			s.pos[field] = s.next()
 			if err := s.value(field, child); err != nil {
 				return err
@@ -165,8 +169,8 @@ func (s *scanner) value(path string, n *node) *Error {
 			return err
 		}
 	case json.Delim('['):
-		for i := 0; s.dec.More(); i++ {
-			if err := s.value(path+"["+strconv.Itoa(i)+"]", nil); err != nil {
+		for s.dec.More() {
+			if err := s.value("", nil); err != nil {
 				return err
 			}
 		}

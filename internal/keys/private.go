@@ -8,8 +8,9 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"fmt"
-	"os"
 	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 )
 
 // LoadPrivateKey reads the RSA private key in the PEM file at path. It returns
@@ -17,7 +18,7 @@ import (
 // connection's client_secret, which node-oauth signs with raw (docs/node-oauth.md,
 // lib/oauth.js L16-18). See ParsePrivateKey for what is accepted.
 func LoadPrivateKey(path string) (*rsa.PrivateKey, []byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.MaxKeyFile, "private key")
 	if err != nil {
 		return nil, nil, fmt.Errorf("keys: reading the private key: %w; pass the .key file made by `bridge keygen` or `openssl genrsa`", err)
 	}

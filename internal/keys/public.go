@@ -5,14 +5,15 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"fmt"
-	"os"
 	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 )
 
 // LoadPublicKey reads the RSA public key in the PEM file at path: the file
 // pasted into JIRA's Application Link (seed guide, step 2). See ParsePublicKey.
 func LoadPublicKey(path string) (*rsa.PublicKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.MaxKeyFile, "public key")
 	if err != nil {
 		return nil, fmt.Errorf("keys: reading the public key: %w; pass the .pub file pasted into JIRA", err)
 	}

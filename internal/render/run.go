@@ -10,6 +10,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
+	"github.com/jira-auth0-bridge/bridge/internal/termsafe"
 )
 
 // runJSON is the --json object of a run: the script.Result plus the
@@ -33,6 +34,7 @@ func RunJSON(w io.Writer, res *script.Result, findings []profile.Finding) error 
 // and last the findings. sources (file name to source) lets a failure quote
 // the line of its stack.
 func RunText(stdout, stderr io.Writer, res *script.Result, findings []profile.Finding, sources map[string]string) {
+	stderr = termsafe.Writer(stderr) // control characters from the script and JIRA shown escaped
 	for _, l := range res.Console {
 		fmt.Fprintf(stderr, "console.%s: %s\n", l.Level, strings.TrimRight(l.Text, "\n"))
 	}

@@ -44,6 +44,7 @@ func (p painter) paint(color, s string) string {
 // details of each failure (diff, outcome and stack, console, the mock's request
 // log), and last the line "N passed, N failed".
 func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+	r = forTerminal(r) // control characters from scripts and JIRA shown escaped (termsafe.go)
 	var b bytes.Buffer
 	p := painter(opts.Color)
 	if len(r.ScriptFindings) > 0 {

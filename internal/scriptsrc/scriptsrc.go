@@ -4,9 +4,9 @@
 package scriptsrc
 
 import (
-	"os"
-
 	"github.com/jira-auth0-bridge/bridge"
+
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 )
 
 // Source is a script as written, with the JIRA_URL placeholder not yet
@@ -27,7 +27,7 @@ func Load(path string) (Source, error) {
 	if path == "" {
 		return Shipped(), nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.MaxScript, "script")
 	if err != nil {
 		return Source{}, err
 	}

@@ -10,8 +10,9 @@ import (
 )
 
 // BenchmarkCase is one default case (server/full) end to end on a running
-// suite: mint a token, run the script (two RSA-SHA1 signed calls), the mock's
-// verification of both, the profile checks and the diff.
+// suite: mint a token, run the script in a sandbox worker process (two
+// RSA-SHA1 signed calls; the protocol's round trip is the per-case overhead of
+// workers), the mock's verification of both, the profile checks and the diff.
 func BenchmarkCase(b *testing.B) {
 	b.ReportAllocs()
 	var full = defaultCases(b)[0]
@@ -20,7 +21,7 @@ func BenchmarkCase(b *testing.B) {
 			full = c
 		}
 	}
-	r, err := newRunner(Options{Program: shipped(b), Cases: nil})
+	r, err := newRunner(Options{Program: shipped(b), Cases: nil}, 1)
 	if err != nil {
 		b.Fatal(err)
 	}

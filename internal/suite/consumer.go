@@ -9,7 +9,9 @@ import (
 )
 
 // consumer resolves the options into the consumer the mock trusts and the
-// key PEM the script signs with.
+// key PEM the script signs with. A user's key does not go to the script: it
+// is checked here, and the script and the mock get a stand-in key in the
+// same encoding (ephemeral.go).
 func consumer(o Options) (jiramock.Consumer, string, error) {
 	key := o.ConsumerKey
 	if key == "" {
@@ -30,5 +32,12 @@ func consumer(o Options) (jiramock.Consumer, string, error) {
 	case pemText == "":
 		pemText = string(keys.EncodePKCS8(priv))
 	}
-	return jiramock.Consumer{Key: key, Name: "bridge test", PublicKey: &priv.PublicKey}, pemText, nil
+	if err := checkSigns(priv); err != nil {
+		return jiramock.Consumer{}, "", err
+	}
+	standIn, k, err := ephemeralLike(pemText, priv.N.BitLen())
+	if err != nil {
+		return jiramock.Consumer{}, "", err
+	}
+	return jiramock.Consumer{Key: key, Name: "bridge test", PublicKey: &k.PublicKey}, standIn, nil
 }

@@ -36,7 +36,7 @@ type Options struct {
 
 	Timeout   time.Duration // the script's time limit per case, unless the case sets one; 0 = the runtime's 20 s
 	MaxMemory int64         // bytes per run; 0 = the runtime's default
-	Parallel  int           // workers; <= 0 = runtime.NumCPU()
+	Parallel  int           // sandbox worker processes; <= 0 = runtime.NumCPU()
 	Strict    bool          // warnings of the profile checks fail a case
 
 	// OnCase, when set, is called as each case finishes (in finishing order,
@@ -44,6 +44,9 @@ type Options struct {
 	OnCase func(done, total int, c *report.Case)
 	// MockLog, when set, gets the mock's log, one line per request.
 	MockLog io.Writer
+	// WorkerCommand runs a sandbox worker (sandbox.Config.Command); nil: this
+	// executable's hidden worker subcommand.
+	WorkerCommand []string
 }
 
 // Report is the result of a run; see report.Report.

@@ -86,7 +86,7 @@ func (r *runner) grant(c *cases.Case) (script.Options, string, error) {
 	if scopes == nil {
 		scopes = jiramock.DefaultOAuth2Scopes(c.Flavor)
 	}
-	o := script.Options{Protocol: script.ProtocolOAuth2, Token: tok.AccessToken,
+	o := script.Options{Protocol: script.ProtocolOAuth2, Token: tok.AccessToken, Secrets: []string{tok.AccessToken},
 		Ctx: script.Context{TokenResponse: TokenResponse(tok, scopes)}}
 	o.AllowedHosts, o.HostMap = jiratarget.Hosts(c.Flavor, r.mock.URL(), true)
 	return o, tok.AccessToken, nil

@@ -23,17 +23,16 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 		return syntaxReport(opts, start), nil
 	}
-	r, err := newRunner(opts)
-	if err != nil {
-		return nil, err
-	}
-	defer r.close()
-
 	parallel := opts.Parallel
 	if parallel <= 0 {
 		parallel = runtime.NumCPU()
 	}
 	parallel = max(1, min(parallel, len(opts.Cases)))
+	r, err := newRunner(opts, parallel)
+	if err != nil {
+		return nil, err
+	}
+	defer r.close()
 
 	rep := r.newReport()
 	rep.Cases = make([]*report.Case, len(opts.Cases))
@@ -43,9 +42,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		done int
 		jobs = make(chan int)
 	)
-	// A pool of workers; each run gets a fresh runtime inside script.Run, so
-	// no runtime is ever shared between goroutines (docs/fidelity.md "goja"). Results land at
-	// their case's index: the report keeps case order.
+	// A goroutine per sandbox worker process; each run gets a fresh runtime
+	// in its worker (docs/fidelity.md "goja"). Results land at their case's
+	// index: the report keeps case order.
 	for w := 0; w < parallel; w++ {
 		wg.Add(1)
 		go func() {

@@ -10,6 +10,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
+	"github.com/jira-auth0-bridge/bridge/internal/sandbox"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -22,34 +23,48 @@ type runner struct {
 	prog     *script.Program // rendered with the mock's URL
 	progs    map[ScriptKey]*script.Program
 	sctx     script.Context
+	pool     *sandbox.Pool // one worker process per parallel case
 }
 
-func newRunner(opts Options) (*runner, error) {
+// newRunner starts the mock and `workers` sandbox worker processes.
+func newRunner(opts Options, workers int) (*runner, error) {
 	cons, keyPEM, err := consumer(opts)
 	if err != nil {
 		return nil, err
 	}
+	// The workers start first: their start-up overlaps the mock's and the
+	// compile below.
+	pool, err := sandbox.NewPool(sandbox.Config{Workers: workers, Command: opts.WorkerCommand})
+	if err != nil {
+		return nil, fmt.Errorf("suite: starting the sandbox workers: %w", err)
+	}
 	mock, err := jiramock.New(jiramock.Config{Consumers: []jiramock.Consumer{cons}, Log: opts.MockLog})
 	if err != nil {
+		pool.Close()
 		return nil, fmt.Errorf("suite: starting the mock JIRA: %w", err)
 	}
 	// Render JIRA_URL and compile once per suite. The placeholder
 	// sits inside a string literal, so line numbers do not move.
 	prog, err := script.Compile(opts.Program.Filename(), bridge.RenderScript(opts.Program.Source(), mock.URL()))
 	if err != nil {
+		pool.Close()
 		mock.Close()
 		return nil, fmt.Errorf("suite: compiling the script with the mock's URL filled in: %w", err)
 	}
 	progs, err := renderPrograms(opts.Programs, mock.URL())
 	if err != nil {
+		pool.Close()
 		mock.Close()
 		return nil, err
 	}
-	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog, progs: progs,
+	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog, progs: progs, pool: pool,
 		sctx: script.ContextFor(mock.URL(), cons.Key, keyPEM)}, nil
 }
 
-func (r *runner) close() { r.mock.Close() }
+func (r *runner) close() {
+	r.pool.Close()
+	r.mock.Close()
+}
 
 func (r *runner) newReport() *Report {
 	return &report.Report{
@@ -76,10 +91,10 @@ func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 	if c.Timeout > 0 {
 		timeout = c.Timeout
 	}
-	// HTTPClient nil: the runtime's one shared keep-alive client, so
-	// connections to the mock are reused across cases and suite runs.
+	// In a sandbox worker process (internal/sandbox): the limits hold even
+	// inside a native call, and a hog or a crash is only this case's.
 	sopts.Timeout, sopts.MaxMemory = timeout, r.opts.MaxMemory
-	res := r.programFor(c).Run(ctx, sopts)
+	res := r.pool.Run(ctx, r.programFor(c), sopts)
 	rc.Result = res
 	rc.Duration = res.Duration
 	rc.Mock = mockLog(r.mock, token, len(res.Requests))

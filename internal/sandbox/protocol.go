@@ -1,0 +1,115 @@
+package sandbox
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/script"
+)
+
+// ProtocolVersion is the version a worker announces in its hello frame.
+const ProtocolVersion = 1
+
+// maxFrame bounds one frame in either direction. A result holds at most
+// maxProfile of profile, maxConsoleTotal of console and bounded logs and
+// messages (bounds.go), well under it.
+const maxFrame = 8 << 20
+
+// Frame types.
+const (
+	frameHello  = "hello"
+	frameRun    = "run"
+	frameStart  = "start"
+	frameReq    = "req"
+	frameResult = "result"
+)
+
+// frame is one message of the protocol (doc.go).
+type frame struct {
+	Type    string       `json:"type"`
+	Version int          `json:"v,omitempty"`
+	PID     int          `json:"pid,omitempty"`
+	Run     *runFrame    `json:"run,omitempty"`
+	Start   uint64       `json:"start,omitempty"` // the run that starts now`
+	Req     *reqEvent    `json:"req,omitempty"`
+	Result  *resultFrame `json:"result,omitempty"`
+}
+
+// runFrame asks the worker to run one case.
+type runFrame struct {
+	ID       uint64 `json:"id"`
+	Hash     string `json:"hash"`
+	Filename string `json:"filename"`
+	Source   string `json:"source,omitempty"` // only when the worker does not have Hash yet
+
+	Token        string            `json:"token"`
+	TokenSecret  string            `json:"token_secret"`
+	Ctx          script.Context    `json:"ctx"`
+	AllowedHosts []string          `json:"allowed_hosts,omitempty"`
+	HostMap      map[string]string `json:"host_map,omitempty"`
+	Protocol     string            `json:"protocol,omitempty"`
+	Timeout      time.Duration     `json:"timeout"`
+	MaxMemory    int64             `json:"max_memory"`
+	Secrets      []string          `json:"secrets,omitempty"`
+}
+
+// reqEvent is a request starting or ending on the worker's connections.
+type reqEvent struct {
+	ID     uint64 `json:"id"` // the run
+	N      int    `json:"n"`  // the request, from 0 within the run
+	Phase  string `json:"phase"`
+	Method string `json:"method,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Status int    `json:"status,omitempty"`
+	Error  string `json:"error,omitempty"`
+}
+
+// resultFrame is how a run ended. Durations travel apart because
+// script.Result leaves them out of its JSON.
+type resultFrame struct {
+	ID          uint64          `json:"id"`
+	Result      *script.Result  `json:"result"`
+	Duration    time.Duration   `json:"duration"`
+	ReqDuration []time.Duration `json:"req_durations"`
+}
+
+// writeFrame writes f as one length-prefixed frame.
+func writeFrame(w io.Writer, f *frame) error {
+	body, err := json.Marshal(f)
+	if err != nil {
+		return fmt.Errorf("sandbox: encoding a %s frame: %w", f.Type, err)
+	}
+	if len(body) > maxFrame {
+		return fmt.Errorf("sandbox: a %s frame of %d bytes is over the %d-byte limit", f.Type, len(body), maxFrame)
+	}
+	buf := make([]byte, 4+len(body))
+	binary.BigEndian.PutUint32(buf, uint32(len(body)))
+	copy(buf[4:], body)
+	_, err = w.Write(buf)
+	return err
+}
+
+// readFrame reads one frame, refusing one longer than maxFrame before reading
+// its body: a peer never makes the reader hold more than that.
+func readFrame(r io.Reader) (*frame, error) {
+	var hdr [4]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return nil, err
+	}
+	n := binary.BigEndian.Uint32(hdr[:])
+	if n > maxFrame {
+		return nil, fmt.Errorf("sandbox: the peer announced a frame of %d bytes, over the %d-byte limit", n, maxFrame)
+	}
+	body := make([]byte, n)
+	if _, err := io.ReadFull(r, body); err != nil {
+		return nil, fmt.Errorf("sandbox: a frame cut short: %w", err)
+	}
+	f := &frame{}
+	if err := json.Unmarshal(body, f); err != nil {
+		return nil, fmt.Errorf("sandbox: a frame that is not JSON: %w", err)
+	}
+	return f, nil
+}
