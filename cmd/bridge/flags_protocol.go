@@ -20,3 +20,11 @@ func checkProtocol(p string, bothOK bool) error {
 	}
 	return exit.Usagef("--protocol %q: use oauth1 or oauth2", p)
 }
+
+// addJIRAClientFlags registers --jira-client-id and --jira-client-secret,
+// the JIRA side's OAuth 2.0 client (--client-id and --client-secret are the
+// Auth0 machine-to-machine application's on publish and pull).
+func addJIRAClientFlags(fs *pflag.FlagSet, id, secret *string, what string) {
+	fs.StringVar(id, "jira-client-id", "", "client id of "+what)
+	fs.StringVar(secret, "jira-client-secret", "", "client secret of "+what)
+}
