@@ -27,15 +27,15 @@ func newConnectionCmd() *cobra.Command {
 	fs.BoolVar(&showSecrets, "show-secrets", false, "show the private key in the output instead of [REDACTED]")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		v, err := flags.load(cmd)
+		b, err := flags.build(cmd)
 		if err != nil {
 			return err
 		}
-		body := v.Body()
+		body := b.body
 		if showSecrets {
-			connWarn(cmd.ErrOrStderr(), "the output holds the private key of %s: keep it out of logs and tickets", flags.jira.privateKey)
+			connWarn(cmd.ErrOrStderr(), "the output holds the secrets of the connection (private key or client secret): keep it out of logs and tickets")
 		} else {
-			body = body.Redacted()
+			body = body.Masked()
 		}
 		out := body.Indent()
 		if har {
@@ -46,7 +46,7 @@ func newConnectionCmd() *cobra.Command {
 			out = body.HAR(base).Indent()
 		}
 		if !showSecrets {
-			out = []byte(v.Body().Redactor().String(string(out)))
+			out = []byte(b.body.Redactor().String(string(out)))
 		}
 		_, err = cmd.OutOrStdout().Write(out)
 		return err

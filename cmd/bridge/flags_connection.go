@@ -23,6 +23,8 @@ type connectionFlags struct {
 	PublicKey string // --public-key: optional PEM file pasted into JIRA; must match
 	Name      string // --name: the Auth0 connection name
 	Script    string // --script: fetchUserProfile file; "" = the shipped script
+	// --protocol oauth2 (connection_oauth2.go): --flavor, the JIRA client
+	protocol, flavor, clientID, clientSecret string
 }
 
 // addConnectionFlags registers the connection flags on cmd and returns where
@@ -34,6 +36,9 @@ func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 	fs.StringVar(&f.PublicKey, "public-key", "", "PEM file of the public key pasted into JIRA; checked to belong to --private-key")
 	fs.StringVar(&f.Name, "name", connection.DefaultName, "Auth0 connection name: letters, digits, single hyphens, at most 128 characters")
 	fs.StringVar(&f.Script, "script", "", "fetchUserProfile script file, with JIRA_URL where the base URL goes (default: the shipped script)")
+	addProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 makes a connection of strategy oauth2 (--jira-client-id, --jira-client-secret; no keys)")
+	fs.StringVar(&f.flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center, URLs from --jira-url) or cloud (Atlassian's URLs)")
+	addJIRAClientFlags(fs, &f.clientID, &f.clientSecret, "Jira's incoming link or your Atlassian app (--protocol oauth2)")
 	return f
 }
 
@@ -105,12 +110,15 @@ func (f *connectionFlags) load(cmd *cobra.Command) (*connection.Validated, error
 // connectionFlagNames names the flag of each connection setting: the
 // connection package names settings, the CLI alone names flags.
 var connectionFlagNames = map[connection.Field]string{
-	connection.FieldJIRAURL:     "--jira-url",
-	connection.FieldConsumerKey: "--consumer-key",
-	connection.FieldPrivateKey:  "--private-key",
-	connection.FieldPublicKey:   "--public-key",
-	connection.FieldName:        "--name",
-	connection.FieldScript:      "--script",
+	connection.FieldJIRAURL:      "--jira-url",
+	connection.FieldConsumerKey:  "--consumer-key",
+	connection.FieldPrivateKey:   "--private-key",
+	connection.FieldPublicKey:    "--public-key",
+	connection.FieldName:         "--name",
+	connection.FieldScript:       "--script",
+	connection.FieldClientID:     "--jira-client-id",
+	connection.FieldClientSecret: "--jira-client-secret",
+	connection.FieldFlavor:       "--flavor",
 }
 
 // flagError is a connection setting's problem said with its flag:

@@ -68,7 +68,7 @@ func (o Options) selected() ([]*cases.Case, error) {
 		cs = cases.Filter(cs, nil, o.Flavor)
 	}
 	if len(cs) == 0 {
-		return nil, fmt.Errorf("the cases hold none of protocol %s (flavour %s): %w", p, o.Flavor, ErrNoCases)
+		return nil, fmt.Errorf("the cases hold none of protocol %s (flavour %s), and bridge never publishes a script that has not been tested: give --cases with such cases (`bridge init --protocol %s DIR` starts some) or the script's own --protocol and --flavor", p, o.Flavor, p)
 	}
 	return cs, nil
 }
