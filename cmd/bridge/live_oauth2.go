@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
@@ -28,7 +28,8 @@ func runLiveOAuth2(cmd *cobra.Command, f *liveFlags) error {
 		return err
 	}
 	stdout, errw := cmd.OutOrStdout(), redact.New(f.clientSecret).Writer(cmd.ErrOrStderr())
-	opts := live.OAuth2Options{Flavor: f.flavor, JIRAURL: strings.TrimRight(f.jira.url, "/"), ClientID: f.clientID, ClientSecret: f.clientSecret,
+	base, _ := jira.NormalizeBaseURL(f.jira.url) // checked in checkOAuth2 ("" for Cloud)
+	opts := live.OAuth2Options{Flavor: f.flavor, JIRAURL: base, ClientID: f.clientID, ClientSecret: f.clientSecret,
 		RedirectURI: f.redirectURI, OOB: f.oob, ApproveTimeout: f.approveTimeout, Stdin: cmd.InOrStdin(), Progress: errw}
 	if !f.noBrowser && live.HasDisplay(runtime.GOOS, os.Getenv) {
 		opts.OpenBrowser = live.OpenBrowser
@@ -38,7 +39,7 @@ func runLiveOAuth2(cmd *cobra.Command, f *liveFlags) error {
 		return err
 	}
 	// A syntax error costs no consent.
-	if _, err := script.Compile(src.Name, bridge.RenderScript(src.Text, opts.JIRAURL)); err != nil {
+	if _, err := script.Compile(src.Name, jira.RenderScript(src.Text, opts.JIRAURL)); err != nil {
 		var se *script.SyntaxError
 		if errors.As(err, &se) {
 			return printResult(stdout, errw, script.CompileFailure(se), f.json, false, nil)
@@ -75,7 +76,7 @@ func (f *liveFlags) checkOAuth2() (int64, error) {
 		if f.jira.url == "" {
 			return 0, exit.Usagef("missing --jira-url: Jira Data Center's base URL, where its OAuth 2.0 provider lives")
 		}
-		if err := live.CheckJIRAURL(f.jira.url); err != nil {
+		if _, err := jira.NormalizeBaseURL(f.jira.url); err != nil {
 			return 0, exit.Usagef("%w", err)
 		}
 	}
