@@ -25,7 +25,7 @@ import (
 type testFlags struct {
 	runtime               runtimeFlags
 	casesDir, run, flavor string
-	protocol              string
+	protocol, compareWith string
 	junit, consumerKey    string
 	privateKey            string
 	parallel              int
@@ -48,6 +48,7 @@ func newTestCmd() *cobra.Command {
 	fs.StringVar(&f.run, "run", "", "run only the cases whose name matches this regexp")
 	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
 	addProtocolFlag(fs, &f.protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
+	fs.StringVar(&f.compareWith, "compare-with", "", "migration check: run this OAuth 1.0a script and --script (OAuth 2.0) over the same users; report user_id, email, email_verified changes")
 	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
 	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
 	fs.BoolVar(&f.json, "json", false, "print the report as one JSON document on stdout")
@@ -60,6 +61,9 @@ func newTestCmd() *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := f.check(); err != nil {
 			return err
+		}
+		if f.compareWith != "" {
+			return runCompare(cmd.Context(), f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		}
 		if f.watch {
 			return watchTests(cmd.Context(), f, cmd.OutOrStdout(), cmd.ErrOrStderr())
