@@ -33,7 +33,7 @@ func newConnectionCmd() *cobra.Command {
 		}
 		body := b.body
 		if showSecrets {
-			connWarn(cmd.ErrOrStderr(), "the output holds the secrets of the connection (private key or client secret): keep it out of logs and tickets")
+			connWarn(cmd.ErrOrStderr(), "the output holds %s: keep it out of logs and tickets", flags.secret())
 		} else {
 			body = body.Masked()
 		}

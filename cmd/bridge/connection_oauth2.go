@@ -50,3 +50,11 @@ func (f *connectionFlags) build(cmd *cobra.Command) (*built, error) {
 	return &built{body: v.Body(), name: v.Name, script: v.Script, scriptName: v.ScriptName, jira: v.JIRAURL, rendered: v.Rendered,
 		verify: verify.Options{Protocol: "oauth2", Flavor: jiramock.Flavor(f.flavor)}}, nil
 }
+
+// secret names the secret a connection body holds, for warnings.
+func (f *connectionFlags) secret() string {
+	if f.protocol == "oauth2" {
+		return "the client secret of " + f.clientID
+	}
+	return "the private key of " + f.jira.privateKey
+}
