@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -63,23 +62,9 @@ func runLiveOAuth2(cmd *cobra.Command, f *liveFlags) error {
 	return printResult(stdout, errw, res, f.json, true, src.Sources())
 }
 
-// checkOAuth2 is check for --protocol oauth2: the client, the flavour and,
-// on Data Center, Jira's URL.
+// checkOAuth2 checks what live.RunOAuth2 does not, before any request: the
+// limits and --save-token (it checks the client, the flavour and the URL).
 func (f *liveFlags) checkOAuth2() (int64, error) {
-	if missing := missingFlags(flagValue{"--jira-client-id", f.clientID}, flagValue{"--jira-client-secret", f.clientSecret}); len(missing) > 0 {
-		return 0, exit.Usagef("missing %s: live --protocol oauth2 needs the client of Jira's incoming link or of your Atlassian app (see README \"Moving from OAuth 1.0a to OAuth 2.0\")", strings.Join(missing, ", "))
-	}
-	if f.flavor != "server" && f.flavor != "cloud" {
-		return 0, exit.Usagef("--flavor %q: use server (Jira Data Center) or cloud (Atlassian Cloud)", f.flavor)
-	}
-	if f.flavor == "server" {
-		if f.jira.url == "" {
-			return 0, exit.Usagef("missing --jira-url: Jira Data Center's base URL, where its OAuth 2.0 provider lives")
-		}
-		if _, err := jira.NormalizeBaseURL(f.jira.url); err != nil {
-			return 0, exit.Usagef("%w", err)
-		}
-	}
 	if f.approveTimeout <= 0 {
 		return 0, exit.Usagef("--approve-timeout must be positive, e.g. 5m")
 	}

@@ -90,3 +90,38 @@ func Hosts(f jiramock.Flavor, jiraURL string, mock bool) ([]string, map[string]s
 	}
 	return []string{u.Host}, nil
 }
+
+// InputError is an input of a run that cannot be used, named by its flag.
+type InputError struct {
+	Flag string // e.g. "--token-file"; "" for a combination
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	if e.Flag == "" {
+		return e.Err.Error()
+	}
+	return e.Flag + ": " + e.Err.Error()
+}
+func (e *InputError) Unwrap() error { return e.Err }
+
+// RealOAuth2 is a real Jira Data Center (jiraURL) or Atlassian Cloud with an
+// access token: token, or the one of tokenFile (live.WriteOAuth2TokenFile's
+// format), whose flavour and URL then apply unless jiraURL is given.
+func RealOAuth2(flavor jiramock.Flavor, jiraURL, token, tokenFile string, read func(string) (*oauth2.Token, string, string, error)) (*OAuth2, error) {
+	t := &OAuth2{Flavor: flavor, JIRAURL: jiraURL, Token: &oauth2.Token{AccessToken: token}}
+	if tokenFile != "" {
+		tok, fl, u, err := read(tokenFile)
+		if err != nil {
+			return nil, &InputError{Flag: "--token-file", Err: err}
+		}
+		t.Flavor, t.Token = jiramock.Flavor(fl), tok
+		if t.JIRAURL == "" {
+			t.JIRAURL = u
+		}
+	}
+	if t.Token.AccessToken == "" || t.Flavor != jiramock.Cloud && t.JIRAURL == "" {
+		return nil, &InputError{Err: fmt.Errorf("a run against a real Jira with --protocol oauth2 needs an access token (--token, or --token-file from `bridge live --protocol oauth2 --save-token FILE`) and, for Data Center, --jira-url")}
+	}
+	return t, nil
+}

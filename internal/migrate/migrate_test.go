@@ -11,7 +11,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
-func compile(t *testing.T, name, src string) *script.Program {
+func compileT(t *testing.T, name, src string) *script.Program {
 	t.Helper()
 	p, err := script.Compile(name, src)
 	if err != nil {
@@ -22,15 +22,15 @@ func compile(t *testing.T, name, src string) *script.Program {
 
 func shippedNew(t *testing.T) map[jiramock.Flavor]*script.Program {
 	return map[jiramock.Flavor]*script.Program{
-		jiramock.Server: compile(t, bridge.ShippedOAuth2ServerScriptName, bridge.ShippedOAuth2ServerScript),
-		jiramock.Cloud:  compile(t, bridge.ShippedOAuth2CloudScriptName, bridge.ShippedOAuth2CloudScript),
+		jiramock.Server: compileT(t, bridge.ShippedOAuth2ServerScriptName, bridge.ShippedOAuth2ServerScript),
+		jiramock.Cloud:  compileT(t, bridge.ShippedOAuth2CloudScriptName, bridge.ShippedOAuth2CloudScript),
 	}
 }
 
 // The shipped scripts keep every user's user_id and email: Jira's name on
 // Data Center, the Atlassian account id on Cloud (docs/migration.md).
 func TestShippedScriptsKeepUsers(t *testing.T) {
-	rep, err := Run(context.Background(), Options{Old: compile(t, bridge.ShippedScriptName, bridge.ShippedScript), New: shippedNew(t)})
+	rep, err := Run(context.Background(), Options{Old: compileT(t, bridge.ShippedScriptName, bridge.ShippedScript), New: shippedNew(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,8 +63,8 @@ func TestUserIDChangeReported(t *testing.T) {
 	if src == bridge.ShippedOAuth2ServerScript {
 		t.Fatal("the shipped DC script no longer maps user_id from user.name")
 	}
-	rep, err := Run(context.Background(), Options{Old: compile(t, bridge.ShippedScriptName, bridge.ShippedScript),
-		New: map[jiramock.Flavor]*script.Program{jiramock.Server: compile(t, "key.js", src)}})
+	rep, err := Run(context.Background(), Options{Old: compileT(t, bridge.ShippedScriptName, bridge.ShippedScript),
+		New: map[jiramock.Flavor]*script.Program{jiramock.Server: compileT(t, "key.js", src)}})
 	if err != nil {
 		t.Fatal(err)
 	}
