@@ -1,15 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
-	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/spf13/cobra"
 )
 
@@ -50,37 +48,13 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 	if missing := f.jira.missing(); len(missing) > 0 {
 		return connection.Params{}, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
 	}
-	p := connection.Params{
-		JIRAURL:          f.jira.url,
-		ConsumerKey:      f.jira.consumerKey,
-		PrivateKeySource: f.jira.privateKey,
-		Name:             f.Name,
+	p, warnings, err := connection.ReadFiles(connection.Params{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey,
+		PrivateKeySource: f.jira.privateKey, PublicKeySource: f.PublicKey, Name: f.Name}, f.Script)
+	for _, w := range warnings {
+		connWarn(stderr, "%s", w)
 	}
-	privPEM, err := readInputFile("--private-key", f.jira.privateKey, "the .key file made by `bridge keygen`")
-	if err != nil {
-		return p, err
-	}
-	p.PrivateKeyPEM = privPEM
-	// Only a file that does hold a private key is worth the warning: a .pub
-	// passed by mistake gets its own error from Validate.
-	if fi, err := os.Stat(f.jira.privateKey); err == nil && fi.Mode().Perm()&0o077 != 0 && strings.Contains(privPEM, "PRIVATE KEY-----") {
-		connWarn(stderr, "%s is readable by others (mode %04o): it holds your private key; chmod 600 %s", f.jira.privateKey, fi.Mode().Perm(), f.jira.privateKey)
-	}
-	if f.PublicKey != "" {
-		if p.PublicKeyPEM, err = readInputFile("--public-key", f.PublicKey, "the .pub file pasted into JIRA"); err != nil {
-			return p, err
-		}
-		p.PublicKeySource = f.PublicKey
-	}
-	if f.Script != "" {
-		src, err := scriptsrc.Load(f.Script)
-		if err != nil {
-			return p, exit.Usagef("--script: %v; pass a fetchUserProfile script, e.g. one made by `bridge init`", err)
-		}
-		if strings.TrimSpace(src.Text) == "" {
-			return p, exit.Usagef("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
-		}
-		p.Script, p.ScriptName = src.Text, src.Name
+	if fe := (*connection.FileError)(nil); errors.As(err, &fe) {
+		return p, exit.Usagef("%s: %v", connectionFlagNames[fe.Field], fe)
 	}
 	return p, nil
 }
@@ -150,18 +124,6 @@ func connUsageErr(err error) error {
 		lines[i] = "  " + flagError{p}.Error()
 	}
 	return exit.Usagef("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
-}
-
-func readInputFile(flag, path, what string) (string, error) {
-	limit, kind := int64(inputfile.MaxKeyFile), "key file"
-	if flag == "--script" {
-		limit, kind = inputfile.MaxScript, "script"
-	}
-	data, err := inputfile.Read(path, limit, kind)
-	if err != nil {
-		return "", exit.Usagef("%s: %v; pass %s", flag, err, what)
-	}
-	return string(data), nil
 }
 
 // connWarn prints a warning on stderr.
