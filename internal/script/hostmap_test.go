@@ -33,3 +33,20 @@ func TestHostMapSendsAtlassianToTheMock(t *testing.T) {
 	require.Equal(t, KindCallback, res.Outcome)
 	assert.Contains(t, res.Error.Message, "EACCES")
 }
+
+// fetch goes over the same network policy: the host map applies to it too.
+func TestHostMapAppliesToFetch(t *testing.T) {
+	m := newMock(t)
+	tok, err := m.MintOAuth2Token(jiramock.OAuth2Grant{Flavor: jiramock.Cloud})
+	require.NoError(t, err)
+	p := compileJS(t, `function(accessToken, ctx, cb) {
+  fetch('https://api.atlassian.com/me', {headers: {Authorization: 'Bearer ' + accessToken}})
+    .then(function(r) { return r.json(); })
+    .then(function(me) { cb(null, {user_id: me.account_id}); }, cb);
+}`)
+	res := run(t, p, Options{Protocol: ProtocolOAuth2, Token: tok.AccessToken, Runtime: RuntimeNode22,
+		AllowedHosts: AtlassianHosts, HostMap: MapHosts(m.URL(), AtlassianHosts...)})
+	require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
+	assert.JSONEq(t, `{"user_id":"5b10a2844c20165700ede21g"}`, string(res.Profile))
+	assert.Equal(t, m.URL(), res.Requests[0].MappedTo)
+}
