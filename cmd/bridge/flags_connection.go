@@ -8,6 +8,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/spf13/cobra"
 )
 
@@ -49,7 +50,7 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 		return connection.Params{}, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
 	}
 	p, warnings, err := connection.ReadFiles(connection.Params{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey,
-		PrivateKeySource: f.jira.privateKey, PublicKeySource: f.PublicKey, Name: f.Name}, f.Script)
+		PrivateKeySource: f.jira.privateKey, PrivateKeyPEM: string(f.jira.keyPEM), PublicKeySource: f.PublicKey, Name: f.Name}, f.Script)
 	for _, w := range warnings {
 		connWarn(stderr, "%s", w)
 	}
@@ -64,6 +65,9 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 // JIRA that Auth0 cannot reach from the internet, go to stderr.
 func (f *connectionFlags) load(cmd *cobra.Command) (*connection.Validated, error) {
 	stderr := cmd.ErrOrStderr()
+	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+		return nil, err
+	}
 	p, err := f.params(stderr)
 	if err != nil {
 		return nil, err
@@ -124,6 +128,14 @@ func connUsageErr(err error) error {
 		lines[i] = "  " + flagError{p}.Error()
 	}
 	return exit.Usagef("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
+}
+
+func readInputFile(flag, path, what string) (string, error) {
+	data, err := inputfile.Read(path, int64(inputfile.MaxKeyFile), "key file")
+	if err != nil {
+		return "", exit.Usagef("%s: %v; pass %s", flag, err, what)
+	}
+	return string(data), nil
 }
 
 // connWarn prints a warning on stderr.

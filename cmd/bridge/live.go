@@ -68,13 +68,16 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 	if f.protocol == "oauth2" {
 		return runLiveOAuth2(cmd, f)
 	}
+	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+		return err
+	}
 	maxMemory, err := f.check(cmd)
 	if err != nil {
 		return err
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	jiraURL, _ := jira.NormalizeBaseURL(f.jira.url) // checked in check: what publish stores
-	key, keyPEM, err := keys.LoadPrivateKey(f.jira.privateKey)
+	key, keyPEM, err := f.jira.loadKey()
 	if err != nil {
 		return exit.Usagef("--private-key: %w", err)
 	}

@@ -67,6 +67,9 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 		return err
 	}
 	real := f.real(cmd)
+	if err := checkMockScript(src); err != nil && !real {
+		return err
+	}
 	var target interface {
 		Run(context.Context, scriptsrc.Source, script.Options) *script.Result
 		Close()

@@ -20,7 +20,8 @@ type FileError struct {
 func (e *FileError) Error() string { return e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
-// ReadFiles fills in p's key PEMs from the files p.PrivateKeySource and
+// ReadFiles fills in p's key PEMs from the files p.PrivateKeySource (unless
+// p.PrivateKeyPEM is given, e.g. read from the environment or stdin) and
 // p.PublicKeySource ("": none) name, and its script from scriptPath ("":
 // p.Script stays), bounded as inputfile reads (keys 64 KiB, scripts 1 MiB);
 // nothing is validated (Validate does). The warnings are for stderr: a
@@ -35,12 +36,15 @@ func ReadFiles(p Params, scriptPath string) (Params, []string, error) {
 		return string(data), nil
 	}
 	var err error
-	if p.PrivateKeyPEM, err = read(FieldPrivateKey, p.PrivateKeySource, "the .key file made by `bridge keygen`"); err != nil {
-		return p, nil, err
+	fromFile := p.PrivateKeyPEM == ""
+	if fromFile {
+		if p.PrivateKeyPEM, err = read(FieldPrivateKey, p.PrivateKeySource, "the .key file made by `bridge keygen`"); err != nil {
+			return p, nil, err
+		}
 	}
 	// Only a file that does hold a private key is worth the warning: a .pub
 	// passed by mistake gets its own error from Validate.
-	if fi, err := os.Stat(p.PrivateKeySource); err == nil && fi.Mode().Perm()&0o077 != 0 && strings.Contains(p.PrivateKeyPEM, "PRIVATE KEY-----") {
+	if fi, err := os.Stat(p.PrivateKeySource); fromFile && err == nil && fi.Mode().Perm()&0o077 != 0 && strings.Contains(p.PrivateKeyPEM, "PRIVATE KEY-----") {
 		warnings = append(warnings, fmt.Sprintf("%s is readable by others (mode %04o): it holds your private key; chmod 600 %s", p.PrivateKeySource, fi.Mode().Perm(), p.PrivateKeySource))
 	}
 	if p.PublicKeySource != "" {

@@ -39,8 +39,9 @@ func (e *NotDirError) Error() string {
 }
 
 // Write writes the shipped OAuth 1.0a script and its default cases into dir,
-// creating it if needed, and returns the files written. It checks first that
-// nothing would be overwritten.
+// creating it if needed, and a .gitignore for secrets unless dir has one
+// (gitignore.go); it returns the files written. It checks first that nothing
+// would be overwritten.
 func Write(dir string) ([]string, error) { return WriteFor(dir, Kind{}) }
 
 // WriteFor is Write for the script of k: the shipped OAuth 1.0a script, or
@@ -72,6 +73,11 @@ func WriteFor(dir string, k Kind) ([]string, error) {
 	written = append([]string{scriptPath}, written...)
 	if err != nil {
 		return written, fmt.Errorf("copying the default cases: %w", err)
+	}
+	if ignore, err := writeGitignore(dir); err != nil {
+		return written, fmt.Errorf("writing %s: %w", GitignoreName, err)
+	} else if ignore != "" {
+		written = append(written, ignore)
 	}
 	return written, nil
 }

@@ -21,3 +21,16 @@ func LoadFor(path, protocol, flavor string) (Source, error) {
 	}
 	return Load(path)
 }
+
+// atlassianHost reports whether the URL u is on one of Atlassian Cloud's API
+// hosts, which bridge maps to the mock in test and run.
+func atlassianHost(u string) bool {
+	o := origin(u)
+	return o == "https://api.atlassian.com" || o == "https://auth.atlassian.com"
+}
+
+// IsShipped reports whether text is one of the shipped scripts (either
+// protocol, either flavour): the built-in suite's expectations belong to it.
+func IsShipped(text string) bool {
+	return text == bridge.ShippedScript || text == bridge.ShippedOAuth2ServerScript || text == bridge.ShippedOAuth2CloudScript
+}
