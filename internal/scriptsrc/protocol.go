@@ -34,3 +34,17 @@ func atlassianHost(u string) bool {
 func IsShipped(text string) bool {
 	return text == bridge.ShippedScript || text == bridge.ShippedOAuth2ServerScript || text == bridge.ShippedOAuth2CloudScript
 }
+
+// ShippedKind says which shipped script text is an unchanged copy of (as
+// `bridge init` writes it): its protocol and, for oauth2, its flavour.
+func ShippedKind(text string) (protocol, flavor string, ok bool) {
+	switch text {
+	case bridge.ShippedScript:
+		return "oauth1", "", true
+	case bridge.ShippedOAuth2ServerScript:
+		return "oauth2", "server", true
+	case bridge.ShippedOAuth2CloudScript:
+		return "oauth2", "cloud", true
+	}
+	return "", "", false
+}

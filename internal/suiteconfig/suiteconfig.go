@@ -94,6 +94,14 @@ func (c Config) Options() (suite.Options, error) {
 		return opts, &Error{Field: FieldScript, Err: fmt.Errorf("%s: %w", c.Script.Name, err)}
 	}
 	opts.Program = prog
+	// An unchanged copy of a shipped script (bridge init) says its protocol
+	// and flavour itself.
+	if p, f, ok := scriptsrc.ShippedKind(c.Script.Text); ok && !c.Shipped && c.Protocol == "" {
+		c.Protocol = p
+		if c.Flavor == "" {
+			c.Flavor = f
+		}
+	}
 	if opts.Cases, err = c.cases(); err != nil {
 		return opts, err
 	}
