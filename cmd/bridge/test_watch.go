@@ -10,9 +10,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/watch"
 )
 
-// clearScreen moves the cursor home and clears the terminal (ANSI).
-const clearScreen = "\x1b[H\x1b[2J"
-
 // watchTests runs the suite, then again whenever the script or a case file
 // changes, clearing the screen between runs when stdout is a terminal. It
 // stops when ctx is canceled (Ctrl-C) and returns nil then. Bad input on a
@@ -28,17 +25,13 @@ func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 		return fmt.Errorf("--watch: %w", err)
 	}
 	defer w.Close()
-	for {
-		if isTerminal(stdout) {
-			_, _ = io.WriteString(stdout, clearScreen)
-		}
-		err := runTests(ctx, f, stdout, stderr)
-		if err != nil && !exit.Silent(err) {
+	var screen io.Writer
+	if isTerminal(stdout) {
+		screen = stdout
+	}
+	return w.Loop(ctx, screen, stderr, func() {
+		if err := runTests(ctx, f, stdout, stderr); err != nil && !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
-		fmt.Fprintf(stderr, "bridge: watching for changes (Ctrl-C stops)\n")
-		if w.Next(ctx, func(err error) { fmt.Fprintln(stderr, "bridge: --watch:", err) }) != nil {
-			return nil
-		}
-	}
+	})
 }
