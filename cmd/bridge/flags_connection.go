@@ -8,7 +8,6 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
 	"github.com/spf13/cobra"
 )
 
@@ -128,14 +127,6 @@ func connUsageErr(err error) error {
 		lines[i] = "  " + flagError{p}.Error()
 	}
 	return exit.Usagef("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
-}
-
-func readInputFile(flag, path, what string) (string, error) {
-	data, err := inputfile.Read(path, int64(inputfile.MaxKeyFile), "key file")
-	if err != nil {
-		return "", exit.Usagef("%s: %v; pass %s", flag, err, what)
-	}
-	return string(data), nil
 }
 
 // connWarn prints a warning on stderr.

@@ -23,14 +23,6 @@ func (f *jiraFlags) resolve(stdin io.Reader) error {
 	return nil
 }
 
-// readKey is the private key's PEM: what resolve read, or the file.
-func (f *jiraFlags) readKey(what string) (string, error) {
-	if f.keyPEM != nil {
-		return string(f.keyPEM), nil
-	}
-	return readInputFile("--private-key", f.privateKey, what)
-}
-
 // loadKey parses the private key: what resolve read, or the file.
 func (f *jiraFlags) loadKey() (*rsa.PrivateKey, []byte, error) {
 	if f.keyPEM != nil {
