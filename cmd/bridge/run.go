@@ -11,11 +11,8 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
-	"github.com/jira-auth0-bridge/bridge/internal/keys"
-	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
@@ -119,37 +116,34 @@ func (f *runFlags) real(cmd *cobra.Command) bool {
 	return false
 }
 
-// realTarget resolves a real JIRA from the flags and the token file; flags win.
+// realSettingFlags names the flag of each setting of a real run.
+var realSettingFlags = map[jiratarget.Setting]string{jiratarget.SettingJIRAURL: "--jira-url", jiratarget.SettingConsumerKey: "--consumer-key",
+	jiratarget.SettingPrivateKey: "--private-key", jiratarget.SettingToken: "--token", jiratarget.SettingTokenSecret: "--token-secret", jiratarget.SettingTokenFile: "--token-file"}
+
+// realTarget resolves a real JIRA from the flags and the token file; flags
+// win (jiratarget.Resolve).
 func (f *runFlags) realTarget(cmd *cobra.Command) (*jiratarget.Target, error) {
 	for _, name := range []string{"user", "flavor"} {
 		if cmd.Flags().Changed(name) {
 			return nil, exit.Usagef("--%s is for the mock JIRA; it has no use with --jira-url, --token or --token-file", name)
 		}
 	}
-	t := credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret}
-	if f.tokenFile != "" {
-		tf, err := live.ReadTokenFile(f.tokenFile)
-		if err != nil {
-			return nil, exit.Usagef("--token-file: %v", err)
+	t, err := jiratarget.Resolve(credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret}, f.tokenFile, f.jira.privateKey)
+	var re *jiratarget.RealError
+	switch {
+	case errors.As(err, &re) && len(re.Missing) > 0:
+		missing := make([]string, len(re.Missing))
+		for i, s := range re.Missing {
+			missing[i] = realSettingFlags[s]
 		}
-		t = t.Fill(tf)
-	}
-	missing := missingFlags(flagValue{"--jira-url", t.JIRAURL}, flagValue{"--consumer-key", t.ConsumerKey}, flagValue{"--private-key", f.jira.privateKey},
-		flagValue{"--token", t.Token}, flagValue{"--token-secret", t.TokenSecret})
-	if len(missing) > 0 {
 		return nil, exit.Usagef("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
 			strings.Join(missing, ", "))
+	case errors.As(err, &re) && re.Setting == jiratarget.SettingJIRAURL:
+		return nil, jiraURLErr(re.Err)
+	case errors.As(err, &re):
+		return nil, exit.Usagef("%s: %v", realSettingFlags[re.Setting], re.Err)
 	}
-	base, err := jira.NormalizeBaseURL(t.JIRAURL)
-	if err != nil {
-		return nil, jiraURLErr(err)
-	}
-	t.JIRAURL = base // rendered as publish renders it (internal/jira)
-	_, pemBytes, err := keys.LoadPrivateKey(f.jira.privateKey)
-	if err != nil {
-		return nil, exit.Usagef("--private-key: %v", err)
-	}
-	return jiratarget.Real(t, string(pemBytes)), nil
+	return t, err
 }
 
 // printResult prints a run's Result, for `bridge run` and `bridge live`, as
