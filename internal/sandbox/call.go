@@ -58,12 +58,16 @@ func (c *call) run(ctx context.Context) *script.Result {
 				deadline.Reset(c.opts.Timeout + KillGrace)
 				continue
 			}
+			if f.Type == frameStuck && f.Stuck == c.rf.ID {
+				c.pl.replace(c.s, c.p)
+				return c.timedOut(StuckGrace)
+			}
 			if res := c.frame(f); res != nil {
 				return res
 			}
 		case <-deadline.C:
 			c.pl.replace(c.s, c.p)
-			return c.timedOut()
+			return c.timedOut(KillGrace)
 		case <-rss.C:
 			if n, ok := rssOf(c.p.cmd.Process.Pid); ok && n > c.opts.MaxMemory+RSSSlack {
 				c.pl.replace(c.s, c.p)
@@ -131,8 +135,9 @@ func (c *call) requests() []script.Request {
 	return out
 }
 
-// timedOut is the result of a worker killed at the time limit.
-func (c *call) timedOut() *script.Result {
+// timedOut is the result of a worker killed at the time limit, still
+// running grace past it.
+func (c *call) timedOut(grace time.Duration) *script.Result {
 	msg := fmt.Sprintf("the script did not call cb within %s", c.opts.Timeout)
 	if c.start.IsZero() {
 		return c.finish(script.KindTimeout, fmt.Sprintf("the sandbox worker did not start the script within %s (is the machine overloaded?) and was stopped", startWait+c.opts.Timeout+KillGrace))
@@ -156,7 +161,7 @@ func (c *call) timedOut() *script.Result {
 	} else {
 		msg += "; still pending: " + strings.Join(pend, "; ")
 	}
-	msg += fmt.Sprintf("; the script was still running %s later (inside a call that cannot be interrupted) and its sandbox worker was stopped", KillGrace)
+	msg += fmt.Sprintf("; the script was still running %s later (inside a call that cannot be interrupted) and its sandbox worker was stopped", grace)
 	return c.finish(script.KindTimeout, msg)
 }
 

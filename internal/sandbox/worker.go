@@ -142,6 +142,8 @@ func (w *worker) run(rf *runFrame) error {
 		if err := w.send(&frame{Type: frameStart, Start: rf.ID}); err != nil {
 			return err
 		}
+		stuck := w.watchStuck(rf)
+		defer close(stuck)
 		res = prog.Run(context.Background(), script.Options{
 			Token: rf.Token, TokenSecret: rf.TokenSecret, Ctx: rf.Ctx, AllowedHosts: rf.AllowedHosts,
 			Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
@@ -157,6 +159,24 @@ func (w *worker) run(rf *runFrame) error {
 		rf2.ReqDuration = append(rf2.ReqDuration, q.Duration)
 	}
 	return w.send(&frame{Type: frameResult, Result: rf2})
+}
+
+// watchStuck tells the parent when the run is still going StuckGrace past its
+// time limit: the runtime checks its interrupt only between instructions,
+// so the script is inside a native call the worker cannot stop. Closing the
+// returned channel (once the result is sent) ends the watch.
+func (w *worker) watchStuck(rf *runFrame) chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTimer(rf.Timeout + StuckGrace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			_ = w.send(&frame{Type: frameStuck, Stuck: rf.ID})
+		case <-done:
+		}
+	}()
+	return done
 }
 
 // dial is the worker's dialer: every connection reports the requests it
