@@ -1,6 +1,6 @@
 # Two commands set up and check a fresh clone: `make run` and `make test`.
 GO        ?= go
-NODE_REF  := testdata/node
+NODE_REFS := testdata/node22 testdata/node18
 BIN       := bin/bridge
 
 .PHONY: run test build dist deps node-deps chromium vet staticcheck bench fuzz clean
@@ -29,23 +29,25 @@ vet:
 staticcheck:
 	$(GO) tool staticcheck ./...
 
-## deps: the real node-oauth (the conformance reference) and Chromium (browser tests).
+## deps: the references (real Node 22 and Node 18 from the npm packages node@22 and
+## node@18, each with the real oauth, request and jsonwebtoken; docs/fidelity.md) and
+## Chromium (browser tests). npm ci runs again only when a package file changes.
 deps: node-deps chromium
 
-node-deps: $(NODE_REF)/node_modules/.package-lock.json
+node-deps: $(NODE_REFS:%=%/node_modules/.package-lock.json)
 
-$(NODE_REF)/node_modules/.package-lock.json: $(NODE_REF)/package.json $(NODE_REF)/package-lock.json
-	cd $(NODE_REF) && npm ci --no-audit --no-fund
+testdata/node%/node_modules/.package-lock.json: testdata/node%/package.json testdata/node%/package-lock.json
+	cd testdata/node$* && npm ci --no-audit --no-fund
 
 chromium:
 	./tools/install-chromium.sh
 
 clean:
-	rm -rf bin dist $(NODE_REF)/node_modules
+	rm -rf bin dist $(NODE_REFS:%=%/node_modules)
 
 ## bench: the Go benchmarks, then the side-by-side: 1,000 generated cases through
 ## bin/bridge test --parallel 2 and through the shipped script under Node with the real
-## oauth@0.10.2 against the same mock; prints wall times, their ratio, the RSA floor, peak RSS.
+## oauth@0.10.2 under Node 22 against the same mock; prints wall times, their ratio, the RSA floor, peak RSS.
 bench: build node-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/script ./internal/jiramock ./internal/suite
 	$(GO) run ./bench/sidebyside -bridge $(BIN)

@@ -5,7 +5,8 @@ package bridge
 
 import (
 	"embed"
-	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // ShippedScript is scripts/fetchUserProfile.js: the Auth0 guide's fetchUserProfile
@@ -61,11 +62,11 @@ var DefaultUsers embed.FS
 //go:embed all:testdata/cases
 var DefaultCases embed.FS
 
-// JIRAURLPlaceholder is the text a script carries where the JIRA base URL goes,
-// as in the Auth0 JIRA guide.
-const JIRAURLPlaceholder = "JIRA_URL"
+// JIRAURLPlaceholder is the text a script carries where the JIRA base URL goes
+// (jira.Placeholder).
+const JIRAURLPlaceholder = jira.Placeholder
 
-// RenderScript fills in the JIRA base URL wherever the script says JIRA_URL.
-func RenderScript(source, jiraURL string) string {
-	return strings.ReplaceAll(source, JIRAURLPlaceholder, strings.TrimRight(jiraURL, "/"))
-}
+// RenderScript is jira.RenderScript: it fills jiraURL, a base URL
+// jira.NormalizeBaseURL returned (or a mock's URL), in wherever the script
+// says JIRA_URL.
+func RenderScript(source, jiraURL string) string { return jira.RenderScript(source, jiraURL) }

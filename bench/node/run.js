@@ -1,4 +1,4 @@
-// Runs fetchUserProfile under real Node with the real oauth@0.10.2 (testdata/node),
+// Runs fetchUserProfile under real Node with the real oauth@0.10.2 (testdata/node22),
 // for the side-by-side of `make bench` (bench/sidebyside). Usage:
 //   node bench/node/run.js INPUT.json
 // INPUT.json:
@@ -20,8 +20,9 @@ const path = require('path');
 const { createRequire } = require('module');
 
 const input = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-// require('oauth') resolves in testdata/node, where `make node-deps` installed it.
-const refRequire = createRequire(path.join(__dirname, '..', '..', 'testdata', 'node', 'package.json'));
+// require('oauth') resolves in testdata/node22 (Auth0's recommended runtime, docs/auth0.md),
+// where `make node-deps` installed it.
+const refRequire = createRequire(path.join(__dirname, '..', '..', 'testdata', 'node22', 'package.json'));
 // Auth0 stores the script as a function expression (docs/auth0.md "The sandbox"); evaluate it as one.
 const fetchUserProfile = new Function('require', 'return (' + input.script + '\n);')(refRequire);
 

@@ -54,7 +54,7 @@ func main() {
 	flag.Uint64Var(&c.seed, "seed", gen.DefaultSeed, "generator seed")
 	flag.StringVar(&c.bin, "bridge", "bin/bridge", "the bridge binary")
 	flag.IntVar(&c.parallel, "parallel", 2, "bridge test --parallel")
-	flag.StringVar(&c.node, "node", "node", "the Node binary")
+	flag.StringVar(&c.node, "node", "testdata/node22/node_modules/.bin/node", "the Node binary (Node 22, installed by make node-deps)")
 	flag.StringVar(&c.runJS, "runjs", "bench/node/run.js", "the Node runner")
 	flag.IntVar(&c.conc, "concurrency", 64, "cases in flight at once under Node (0 = all)")
 	flag.IntVar(&c.runs, "runs", 3, "runs of each side (the best counts)")

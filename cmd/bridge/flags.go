@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 )
@@ -33,6 +35,17 @@ func (f *jiraFlags) add(fs *pflag.FlagSet, required bool) {
 // missing lists the flags left empty, as "--jira-url".
 func (f *jiraFlags) missing() []string {
 	return missingFlags(flagValue{"--jira-url", f.url}, flagValue{"--consumer-key", f.consumerKey}, flagValue{"--private-key", f.privateKey})
+}
+
+// jiraURLErr turns a refused --jira-url (a *jira.URLError of
+// jira.NormalizeBaseURL, which publish applies too) into bad usage naming the
+// flag, with the fix.
+func jiraURLErr(err error) error {
+	var ue *jira.URLError
+	if errors.As(err, &ue) {
+		return exit.Usagef("--jira-url: %s; %s", ue.Detail, ue.Fix)
+	}
+	return exit.Usagef("--jira-url: %w", err)
 }
 
 type flagValue struct{ flag, value string }

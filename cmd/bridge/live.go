@@ -15,8 +15,8 @@ import (
 	"github.com/dghubble/oauth1"
 	"github.com/spf13/cobra"
 
-	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
@@ -62,7 +62,7 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 		return err
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	jiraURL := strings.TrimRight(f.jira.url, "/")
+	jiraURL, _ := jira.NormalizeBaseURL(f.jira.url) // checked in check: what publish stores
 	key, keyPEM, err := keys.LoadPrivateKey(f.jira.privateKey)
 	if err != nil {
 		return exit.Usagef("--private-key: %w", err)
@@ -123,8 +123,8 @@ func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
 	if missing := f.jira.missing(); len(missing) > 0 {
 		return 0, exit.Usagef("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
-	if err := live.CheckJIRAURL(f.jira.url); err != nil {
-		return 0, exit.Usagef("%w", err)
+	if _, err := jira.NormalizeBaseURL(f.jira.url); err != nil {
+		return 0, jiraURLErr(err)
 	}
 	if f.approveTimeout <= 0 {
 		return 0, exit.Usagef("--approve-timeout must be positive, e.g. 5m")
@@ -140,14 +140,15 @@ func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
 	return maxMemory, checkOutputFile("--save-token", f.saveToken, "jira-token.json")
 }
 
-// compile compiles --script, or the shipped script, for jiraURL. A file that
-// cannot be read is bad input; a syntax error is a *script.SyntaxError.
+// compile compiles --script, or the shipped script, rendered for jiraURL as
+// publish renders it (scriptsrc.Source.Render). A file that cannot be read is
+// bad input; a syntax error is a *script.SyntaxError.
 func (f *liveFlags) compile(jiraURL string) (*script.Program, error) {
 	src, err := f.runtime.load()
 	if err != nil {
 		return nil, err
 	}
-	return script.Compile(src.Name, bridge.RenderScript(src.Text, jiraURL))
+	return script.Compile(src.Name, src.Render(jiraURL))
 }
 
 // options are the dance's options; progress goes to w.

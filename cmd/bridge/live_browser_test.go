@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"testing"
 	"time"
 
@@ -14,36 +12,15 @@ import (
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
-
-// chromiumPath is where Debian's chromium package puts the browser; `make
-// test` installs it (tools/install-chromium.sh).
-const chromiumPath = "/usr/bin/chromium"
-
-// needChromium returns the browser to drive. A missing browser fails the test
-// under CI=true, where these tests must never be skipped, and skips it
-// elsewhere.
-func needChromium(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat(chromiumPath); err == nil {
-		return chromiumPath
-	}
-	if path, err := exec.LookPath("chromium"); err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("Chromium is missing at %s; the browser tests of bridge live must run in CI: run `make chromium` (apt-get install chromium)", chromiumPath)
-	}
-	t.Skipf("Chromium is missing at %s: skipping the browser test; `make chromium` installs it", chromiumPath)
-	return ""
-}
 
 // newBrowser starts headless Chromium with exactly the flags the issue asks for
 // and a fresh profile, and returns a tab's context.
 func newBrowser(t *testing.T, ctx context.Context) context.Context {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(needChromium(t)),
+		chromedp.ExecPath(testenv.Chromium(t)),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),

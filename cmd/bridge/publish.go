@@ -10,11 +10,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
@@ -127,7 +127,7 @@ func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tena
 	}
 	// The suite renders the script with the mock's URL; what is published is
 	// the same source rendered with the JIRA URL, and nothing else differs.
-	if bridge.RenderScript(prog.Source(), v.JIRAURL) != body.Options.Scripts.FetchUserProfile {
+	if jira.RenderScript(prog.Source(), v.JIRAURL) != body.Options.Scripts.FetchUserProfile {
 		return publish.Plan{}, fmt.Errorf("publish: the script to publish is not the script verified; please report this bug")
 	}
 	client, err := auth0.New(tenant, creds, nil)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
@@ -121,6 +122,11 @@ func (f *runFlags) realTarget(cmd *cobra.Command) (*jiratarget.Target, error) {
 		return nil, exit.Usagef("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
 			strings.Join(missing, ", "))
 	}
+	base, err := jira.NormalizeBaseURL(t.JIRAURL)
+	if err != nil {
+		return nil, jiraURLErr(err)
+	}
+	t.JIRAURL = base // rendered as publish renders it (internal/jira)
 	_, pemBytes, err := keys.LoadPrivateKey(f.jira.privateKey)
 	if err != nil {
 		return nil, exit.Usagef("--private-key: %v", err)

@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -174,40 +173,5 @@ func TestTestWatch(t *testing.T) {
 	}
 	if strings.Contains(stdout.String(), clearScreen) {
 		t.Error("screen cleared on a non-terminal")
-	}
-}
-
-// TestTestParallelSameReport runs the default suite with --parallel 1 and 8:
-// the JSON reports are the same but for durations, the mock's port, tokens
-// and log times.
-func TestTestParallelSameReport(t *testing.T) {
-	normalize := []struct{ re, with string }{
-		{`"duration_ms": [0-9.e+-]+`, `"duration_ms": 0`},
-		{`http://127\.0\.0\.1:[0-9]+`, `http://MOCK`},
-		{`127\.0\.0\.1:[0-9]+`, `MOCK`},
-		{`"time": "[^"]*"`, `"time": ""`},
-		{`"token": "[^"]*"`, `"token": ""`},
-		{`\(for [0-9.]+m?s\)`, `(for X)`},
-	}
-	report := func(parallel string) string {
-		var stdout, stderr bytes.Buffer
-		if code := Main([]string{"test", "--json", "--parallel", parallel}, nil, &stdout, &stderr); code != exit.OK {
-			t.Fatalf("--parallel %s: exit %d\n%s", parallel, code, stderr.String())
-		}
-		s := stdout.String()
-		for _, n := range normalize {
-			s = regexp.MustCompile(n.re).ReplaceAllString(s, n.with)
-		}
-		return s
-	}
-	one, eight := report("1"), report("8")
-	if one != eight {
-		a, b := strings.Split(one, "\n"), strings.Split(eight, "\n")
-		for i := range min(len(a), len(b)) {
-			if a[i] != b[i] {
-				t.Fatalf("reports differ at line %d:\n  --parallel 1: %s\n  --parallel 8: %s", i+1, a[i], b[i])
-			}
-		}
-		t.Fatalf("reports differ in length: %d and %d lines", len(a), len(b))
 	}
 }

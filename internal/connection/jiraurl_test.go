@@ -7,6 +7,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// NormalizeJIRAURL's rules are jira.NormalizeBaseURL's (tested there too);
+// here a refusal is an *Error of FieldJIRAURL wrapping ErrJIRAURL.
 func TestNormalizeJIRAURL(t *testing.T) {
 	cases := []struct {
 		in, want string

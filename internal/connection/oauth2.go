@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // StrategyOAuth2 is Auth0's strategy of a custom social connection that speaks
@@ -28,8 +28,8 @@ const (
 // scope the profile script needs (docs/jira.md "OAuth 2.0"; /rest/api/2/myself
 // needs READ).
 const (
-	ServerAuthorizePath = "/rest/oauth2/latest/authorize"
-	ServerTokenPath     = "/rest/oauth2/latest/token"
+	ServerAuthorizePath = jira.OAuth2AuthorizePath
+	ServerTokenPath     = jira.OAuth2TokenPath
 	ServerScope         = "READ"
 )
 
@@ -39,8 +39,8 @@ var ServerScopes = []string{"READ", "WRITE", "ADMIN", "SYSTEM_ADMIN"}
 // Atlassian Cloud's OAuth 2.0 (3LO) endpoints, default scope and the
 // authorization parameters 3LO requires (docs/auth0.md "OAuth 2.0 connections").
 const (
-	CloudAuthorizationURL = "https://auth.atlassian.com/authorize"
-	CloudTokenURL         = "https://auth.atlassian.com/oauth/token"
+	CloudAuthorizationURL = jira.CloudAuthorizeURL
+	CloudTokenURL         = jira.CloudTokenURL
 	CloudScope            = "read:me read:jira-user offline_access"
 )
 
@@ -118,7 +118,7 @@ func ValidateOAuth2(p OAuth2Params) (*OAuth2Validated, error) {
 	if v.Flavor != FlavorServer && v.Flavor != FlavorCloud {
 		add(problem(FieldFlavor, ErrFlavor, "use server (Jira Data Center) or cloud (Atlassian Cloud)", "%q", string(p.Flavor)))
 	}
-	if p.JIRAURL != "" || v.Flavor == FlavorServer || strings.Contains(p.Script, bridge.JIRAURLPlaceholder) {
+	if p.JIRAURL != "" || v.Flavor == FlavorServer || strings.Contains(p.Script, jira.Placeholder) {
 		u, err := NormalizeJIRAURL(p.JIRAURL)
 		add(err)
 		v.JIRAURL = u
@@ -143,8 +143,8 @@ func ValidateOAuth2(p OAuth2Params) (*OAuth2Validated, error) {
 	if v.ScriptName == "" {
 		v.ScriptName = "the script"
 	}
-	if v.JIRAURL != "" || !strings.Contains(p.Script, bridge.JIRAURLPlaceholder) {
-		v.Rendered = bridge.RenderScript(p.Script, v.JIRAURL)
+	if v.JIRAURL != "" || !strings.Contains(p.Script, jira.Placeholder) {
+		v.Rendered = jira.RenderScript(p.Script, v.JIRAURL)
 		warnings, scriptErrs := checkScript(v.ScriptName, v.Rendered)
 		v.Warnings = append(v.Warnings, warnings...)
 		errs = append(errs, scriptErrs...)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 )
@@ -80,7 +80,7 @@ func Validate(p Params) (*Validated, error) {
 		v.ScriptName = "the script"
 	}
 	if jiraURL != "" {
-		v.Rendered = bridge.RenderScript(v.Script, jiraURL)
+		v.Rendered = jira.RenderScript(v.Script, jiraURL)
 		warnings, scriptErrs := checkScript(v.ScriptName, v.Rendered)
 		v.Warnings = append(v.Warnings, warnings...)
 		errs = append(errs, scriptErrs...)

@@ -4,46 +4,13 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
-
-// nodeOAuth finds node and the real oauth@0.10.2 in testdata/node (make
-// node-deps). Under CI a missing one fails the test; locally it skips.
-func nodeOAuth(t *testing.T) (node, pkg string) {
-	t.Helper()
-	missing := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("CI") == "true" {
-			t.Fatalf(format+" (CI=true: the node conformance test never skips)", args...)
-		}
-		t.Skipf(format, args...)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing("node not found on PATH: install Node.js to run the node-oauth conformance test")
-	}
-	pkg, err = filepath.Abs("../../testdata/node/node_modules/oauth")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(pkg, "lib", "oauth.js")); err != nil {
-		missing("the real node-oauth is not installed in %s: run make node-deps", pkg)
-	}
-	data, err := os.ReadFile(filepath.Join(pkg, "package.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var meta struct{ Version string }
-	if err := json.Unmarshal(data, &meta); err != nil || meta.Version != "0.10.2" {
-		t.Fatalf("node_modules/oauth is version %q, want the pinned 0.10.2 (make node-deps): %v", meta.Version, err)
-	}
-	return node, pkg
-}
 
 type nodeResult struct {
 	Status    int
@@ -54,19 +21,23 @@ type nodeResult struct {
 	Verifier  string
 }
 
-// TestNodeOAuthConformance runs the real npm oauth@0.10.2 under node against
+// TestNodeOAuthConformance runs the real npm oauth@0.10.2 under Node 22 and 18 against
 // the mock: the whole dance and REST GETs with awkward queries must verify;
 // a repeated key and a byte altered after signing must get signature_invalid,
 // as on real JIRA (docs/node-oauth.md, §4).
 func TestNodeOAuthConformance(t *testing.T) {
-	node, pkg := nodeOAuth(t)
+	testenv.ForEachNode(t, testNodeOAuthConformance)
+}
+
+func testNodeOAuthConformance(t *testing.T, rt testenv.Runtime) {
+	pkg := rt.NeedModule(t, "oauth", "0.10.2")
 	m := newMock(t, Config{AutoApprove: "fred"})
 	keyFile := filepath.Join(t.TempDir(), "test.key")
 	if err := os.WriteFile(keyFile, bridge.TestPrivateKeyPEM, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, "testdata/node/conformance.js")
-	cmd.Env = append(os.Environ(), "NODE_OAUTH="+pkg, "MOCK_URL="+m.URL(), "CONSUMER_KEY=auth0-jira", "PRIVATE_KEY_FILE="+keyFile)
+	cmd := rt.Command("testdata/node/conformance.js")
+	cmd.Env = append(cmd.Env, "NODE_OAUTH="+pkg, "MOCK_URL="+m.URL(), "CONSUMER_KEY=auth0-jira", "PRIVATE_KEY_FILE="+keyFile)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // OAuth2Client is the OAuth 2.0 client the mock trusts: the incoming link an
@@ -47,11 +49,11 @@ func (c OAuth2Client) orDefault() (OAuth2Client, error) {
 // auth.atlassian.com's and api.atlassian.com's, served at the mock's root
 // (docs/jira.md "OAuth 2.0": OAuth 2.0 (3LO) apps).
 const (
-	PathDCAuthorize        = "/rest/oauth2/latest/authorize"
-	PathDCToken            = "/rest/oauth2/latest/token"
-	PathCloudAuthorize     = "/authorize"
-	PathCloudToken         = "/oauth/token"
-	PathCloudMe            = "/me"
+	PathDCAuthorize        = jira.OAuth2AuthorizePath
+	PathDCToken            = jira.OAuth2TokenPath
+	PathCloudAuthorize     = jira.CloudAuthorizePath
+	PathCloudToken         = jira.CloudTokenPath
+	PathCloudMe            = jira.CloudMePath
 	PathCloudResources     = "/oauth/token/accessible-resources"
 	pathCloudJiraPrefix    = "/ex/jira/"
 	cloudAudience          = "api.atlassian.com"

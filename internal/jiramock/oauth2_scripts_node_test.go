@@ -2,47 +2,22 @@ package jiramock
 
 import (
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
-// nodeRequest finds node and the real request@2.88.2 in testdata/node (make
-// node-deps). Under CI a missing one fails the test; locally it skips.
-func nodeRequest(t *testing.T) (node, modules string) {
-	t.Helper()
-	missing := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("CI") == "true" {
-			t.Fatalf(format+" (CI=true: the node test never skips)", args...)
-		}
-		t.Skipf(format, args...)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing("node not found on PATH")
-	}
-	modules, err = filepath.Abs("../../testdata/node/node_modules")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(modules, "request", "package.json")); err != nil {
-		missing("the real request is not installed in %s: run make node-deps", modules)
-	}
-	return node, modules
-}
-
 // runScriptInNode runs an OAuth 2.0 fetchUserProfile as Auth0 calls it,
-// fn(accessToken, ctx, cb), in real Node with the real request, and returns
-// the profile or the error's message and cause code.
-func runScriptInNode(t *testing.T, script, token string) (profile map[string]any, errMsg string) {
+// fn(accessToken, ctx, cb), in the real Node of rt with the real
+// request@2.88.2 (testenv: `make node-deps`; a missing one fails under
+// CI=true, skips elsewhere), and returns the profile or the error's message
+// and cause code.
+func runScriptInNode(t *testing.T, rt testenv.Runtime, script, token string) (profile map[string]any, errMsg string) {
 	t.Helper()
-	node, modules := nodeRequest(t)
+	rt.NeedModule(t, "request", "2.88.2")
 	// Auth0's sandbox has request as a global too (the generic OAuth2 guide's
 	// example uses it without require).
 	harness := `global.request = require('request');
@@ -51,8 +26,7 @@ fn(process.argv[1], {}, function(err, profile) {
   if (err) { console.log(JSON.stringify({error: err.message, cause: err.cause ? String(err.cause.code || err.cause) : ''})); return; }
   console.log(JSON.stringify({profile: profile}));
 });`
-	cmd := exec.Command(node, "-e", harness, token)
-	cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
+	cmd := rt.Need(t).Command("-e", harness, token)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("node: %v\n%s", err, out)
@@ -75,6 +49,10 @@ fn(process.argv[1], {}, function(err, profile) {
 // in Node against the mock. Cloud's fixed https://api.atlassian.com is
 // pointed at the mock by text here; bridge's sandbox maps the host instead.
 func TestShippedOAuth2ScriptsInNode(t *testing.T) {
+	testenv.ForEachNode(t, testShippedOAuth2ScriptsInNode)
+}
+
+func testShippedOAuth2ScriptsInNode(t *testing.T, rt testenv.Runtime) {
 	m := newMock(t, Config{})
 	dc := bridge.RenderScript(bridge.ShippedOAuth2ServerScript, m.URL())
 	cloud := strings.ReplaceAll(bridge.ShippedOAuth2CloudScript, "https://api.atlassian.com", m.URL())
@@ -87,11 +65,11 @@ func TestShippedOAuth2ScriptsInNode(t *testing.T) {
 	}
 	body := "<html>Bad gateway</html>"
 
-	p, e := runScriptInNode(t, dc, mint(OAuth2Grant{User: "jdoe"}))
+	p, e := runScriptInNode(t, rt, dc, mint(OAuth2Grant{User: "jdoe"}))
 	if e != "" || p["user_id"] != "jdoe" || p["email"] != "jane.doe@example.com" || p["name"] == nil || p["groups"] == nil {
 		t.Errorf("DC profile %v, error %q", p, e)
 	}
-	p, e = runScriptInNode(t, cloud, mint(OAuth2Grant{Flavor: Cloud}))
+	p, e = runScriptInNode(t, rt, cloud, mint(OAuth2Grant{Flavor: Cloud}))
 	if e != "" || p["user_id"] != "5b10a2844c20165700ede21g" || p["email"] != "mia@example.com" || p["name"] != "Mia Krystof" || p["locale"] != "en-US" {
 		t.Errorf("Cloud profile %v, error %q", p, e)
 	}
@@ -111,7 +89,7 @@ func TestShippedOAuth2ScriptsInNode(t *testing.T) {
 		{"Cloud dropped", cloud, mint(OAuth2Grant{Flavor: Cloud, Faults: Faults{EndpointMe: {Drop: true}}}), []string{"failed", "cause ECONNRESET"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, e := runScriptInNode(t, tc.script, tc.token)
+			p, e := runScriptInNode(t, rt, tc.script, tc.token)
 			if p != nil {
 				t.Fatalf("profile %v, want an error", p)
 			}
@@ -144,19 +122,23 @@ const auth0GenericExample = `function(access_token, ctx, callback) {
 // profile against the mock's Data Center flavour; it maps no user_id (JIRA's
 // user has none), which is what bridge's rules will flag.
 func TestAuth0GenericOAuth2ExampleInNode(t *testing.T) {
+	testenv.ForEachNode(t, testAuth0GenericOAuth2ExampleInNode)
+}
+
+func testAuth0GenericOAuth2ExampleInNode(t *testing.T, rt testenv.Runtime) {
 	m := newMock(t, Config{})
 	tok, err := m.MintOAuth2Token(OAuth2Grant{User: "fred"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, e := runScriptInNode(t, bridge.RenderScript(auth0GenericExample, m.URL()), tok.AccessToken)
+	p, e := runScriptInNode(t, rt, bridge.RenderScript(auth0GenericExample, m.URL()), tok.AccessToken)
 	if e != "" || p["name"] != "fred" {
 		t.Fatalf("profile %v, error %q", p, e)
 	}
 	if _, has := p["user_id"]; has {
 		t.Errorf("the example's profile has a user_id: %v", p)
 	}
-	p, e = runScriptInNode(t, bridge.RenderScript(auth0GenericExample, m.URL()), "expired-or-unknown")
+	p, e = runScriptInNode(t, rt, bridge.RenderScript(auth0GenericExample, m.URL()), "expired-or-unknown")
 	if p != nil || e != "StatusCode:401" {
 		t.Errorf("with a bad token: profile %v, error %q; want StatusCode:401", p, e)
 	}

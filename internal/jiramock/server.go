@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // Config configures a mock JIRA. The zero Config is a Server-flavoured JIRA
@@ -187,10 +189,10 @@ func (s *Mock) usersFor(f Flavor) []User {
 // The mock's paths. REST is routed under api/2, api/3 and api/latest alike;
 // api/3 then answers 404 on the Server flavor (see noAPI3).
 const (
-	pathRequestToken = "/plugins/servlet/oauth/request-token"
-	pathAuthorize    = "/plugins/servlet/oauth/authorize"
-	pathAccessToken  = "/plugins/servlet/oauth/access-token"
-	pathSession      = "/rest/auth/1/session"
+	pathRequestToken = jira.RequestTokenPath
+	pathAuthorize    = jira.AuthorizePath
+	pathAccessToken  = jira.AccessTokenPath
+	pathSession      = jira.SessionPath
 )
 
 // baseFor is the base URL JIRA names itself by in an answer to r (self

@@ -102,7 +102,7 @@ func (t *Target) Close() {
 // token, in a sandbox worker process; opts gives the limits. A syntax error
 // is the run's outcome.
 func (t *Target) Run(ctx context.Context, src scriptsrc.Source, opts script.Options) *script.Result {
-	prog, err := script.Compile(src.Name, bridge.RenderScript(src.Text, t.JIRAURL))
+	prog, err := script.Compile(src.Name, src.Render(t.JIRAURL))
 	if err != nil {
 		return script.CompileFailure(err)
 	}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/dghubble/oauth1"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // DefaultApproveTimeout is how long Run waits for the person to approve.
@@ -52,9 +54,11 @@ type Options struct {
 // Failures are *Error, saying which step failed and what to do; a cancelled
 // ctx gives ctx's error.
 func Run(ctx context.Context, opts Options) (*oauth1.Token, error) {
-	if err := CheckJIRAURL(opts.JIRAURL); err != nil {
+	base, err := jira.NormalizeBaseURL(opts.JIRAURL)
+	if err != nil {
 		return nil, &Error{Kind: KindInput, Step: StepRequestToken, Err: err}
 	}
+	opts.JIRAURL = base // what publish stores (internal/jira)
 	if opts.ConsumerKey == "" {
 		return nil, &Error{Kind: KindInput, Step: StepRequestToken, Err: errors.New("no consumer key; pass the Application Link's incoming consumer key")}
 	}

@@ -2,8 +2,6 @@ package live
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"testing"
 	"time"
 
@@ -11,26 +9,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/oauth2"
-)
 
-// chromium returns the browser to drive: /usr/bin/chromium (Debian's
-// package, `make chromium`) or chromium on PATH. A missing browser fails the
-// test under CI=true, where browser tests must never be skipped, as in
-// cmd/bridge's live_browser_test.go.
-func chromium(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium is missing at /usr/bin/chromium; the browser tests of bridge live must run in CI: run `make chromium`")
-	}
-	t.Skip("Chromium is missing at /usr/bin/chromium: skipping the browser test; `make chromium` installs it")
-	return ""
-}
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
+)
 
 // TestRunOAuth2InBrowser drives the mock's OAuth 2.0 consent page in headless
 // Chromium: RunOAuth2 prints the authorization URL, Chromium opens it, picks
@@ -50,7 +31,7 @@ func TestRunOAuth2InBrowser(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
-				chromedp.ExecPath(chromium(t)),
+				chromedp.ExecPath(testenv.Chromium(t)),
 				chromedp.Flag("headless", true),
 				chromedp.Flag("no-sandbox", true),
 				chromedp.Flag("disable-gpu", true),

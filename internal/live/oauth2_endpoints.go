@@ -2,9 +2,10 @@ package live
 
 import (
 	"fmt"
-	"strings"
 
 	"golang.org/x/oauth2"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // Protocol flavours of OAuth 2.0 (docs/jira.md "OAuth 2.0").
@@ -13,12 +14,12 @@ const (
 	FlavorCloud  = "cloud"  // Atlassian Cloud's OAuth 2.0 (3LO)
 )
 
-// Paths and hosts of the two flavours (docs/jira.md "OAuth 2.0").
+// Paths and hosts of the two flavours (internal/jira, docs/jira.md "OAuth 2.0").
 const (
-	DCAuthorizePath   = "/rest/oauth2/latest/authorize"
-	DCTokenPath       = "/rest/oauth2/latest/token"
-	AtlassianAuthBase = "https://auth.atlassian.com"
-	AtlassianAPIBase  = "https://api.atlassian.com"
+	DCAuthorizePath   = jira.OAuth2AuthorizePath
+	DCTokenPath       = jira.OAuth2TokenPath
+	AtlassianAuthBase = jira.CloudAuthBase
+	AtlassianAPIBase  = jira.CloudAPIBase
 )
 
 // OAuth2Endpoint is the authorization server of flavour: below jiraURL on
@@ -27,20 +28,22 @@ const (
 func OAuth2Endpoint(flavor, jiraURL, authBase string) (oauth2.Endpoint, error) {
 	switch flavor {
 	case FlavorServer, "":
-		if err := CheckJIRAURL(jiraURL); err != nil {
+		base, err := jira.NormalizeBaseURL(jiraURL)
+		if err != nil {
 			return oauth2.Endpoint{}, err
 		}
-		base := strings.TrimRight(jiraURL, "/")
-		return oauth2.Endpoint{AuthURL: base + DCAuthorizePath, TokenURL: base + DCTokenPath}, nil
+		e := jira.OAuth2DataCenter(base)
+		return oauth2.Endpoint{AuthURL: e.Authorize, TokenURL: e.Token}, nil
 	case FlavorCloud:
 		if authBase == "" {
 			authBase = AtlassianAuthBase
 		}
-		if err := CheckJIRAURL(authBase); err != nil {
+		base, err := jira.NormalizeBaseURL(authBase)
+		if err != nil {
 			return oauth2.Endpoint{}, err
 		}
-		base := strings.TrimRight(authBase, "/")
-		return oauth2.Endpoint{AuthURL: base + "/authorize", TokenURL: base + "/oauth/token"}, nil
+		e := jira.OAuth2CloudAt(base)
+		return oauth2.Endpoint{AuthURL: e.Authorize, TokenURL: e.Token}, nil
 	}
 	return oauth2.Endpoint{}, fmt.Errorf("live: unknown flavour %q: use %s or %s", flavor, FlavorServer, FlavorCloud)
 }

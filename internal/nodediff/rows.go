@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // harness evaluates each row (a JS program, its completion value is the
@@ -24,14 +26,14 @@ const harness = `(function (rows) {
   return JSON.stringify(out);
 })`
 
-// Node evaluates rows with the real Node of runtime, after prelude.
-func Node(t testing.TB, runtime, prelude string, rows []string) []string {
+// Node evaluates rows with the real Node of rt, after prelude.
+func Node(t testing.TB, rt testenv.Runtime, prelude string, rows []string) []string {
 	t.Helper()
 	src, _ := json.Marshal(rows)
-	out := Run(t, runtime, prelude+";\nconsole.log("+harness+"("+string(src)+"));")
+	out := Run(t, rt, prelude+";\nconsole.log("+harness+"("+string(src)+"));")
 	var res []string
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatalf("%s: decode harness output: %v\n%s", runtime, err, out)
+		t.Fatalf("%s: decode harness output: %v\n%s", rt.Name, err, out)
 	}
 	return res
 }
@@ -51,9 +53,9 @@ func Goja(t testing.TB, vm *goja.Runtime, rows []string) []string {
 	return res
 }
 
-// Compare runs rows on both Node runtimes and on a fresh goja runtime built
-// by newVM(runtime), and reports every row whose results differ. It returns
-// the number of rows compared per runtime.
+// Compare runs rows on every reference Node (testenv.ForEachNode: subtests
+// node22 and node18) and on a fresh goja runtime built by newVM(name), name
+// being the runtime's Name, and reports every row whose results differ.
 func Compare(t *testing.T, prelude string, newVM func(runtime string) *goja.Runtime, rows []string) {
 	t.Helper()
 	CompareWith(t, prelude, newVM, rows, func(node, goja string) bool { return node == goja })
@@ -62,19 +64,17 @@ func Compare(t *testing.T, prelude string, newVM func(runtime string) *goja.Runt
 // CompareWith is Compare with a custom equivalence of encoded results.
 func CompareWith(t *testing.T, prelude string, newVM func(runtime string) *goja.Runtime, rows []string, same func(node, goja string) bool) {
 	t.Helper()
-	for _, rt := range Runtimes {
-		t.Run(rt, func(t *testing.T) {
-			want := Node(t, rt, prelude, rows)
-			vm := newVM(rt)
-			if _, err := vm.RunString(prelude); err != nil {
-				t.Fatalf("goja prelude: %v", err)
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		want := Node(t, rt, prelude, rows)
+		vm := newVM(rt.Name)
+		if _, err := vm.RunString(prelude); err != nil {
+			t.Fatalf("goja prelude: %v", err)
+		}
+		got := Goja(t, vm, rows)
+		for i, row := range rows {
+			if !same(want[i], got[i]) {
+				t.Errorf("row %d %q\n node: %s\n goja: %s", i, row, want[i], got[i])
 			}
-			got := Goja(t, vm, rows)
-			for i, row := range rows {
-				if !same(want[i], got[i]) {
-					t.Errorf("row %d %q\n node: %s\n goja: %s", i, row, want[i], got[i])
-				}
-			}
-		})
-	}
+		}
+	})
 }

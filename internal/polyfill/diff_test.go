@@ -9,6 +9,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // rows run on real Node 22 and Node 18 and on goja with Install(runtime):
@@ -68,8 +69,8 @@ var r = Promise.withResolvers(); r.promise.then(function (v) { out(['resolvers',
 `
 
 func TestAsyncNode22(t *testing.T) {
-	want := nodediff.Run(t, "node22", "function out(v) { console.log(JSON.stringify(v)); }"+asyncScript)
-	vm := newVM(t)("node22")
+	want := nodediff.Run(t, testenv.Node22, "function out(v) { console.log(JSON.stringify(v)); }"+asyncScript)
+	vm := newVM(t)(testenv.Node22.Name)
 	var got []string
 	_ = vm.Set("out", func(v goja.Value) {
 		b, _ := json.Marshal(v.Export())

@@ -5,7 +5,7 @@
 //
 // The JIRA base URL is the options' requestTokenURL without
 // /plugins/servlet/oauth/request-token (the three OAuth URLs are that base
-// plus the guide's paths, see internal/connection); the access-token and
+// plus the guide's paths, see internal/jira); the access-token and
 // authorization URLs must agree, else a warning says so. It needs the
 // read:connections and read:connections_options scopes (docs/auth0.md
 // "Management API" "Scopes"), the enabled clients read:connections too.

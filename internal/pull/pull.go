@@ -9,9 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // Tenant is the read-only part of the Management API that pull uses;
@@ -105,9 +105,9 @@ func Pull(ctx context.Context, t Tenant, name string) (*Result, error) {
 	if res.Settings.ConsumerKey == "" {
 		res.Settings.ConsumerKey = o.ConsumerKey
 	}
-	base, ok := strings.CutSuffix(o.RequestTokenURL, connection.RequestTokenPath)
+	base, ok := strings.CutSuffix(o.RequestTokenURL, jira.RequestTokenPath)
 	if !ok || base == "" {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("requestTokenURL %q does not end in %s: the JIRA base URL is unknown, so the script is written as deployed", o.RequestTokenURL, connection.RequestTokenPath))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("requestTokenURL %q does not end in %s: the JIRA base URL is unknown, so the script is written as deployed", o.RequestTokenURL, jira.RequestTokenPath))
 		res.Script = o.Scripts.FetchUserProfile
 		return res, nil
 	}
@@ -124,11 +124,11 @@ func Pull(ctx context.Context, t Tenant, name string) (*Result, error) {
 }
 
 func connectionURLs(base string) (access, authorize, request string) {
-	rt, at, az := connection.OAuthURLs(base)
-	return at, az, rt
+	e := jira.OAuth1(base)
+	return e.AccessToken, e.Authorize, e.RequestToken
 }
 
-// Unrender is bridge.RenderScript backwards: it puts JIRA_URL back wherever
+// Unrender is jira.RenderScript backwards: it puts JIRA_URL back wherever
 // the script holds the JIRA base URL as a whole URL prefix (followed by the
 // end, '/', a quote, '?', '#', a space or a backtick, not by more host or
 // port: https://jira.example.com does not match in
@@ -149,7 +149,7 @@ func Unrender(script, base string) (string, int) {
 		}
 		end := i + len(base)
 		if end == len(script) || strings.IndexByte("/'\"?# \t\n`", script[end]) >= 0 {
-			b.WriteString(script[:i] + bridge.JIRAURLPlaceholder)
+			b.WriteString(script[:i] + jira.Placeholder)
 			n++
 		} else {
 			b.WriteString(script[:end])

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 )
 
@@ -27,13 +28,14 @@ func Mock(w io.Writer, m *jiramock.Mock, keySource, autoApprove string) {
 		}
 		fmt.Fprintf(w, "  %s  %s <%s>\n", usr.ID(), usr.DisplayName, email)
 	}
-	fmt.Fprintf(w, "request token:  POST %s/plugins/servlet/oauth/request-token\n", u)
-	fmt.Fprintf(w, "authorize:      %s/plugins/servlet/oauth/authorize", u)
+	e := jira.OAuth1(u)
+	fmt.Fprintf(w, "request token:  POST %s\n", e.RequestToken)
+	fmt.Fprintf(w, "authorize:      %s", e.Authorize)
 	if autoApprove != "" {
 		fmt.Fprintf(w, " (auto-approves as %s)", autoApprove)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "access token:   POST %s/plugins/servlet/oauth/access-token\n", u)
+	fmt.Fprintf(w, "access token:   POST %s\n", e.AccessToken)
 	fmt.Fprintf(w, "REST:           GET %s/rest/auth/1/session, /rest/api/2/user, /rest/api/2/myself\n", u)
 	fmt.Fprintln(w, "Ctrl-C stops it.")
 }

@@ -17,7 +17,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,6 +27,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // The conformance tests run the same rows through the real oauth@0.10.2
@@ -35,36 +35,11 @@ import (
 // compare base strings, Authorization headers, the raw bytes a TCP server
 // receives and the callback arguments (the conformance contract).
 
-// nodeOAuth returns the real node-oauth package directory, or skips (fails
-// under CI=true) when node or the package is missing.
-func nodeOAuth(t *testing.T) string {
+// nodeOAuth returns the real node-oauth@0.10.2 of rt, or skips (fails under
+// CI=true) when it is missing (testenv).
+func nodeOAuth(t *testing.T, rt testenv.Runtime) string {
 	t.Helper()
-	dir, err := filepath.Abs("../../testdata/node/node_modules/oauth")
-	require.NoError(t, err)
-	missing := ""
-	if _, err := os.Stat(filepath.Join(dir, "lib", "oauth.js")); err != nil {
-		missing = "testdata/node/node_modules/oauth is absent (run `make node-deps`)"
-	} else if _, err := exec.LookPath("node"); err != nil {
-		missing = "node is not on PATH"
-	}
-	if missing != "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("conformance needs the real node-oauth: %s", missing)
-		}
-		t.Skipf("skipping conformance with the real node-oauth: %s", missing)
-	}
-	var meta struct{ Version string }
-	data, err := os.ReadFile(filepath.Join(dir, "package.json"))
-	require.NoError(t, err)
-	if err := json.Unmarshal(data, &meta); err != nil || meta.Version != "0.10.2" {
-		msg := fmt.Sprintf("%s is oauth version %q, want the pinned 0.10.2 the shim copies (run `make node-deps`): %v",
-			dir, meta.Version, err)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return dir
+	return rt.NeedModule(t, "oauth", "0.10.2")
 }
 
 // captureServer is a raw TCP HTTP server: it records each request's bytes
@@ -190,9 +165,9 @@ type nodeDriver struct {
 	out *bufio.Scanner
 }
 
-func startNode(t *testing.T, oauthDir string) *nodeDriver {
-	cmd := exec.Command("node", "testdata/conformance/driver.js")
-	cmd.Env = append(os.Environ(), "OAUTH_MODULE="+oauthDir)
+func startNode(t *testing.T, rt testenv.Runtime) *nodeDriver {
+	cmd := rt.Command("testdata/conformance/driver.js")
+	cmd.Env = append(cmd.Env, "OAUTH_MODULE="+nodeOAuth(t, rt))
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
 	require.NoError(t, err)
@@ -316,14 +291,16 @@ func signRows() []confRow {
 }
 
 func TestConformanceSigning(t *testing.T) {
-	node := startNode(t, nodeOAuth(t))
-	for _, row := range signRows() {
-		t.Run(row.Name, func(t *testing.T) {
-			want := node.run(t, row)
-			got := shimRow(t, row)
-			assert.JSONEq(t, want, got)
-		})
-	}
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		node := startNode(t, rt)
+		for _, row := range signRows() {
+			t.Run(row.Name, func(t *testing.T) {
+				want := node.run(t, row)
+				got := shimRow(t, row)
+				assert.JSONEq(t, want, got)
+			})
+		}
+	})
 }
 
 func sendRows(srv *captureServer, refused string) []confRow {
@@ -419,26 +396,28 @@ func sendRows(srv *captureServer, refused string) []confRow {
 }
 
 func TestConformanceRequests(t *testing.T) {
-	node := startNode(t, nodeOAuth(t))
-	srv := newCaptureServer(t)
-	closed, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	refused := "http://" + closed.Addr().String()
-	closed.Close()
-	for _, row := range sendRows(srv, refused) {
-		t.Run(row.Name, func(t *testing.T) {
-			srv.take()
-			want := node.run(t, row)
-			wantWire := srv.take()
-			got := shimRow(t, row)
-			gotWire := srv.take()
-			assert.JSONEq(t, want, got)
-			require.Equal(t, len(wantWire), len(gotWire), "requests received")
-			for i := range wantWire {
-				assert.Equal(t, string(wantWire[i]), string(gotWire[i]), "raw request %d", i)
-			}
-		})
-	}
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		node := startNode(t, rt)
+		srv := newCaptureServer(t)
+		closed, err := net.Listen("tcp", "127.0.0.1:0")
+		require.NoError(t, err)
+		refused := "http://" + closed.Addr().String()
+		closed.Close()
+		for _, row := range sendRows(srv, refused) {
+			t.Run(row.Name, func(t *testing.T) {
+				srv.take()
+				want := node.run(t, row)
+				wantWire := srv.take()
+				got := shimRow(t, row)
+				gotWire := srv.take()
+				assert.JSONEq(t, want, got)
+				require.Equal(t, len(wantWire), len(gotWire), "requests received")
+				for i := range wantWire {
+					assert.Equal(t, string(wantWire[i]), string(gotWire[i]), "raw request %d", i)
+				}
+			})
+		}
+	})
 }
 
 // TestFactsCapture reproduces the request captured from real node-oauth in

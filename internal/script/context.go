@@ -1,6 +1,10 @@
 package script
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
+)
 
 // Context is the ctx object the script sees (docs/auth0.md "The sandbox"): the connection's
 // options as Auth0 passes them to fetchUserProfile.
@@ -15,21 +19,14 @@ type Context struct {
 	TokenResponse map[string]any `json:",omitempty"`
 }
 
-// The JIRA OAuth endpoints below the base URL (docs/jira.md "OAuth 1.0a provider").
-const (
-	RequestTokenPath = "/plugins/servlet/oauth/request-token"
-	AccessTokenPath  = "/plugins/servlet/oauth/access-token"
-	AuthorizePath    = "/plugins/servlet/oauth/authorize"
-)
-
 // ContextFor returns the ctx of a JIRA connection: the three JIRA OAuth URLs
 // derived from the base URL, the consumer key and the private key PEM, RSA-SHA1.
 func ContextFor(jiraURL, consumerKey, privateKeyPEM string) Context {
-	base := strings.TrimRight(jiraURL, "/")
+	e := jira.OAuth1(strings.TrimRight(jiraURL, "/"))
 	return Context{
-		RequestTokenURL:      base + RequestTokenPath,
-		AccessTokenURL:       base + AccessTokenPath,
-		UserAuthorizationURL: base + AuthorizePath,
+		RequestTokenURL:      e.RequestToken,
+		AccessTokenURL:       e.AccessToken,
+		UserAuthorizationURL: e.Authorize,
 		ClientID:             consumerKey,
 		ClientSecret:         privateKeyPEM,
 		SignatureMethod:      "RSA-SHA1",

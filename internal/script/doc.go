@@ -241,8 +241,8 @@
 //     or uri, method, headers, qs, body, form, json, followRedirect, baseUrl;
 //     GET and HEAD redirects with a referer, at most 10). Its bytes on the
 //     wire, qs and form encodings and callback arguments were compared with
-//     request@2.88.2 under Node 20 (TestRequestModuleMatchesNode, with the
-//     copy pinned in testdata/node). As request does, it drops undefined
+//     request@2.88.2 under Node 22 and 18 (TestRequestModuleMatchesNode, with the
+//     copy pinned in testdata/node22 and testdata/node18). As request does, it drops undefined
 //     headers and hands http.request's errors (a bad header, path or method)
 //     to the callback on a later tick, never throwing them; gzip, auth,
 //     oauth, jar, pipes and streams are not there.

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // echoArgs hands back what the script was called with.
@@ -33,7 +35,7 @@ func TestProtocolOAuth1CallsWithTokenSecretAndCtx(t *testing.T) {
 		assert.JSONEq(t, `"[REDACTED]"`, string(got.Args[1]), "the token secret is redacted")
 		var ctx map[string]any
 		require.NoError(t, json.Unmarshal(got.Args[2], &ctx))
-		assert.Equal(t, "http://127.0.0.1:1"+RequestTokenPath, ctx["requestTokenURL"])
+		assert.Equal(t, "http://127.0.0.1:1"+jira.RequestTokenPath, ctx["requestTokenURL"])
 		assert.Equal(t, "RSA-SHA1", ctx["signatureMethod"])
 	}
 }

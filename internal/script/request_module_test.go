@@ -3,15 +3,15 @@ package script
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 // requestRows are request-module calls with the bytes request@2.88.2 sent
@@ -94,30 +94,17 @@ func TestRequestModuleWire(t *testing.T) {
 
 // TestRequestModuleMatchesNode runs every row under node with the real
 // request package and in the sandbox, comparing the callback's arguments and
-// the bytes sent. It needs request@2.88.2, pinned in testdata/node (`make
-// node-deps`), or in the node_modules directory BRIDGE_REQUEST_MODULES names.
+// the bytes sent, under node22 and node18. It needs request@2.88.2, pinned in
+// testdata/node22 and testdata/node18 (`make node-deps`), or in the
+// node_modules directory BRIDGE_REQUEST_MODULES names.
 func TestRequestModuleMatchesNode(t *testing.T) {
-	needNode(t)
+	testenv.ForEachNode(t, testRequestModuleMatchesNode)
+}
+
+func testRequestModuleMatchesNode(t *testing.T, rt testenv.Runtime) {
 	mods := os.Getenv("BRIDGE_REQUEST_MODULES")
 	if mods == "" {
-		mods, _ = filepath.Abs("../../testdata/node/node_modules")
-	}
-	if _, err := os.Stat(filepath.Join(mods, "request", "package.json")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the real request package is not installed in %s (run `make node-deps`)", mods)
-		}
-		t.Skip("the real request package is not installed (run `make node-deps`)")
-	}
-	var meta struct{ Version string }
-	data, err := os.ReadFile(filepath.Join(mods, "request", "package.json"))
-	require.NoError(t, err)
-	if err := json.Unmarshal(data, &meta); err != nil || meta.Version != "2.88.2" {
-		msg := fmt.Sprintf("%s/request is version %q, want the pinned 2.88.2 the rows were recorded with (run `make node-deps`): %v",
-			mods, meta.Version, err)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		mods = filepath.Dir(rt.NeedModule(t, "request", "2.88.2"))
 	}
 	srv := newCaptureServer(t)
 	refused := "http://127.0.0.1:1"
@@ -125,9 +112,9 @@ func TestRequestModuleMatchesNode(t *testing.T) {
 		t.Run(row.call, func(t *testing.T) {
 			src := requestScript(srv.base(), refused, row.call)
 			srv.take()
-			cmd := exec.Command("node", "-e", `const src = require('fs').readFileSync(0, 'utf8');
+			cmd := rt.Command("-e", `const src = require('fs').readFileSync(0, 'utf8');
 (0, eval)('(' + src + '\n)')('t', 's', {}, function (err, p) { console.log(JSON.stringify(p)); });`)
-			cmd.Env = append(os.Environ(), "NODE_PATH="+mods)
+			cmd.Env = append(cmd.Env, "NODE_PATH="+mods)
 			cmd.Stdin = strings.NewReader(src)
 			out, err := cmd.Output()
 			require.NoError(t, err)

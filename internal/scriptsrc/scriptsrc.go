@@ -7,6 +7,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge"
 
 	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
+	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
 
 // Source is a script as written, with the JIRA_URL placeholder not yet
@@ -37,3 +38,8 @@ func Load(path string) (Source, error) {
 // Sources maps the script's name to its text, for reports that quote the
 // line of a stack frame (report.SourceAt).
 func (s Source) Sources() map[string]string { return map[string]string{s.Name: s.Text} }
+
+// Render fills base, a URL jira.NormalizeBaseURL returned (or a mock's URL),
+// in wherever the script says JIRA_URL (jira.RenderScript): the script publish
+// stores is rendered the same way.
+func (s Source) Render(base string) string { return jira.RenderScript(s.Text, base) }

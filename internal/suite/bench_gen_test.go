@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -49,24 +48,6 @@ func TestGeneratedSuitePasses(t *testing.T) {
 	if len(kinds) < 6 { // server and cloud, each plain, fault→profile (redirect) and fault→error
 		t.Errorf("150 generated cases cover only %v", kinds)
 	}
-}
-
-// TestGeneratedParallelDoesNotChangeResults: a generated suite gives the same
-// report on 1 and on 8 workers, but for durations.
-func TestGeneratedParallelDoesNotChangeResults(t *testing.T) {
-	prog, cs := shipped(t), generated(t, 40)
-	one := normalized(t, run(t, Options{Program: prog, Cases: cs, Parallel: 1}))
-	eight := normalized(t, run(t, Options{Program: prog, Cases: cs, Parallel: 8}))
-	if one == eight {
-		return
-	}
-	a, b := strings.Split(one, "\n"), strings.Split(eight, "\n")
-	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			t.Fatalf("reports differ at line %d:\n  parallel 1: %s\n  parallel 8: %s", i+1, a[i], b[i])
-		}
-	}
-	t.Fatalf("reports differ in length: %d vs %d lines", len(a), len(b))
 }
 
 // BenchmarkGenerated runs 1,000 generated cases (the side-by-side's suite,

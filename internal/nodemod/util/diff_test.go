@@ -9,6 +9,7 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/inspect"
 	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 var rows = []string{
@@ -53,21 +54,19 @@ func TestDifferential(t *testing.T) {
 }
 
 func TestPromisifyAsync(t *testing.T) {
-	for _, rt := range nodediff.Runtimes {
-		t.Run(rt, func(t *testing.T) {
-			want := nodediff.Run(t, rt, "var util = require('util'); function out(v) { console.log(JSON.stringify(v)); }"+asyncScript)
-			vm := newVM(t)(rt)
-			var got []string
-			_ = vm.Set("out", func(v goja.Value) {
-				b, _ := json.Marshal(v.Export())
-				got = append(got, string(b))
-			})
-			if _, err := vm.RunString("var util = require('util');" + asyncScript); err != nil {
-				t.Fatal(err)
-			}
-			if g := strings.Join(got, "\n") + "\n"; g != want {
-				t.Fatalf("promisify results\n node: %s\n goja: %s", want, g)
-			}
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		want := nodediff.Run(t, rt, "var util = require('util'); function out(v) { console.log(JSON.stringify(v)); }"+asyncScript)
+		vm := newVM(t)(rt.Name)
+		var got []string
+		_ = vm.Set("out", func(v goja.Value) {
+			b, _ := json.Marshal(v.Export())
+			got = append(got, string(b))
 		})
-	}
+		if _, err := vm.RunString("var util = require('util');" + asyncScript); err != nil {
+			t.Fatal(err)
+		}
+		if g := strings.Join(got, "\n") + "\n"; g != want {
+			t.Fatalf("promisify results\n node: %s\n goja: %s", want, g)
+		}
+	})
 }
