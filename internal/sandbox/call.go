@@ -69,7 +69,7 @@ func (c *call) run(ctx context.Context) *script.Result {
 			c.pl.replace(c.s, c.p)
 			return c.timedOut(KillGrace)
 		case <-rss.C:
-			if n, ok := rssOf(c.p.cmd.Process.Pid); ok && n > c.opts.MaxMemory+RSSSlack {
+			if n, ok := rssOf(c.p.cmd.Process.Pid); ok && n > satAdd(c.opts.MaxMemory, RSSSlack) {
 				c.pl.replace(c.s, c.p)
 				return c.finish(script.KindMemory, fmt.Sprintf(
 					"the sandbox worker's memory grew past the %d MiB ceiling (%d MiB resident) and it was stopped; raise it with --max-memory if this is expected",
