@@ -8,10 +8,11 @@ import (
 	"testing"
 )
 
-// TestIsTerminal: colours only on a character device (a terminal; /dev/null
-// stands in for one here), never with NO_COLOR set or TERM=dumb, and the
-// stdout counter of Main does not hide the device.
+// TestIsTerminal: colours only on a terminal (a pseudo-terminal here; the
+// character device /dev/null is not one), never with NO_COLOR set or
+// TERM=dumb, and the stdout counter of Main does not hide the terminal.
 func TestIsTerminal(t *testing.T) {
+	tty := openPTY(t)
 	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		// Every platform bridge supports has the null device: its absence
@@ -30,10 +31,11 @@ func TestIsTerminal(t *testing.T) {
 		noColor, term string
 		want          bool
 	}{
-		{"character device", dev, "", "xterm", true},
-		{"behind Main's counter", &countingWriter{w: dev}, "", "xterm", true},
-		{"NO_COLOR", dev, "1", "xterm", false},
-		{"TERM=dumb", dev, "", "dumb", false},
+		{"terminal", tty, "", "xterm", true},
+		{"behind Main's counter", &countingWriter{w: tty}, "", "xterm", true},
+		{"NO_COLOR", tty, "1", "xterm", false},
+		{"TERM=dumb", tty, "", "dumb", false},
+		{"character device, not a terminal", dev, "", "xterm", false},
 		{"regular file", file, "", "xterm", false},
 		{"pipe or buffer", &bytes.Buffer{}, "", "xterm", false},
 	}

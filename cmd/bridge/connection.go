@@ -4,6 +4,7 @@ import (
 	"os"
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
+	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/spf13/cobra"
@@ -12,7 +13,7 @@ import (
 func newConnectionCmd() *cobra.Command {
 	var (
 		domain      string
-		har         bool
+		formatFlags connFormatFlags
 		showSecrets bool
 	)
 	cmd := &cobra.Command{
@@ -23,22 +24,29 @@ func newConnectionCmd() *cobra.Command {
 	flags := addConnectionFlags(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&domain, "domain", "", "Auth0 tenant for the HAR url, e.g. example.eu.auth0.com (env AUTH0_DOMAIN)")
-	fs.BoolVar(&har, "har", false, "print a HAR request (method, url, headers, postData) instead of the bare body")
+	formatFlags.add(fs)
 	fs.BoolVar(&showSecrets, "show-secrets", false, "show the private key in the output instead of [REDACTED]")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		format, err := formatFlags.parse()
+		if err != nil {
+			return err
+		}
 		v, err := flags.load(cmd)
 		if err != nil {
 			return err
 		}
 		body := v.Body()
+		if format == connection.FormatTerraform || format == connection.FormatDeployCLI {
+			return formatFlags.writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), body, format)
+		}
 		if showSecrets {
 			connWarn(cmd.ErrOrStderr(), "the output holds the private key of %s: keep it out of logs and tickets", flags.jira.privateKey)
 		} else {
 			body = body.Redacted()
 		}
 		out := body.Indent()
-		if har {
+		if format == connection.FormatHAR {
 			base, err := connDomain(domain)
 			if err != nil {
 				return err

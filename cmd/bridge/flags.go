@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -18,17 +19,18 @@ import (
 // --consumer-key and --private-key, in run, live, connection and publish.
 type jiraFlags struct {
 	url, consumerKey, privateKey string
+	keyPEM                       []byte // the key from stdin or BRIDGE_PRIVATE_KEY (flags_env.go)
 }
 
 // add registers the flags. For run they are optional: they pick a real JIRA
 // instead of the mock.
 func (f *jiraFlags) add(fs *pflag.FlagSet, required bool) {
-	url, req, keyReq := "JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira", " (required)", " (required; see bridge keygen)"
+	url, req, keyReq := "JIRA's base URL, e.g. https://jira.example.com or https://example.com/jira", " (required; env BRIDGE_JIRA_URL)", " (required; - reads stdin; env BRIDGE_PRIVATE_KEY holds the PEM itself; see bridge keygen)"
 	if !required {
 		url, req, keyReq = "a real JIRA's base URL (instead of the mock)", "", " (see bridge keygen)"
 	}
 	fs.StringVar(&f.url, "jira-url", "", url+req)
-	fs.StringVar(&f.consumerKey, "consumer-key", "", "the Consumer Key of JIRA's incoming Application Link, e.g. auth0-jira"+req)
+	fs.StringVar(&f.consumerKey, "consumer-key", "", "the Consumer Key of JIRA's incoming Application Link, e.g. auth0-jira"+strings.Replace(req, "BRIDGE_JIRA_URL", "BRIDGE_CONSUMER_KEY", 1))
 	fs.StringVar(&f.privateKey, "private-key", "", "PEM file of the consumer's RSA private key, PKCS#1 or PKCS#8, unencrypted"+keyReq)
 }
 

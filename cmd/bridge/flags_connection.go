@@ -51,7 +51,7 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 		PrivateKeySource: f.jira.privateKey,
 		Name:             f.Name,
 	}
-	privPEM, err := readInputFile("--private-key", f.jira.privateKey, "the .key file made by `bridge keygen`")
+	privPEM, err := f.jira.readKey("the .key file made by `bridge keygen`")
 	if err != nil {
 		return p, err
 	}
@@ -85,6 +85,9 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 // JIRA that Auth0 cannot reach from the internet, go to stderr.
 func (f *connectionFlags) load(cmd *cobra.Command) (*connection.Validated, error) {
 	stderr := cmd.ErrOrStderr()
+	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+		return nil, err
+	}
 	p, err := f.params(stderr)
 	if err != nil {
 		return nil, err

@@ -32,6 +32,9 @@ func wantsJSON(cmd *cobra.Command, args []string) bool {
 	if f.Value.String() == "true" {
 		return true
 	}
+	if ff := cmd.Flags().Lookup("format"); ff != nil && ff.Value.String() == "json" {
+		return true
+	}
 	for _, a := range args {
 		if a == "--" {
 			break

@@ -57,13 +57,16 @@ func newLiveCmd() *cobra.Command {
 }
 
 func runLive(cmd *cobra.Command, f *liveFlags) error {
+	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+		return err
+	}
 	maxMemory, err := f.check(cmd)
 	if err != nil {
 		return err
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	jiraURL, _ := jira.NormalizeBaseURL(f.jira.url) // checked in check: what publish stores
-	key, keyPEM, err := keys.LoadPrivateKey(f.jira.privateKey)
+	key, keyPEM, err := f.jira.loadKey()
 	if err != nil {
 		return exit.Usagef("--private-key: %w", err)
 	}

@@ -75,6 +75,8 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			"jsonvalid": cmdJSONValid,
 			"auth0fake": cmdAuth0Fake, // publish_script_test.go
 			"tookunder": cmdTookUnder, // took_test.go
+			"onlyfile":  cmdOnlyFile,
+			"envfile":   cmdEnvFile,
 		},
 	}
 }
@@ -121,3 +123,26 @@ func cmdJSONValid(ts *testscript.TestScript, neg bool, args []string) {
 type errFmt string
 
 func (e errFmt) Error() string { return string(e) }
+
+// cmdOnlyFile sets an environment variable to the path of the one file in a
+// directory, for files with generated names (backups): `onlyfile VAR DIR`.
+func cmdOnlyFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: onlyfile VAR DIR")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[1]))
+	ts.Check(err)
+	if len(entries) != 1 {
+		ts.Fatalf("onlyfile: %d entries in %s; want 1", len(entries), args[1])
+	}
+	ts.Setenv(args[0], filepath.Join(ts.MkAbs(args[1]), entries[0].Name()))
+}
+
+// cmdEnvFile sets an environment variable to a file's content, as a CI
+// secret holds a PEM: `envfile VAR FILE`.
+func cmdEnvFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: envfile VAR FILE")
+	}
+	ts.Setenv(args[0], ts.ReadFile(args[1]))
+}

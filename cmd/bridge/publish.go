@@ -19,7 +19,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
-	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
@@ -31,6 +30,7 @@ type publishFlags struct {
 	casesDir, backupDir string
 	enabledClients      []string
 	dryRun, json        bool
+	restore             string
 }
 
 func newPublishCmd() *cobra.Command {
@@ -42,15 +42,13 @@ func newPublishCmd() *cobra.Command {
 	}
 	conn := addConnectionFlags(cmd)
 	fs := cmd.Flags()
-	fs.StringVar(&f.creds.Domain, "domain", "", "Auth0 tenant, e.g. example.eu.auth0.com, or a base URL http(s)://host:port (env AUTH0_DOMAIN)")
-	fs.StringVar(&f.creds.APIToken, "api-token", "", "Management API token (env AUTH0_API_TOKEN)")
-	fs.StringVar(&f.creds.ClientID, "client-id", "", "client ID of an application authorized for the Management API (env AUTH0_CLIENT_ID)")
-	fs.StringVar(&f.creds.ClientSecret, "client-secret", "", "its client secret (env AUTH0_CLIENT_SECRET)")
+	addAuth0Flags(fs, &f.creds)
 	fs.StringVar(&f.casesDir, "cases", "", "directory of case files that must pass before publishing (default: the built-in suite; required with --script)")
 	fs.StringSliceVar(&f.enabledClients, "enabled-clients", nil, "client IDs to enable the connection for, comma-separated (others are left as they are)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "verify and read, print the requests it would send and the options diff; write nothing")
 	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout")
-	fs.StringVar(&f.backupDir, "backup-dir", ".", "directory for the backup of a connection before it is updated")
+	fs.StringVar(&f.backupDir, "backup-dir", "", "directory for the backup of a connection before it is updated (default: bridge/backups in the per-user config directory, e.g. ~/.config/bridge/backups)")
+	fs.StringVar(&f.restore, "restore", "", "put back the options of this backup file (only the Auth0 flags are needed)")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		return runPublish(cmd, conn, f)
@@ -59,6 +57,9 @@ func newPublishCmd() *cobra.Command {
 }
 
 func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) error {
+	if f.restore != "" {
+		return runRestore(cmd, f)
+	}
 	// Everything that can be checked locally is checked before the suite runs.
 	tenant, creds, err := f.auth0(cmd.ErrOrStderr())
 	if err != nil {
@@ -86,12 +87,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	if err != nil {
 		return fail(publishExitCode(err), err)
 	}
-	out := red.Writer(cmd.OutOrStdout())
-	if f.json {
-		return render.PublishJSON(out, res, tenant)
-	}
-	render.PublishText(out, res, tenant)
-	return nil
+	return printPublish(cmd.Context(), red.Writer(cmd.OutOrStdout()), stderr, plan.Client, res, tenant, f.json)
 }
 
 // auth0 resolves the tenant and the credentials from the flags and the
@@ -166,7 +162,7 @@ func publishExitCode(err error) int {
 		return ee.Code
 	case errors.Is(err, publish.ErrVerify):
 		return exit.CheckFailed
-	case errors.Is(err, publish.ErrOtherStrategy):
+	case errors.Is(err, publish.ErrOtherStrategy), errors.Is(err, publish.ErrBackup):
 		return exit.Usage
 	case errors.As(err, &pe) && pe.Step == "backup":
 		return exit.Usage

@@ -12,7 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/didyoumean"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/version"
 )
 
 // Main runs the bridge CLI with args and returns its exit code. It is main's
@@ -68,9 +70,11 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		Short:         "Verify and publish the JIRA login script of an Auth0 oauth1 connection",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version.Get().String(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return exit.Usagef("%w (see '%s --help')", err, c.CommandPath())
+		return exit.Usagef("%w%s (see '%s --help')", err, didyoumean.FlagSet(err.Error(), c.Flags()), c.CommandPath())
 	})
 	cmds := []*cobra.Command{
 		newMockCmd(),
@@ -81,6 +85,8 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 		newConnectionCmd(),
 		newPublishCmd(),
 		newLiveCmd(),
+		newVersionCmd(),
+		newPullCmd(),
 		newWorkerCmd(), // hidden: a sandbox worker (internal/sandbox)
 	}
 	describe(root, "root")

@@ -60,6 +60,9 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 		return err
 	}
 	real := f.real(cmd)
+	if err := checkMockScript(src); err != nil && !real {
+		return err
+	}
 	target, err := f.target(cmd, real)
 	if err != nil {
 		return err

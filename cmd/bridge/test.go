@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
@@ -29,7 +30,8 @@ type testFlags struct {
 	privateKey            string
 	parallel              int
 	strict, json, verbose bool
-	watch                 bool
+	watch, update         bool
+	format                string
 }
 
 func newTestCmd() *cobra.Command {
@@ -48,7 +50,7 @@ func newTestCmd() *cobra.Command {
 	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
 	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
 	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
-	fs.BoolVar(&f.json, "json", false, "print the report as one JSON document on stdout")
+	f.addReportFlags(fs)
 	fs.StringVar(&f.junit, "junit", "", "also write the report as JUnit XML to this file")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "show the details of passing cases too, and the mock's log on stderr")
 	fs.BoolVar(&f.watch, "watch", false, "run again whenever the script or a case file changes (Ctrl-C stops); with --json, one document per run")
@@ -86,6 +88,9 @@ func (f *testFlags) check() error {
 	if _, err := regexp.Compile(f.run); err != nil {
 		return exit.Usagef("--run: %v", err)
 	}
+	if err := f.checkReport(); err != nil {
+		return err
+	}
 	// Found before the suite runs, a bad --junit path costs no run.
 	return checkOutputFile("--junit", f.junit, "report.xml")
 }
@@ -104,6 +109,9 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	if f.update {
+		return updateAndRerun(ctx, f, opts, rep, stdout, stderr)
+	}
 	return writeReport(rep, f, stdout, map[string]string{opts.ScriptName: opts.ScriptSource})
 }
 
@@ -115,6 +123,12 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	}
 	src, err := f.runtime.load()
 	if err != nil {
+		return suite.Options{}, err
+	}
+	if err := checkMockScript(src); err != nil {
+		return suite.Options{}, err
+	}
+	if err := checkCasesFor(src, f.runtime.script, f.casesDir); err != nil {
 		return suite.Options{}, err
 	}
 	cfg := suiteconfig.Config{Script: src, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, PrivateKey: f.privateKey,
@@ -161,13 +175,8 @@ func (f *testFlags) casesName() string {
 // file, and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
-	var err error
-	if f.json {
-		err = report.WriteJSON(stdout, rep)
-	} else {
-		err = report.WriteText(stdout, rep, report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose, Sources: sources})
-	}
-	if err != nil {
+	opts := report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose, Sources: sources}
+	if err := report.Write(stdout, report.Format(f.format), rep, opts); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if f.junit != "" {
@@ -194,7 +203,7 @@ func writeJUnit(path string, rep *suite.Report) error {
 }
 
 // isTerminal reports whether w is a terminal that may get colours: a
-// character device, with NO_COLOR unset and TERM not "dumb".
+// terminal (golang.org/x/term), with NO_COLOR unset and TERM not "dumb".
 func isTerminal(w io.Writer) bool {
 	if cw, ok := w.(*countingWriter); ok {
 		w = cw.w
@@ -203,6 +212,5 @@ func isTerminal(w io.Writer) bool {
 	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }

@@ -2,8 +2,9 @@ package live
 
 import (
 	"fmt"
-	"os/exec"
-	"runtime"
+	"os"
+
+	"github.com/cli/browser"
 )
 
 // HasDisplay reports whether a browser can be opened on this machine: on
@@ -17,25 +18,14 @@ func HasDisplay(goos string, getenv func(string) string) bool {
 	return getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != ""
 }
 
-// browserCommand is the command that opens url in the default browser.
-func browserCommand(goos, url string) (string, []string) {
-	switch goos {
-	case "darwin":
-		return "open", []string{url}
-	case "windows":
-		return "rundll32", []string{"url.dll,FileProtocolHandler", url}
-	}
-	return "xdg-open", []string{url}
-}
-
-// OpenBrowser opens url in the default browser (xdg-open, open) and does not
-// wait for it. The URL is an argument, never shell text.
+// OpenBrowser opens url in the default browser with github.com/cli/browser
+// (xdg-open or wslview, open, rundll32; the URL an argument, never shell
+// text). What the opener prints goes to stderr: stdout carries only
+// bridge's result.
 func OpenBrowser(url string) error {
-	name, args := browserCommand(runtime.GOOS, url)
-	cmd := exec.Command(name, args...)
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("live: cannot open a browser with %s: %v", name, err)
+	browser.Stdout, browser.Stderr = os.Stderr, os.Stderr
+	if err := browser.OpenURL(url); err != nil {
+		return fmt.Errorf("live: cannot open a browser: %v", err)
 	}
-	go cmd.Wait() // reap it; its exit status does not matter
 	return nil
 }

@@ -1,6 +1,10 @@
 package live
 
 import (
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,11 +31,37 @@ func TestHasDisplay(t *testing.T) {
 	}
 }
 
-func TestBrowserCommand(t *testing.T) {
-	u := "http://jira/plugins/servlet/oauth/authorize?oauth_token=a&b=c"
-	for goos, want := range map[string]string{"linux": "xdg-open", "darwin": "open", "windows": "rundll32"} {
-		name, args := browserCommand(goos, u)
-		assert.Equal(t, want, name)
-		assert.Equal(t, u, args[len(args)-1], "the URL is one argument, not shell text")
+// OpenBrowser runs the opener github.com/cli/browser finds (xdg-open first on
+// Linux) with the URL as one argument, and nothing it prints reaches stdout.
+func TestOpenBrowser(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the fake opener is a shell script named xdg-open")
 	}
+	dir := t.TempDir()
+	got := filepath.Join(dir, "args")
+	opener := "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" > " + got + "\necho opened\n"
+	if err := os.WriteFile(filepath.Join(dir, "xdg-open"), []byte(opener), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	stderr := os.Stderr
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Stderr = w
+	u := "http://jira/plugins/servlet/oauth/authorize?oauth_token=a&b=c d;$(x)"
+	err = OpenBrowser(u)
+	os.Stderr = stderr
+	w.Close()
+	printed, _ := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args, err := os.ReadFile(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assert.Equal(t, "1\n"+u+"\n", string(args), "the URL is one argument, not shell text")
+	assert.Equal(t, "opened\n", string(printed), "the opener's output goes to stderr, never stdout")
 }

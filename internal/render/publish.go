@@ -11,7 +11,7 @@ import (
 
 // PublishText writes what a publish did (or, dry, would do): the action and
 // the connection, the options diff, the clients enabled, the backup, the
-// requests of a dry run as HAR, and the callback URL to put into JIRA.
+// script's unified diff, the requests of a dry run as HAR, and the callback URL to put into JIRA.
 func PublishText(w io.Writer, res *publish.Result, t auth0.Tenant) {
 	id := res.ConnectionID
 	if id == "" {
@@ -32,6 +32,12 @@ func PublishText(w io.Writer, res *publish.Result, t auth0.Tenant) {
 		for _, c := range res.OptionsDiff {
 			fmt.Fprintln(w, "  "+c.String())
 		}
+	}
+	if res.ScriptDiff != "" {
+		// The diff alone on its lines, in the standard format, so that the
+		// output can go to a pager or `git apply --check` (publish.ScriptDiff).
+		fmt.Fprintln(w, "script, from the tenant's to the published (unified diff):")
+		io.WriteString(w, res.ScriptDiff)
 	}
 	if len(res.EnabledClientsAdded) > 0 {
 		verb := "enabled for"

@@ -40,8 +40,9 @@ func (e *NotDirError) Error() string {
 }
 
 // Write writes the shipped script and the default cases into dir, creating it
-// if needed, and returns the files written. It checks first that nothing
-// would be overwritten.
+// if needed, and a .gitignore for secrets unless dir has one (gitignore.go);
+// it returns the files written. It checks first that nothing would be
+// overwritten.
 func Write(dir string) ([]string, error) {
 	scriptPath, casesPath := filepath.Join(dir, ScriptName), filepath.Join(dir, CasesDir)
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
@@ -68,6 +69,11 @@ func Write(dir string) ([]string, error) {
 	written = append([]string{scriptPath}, written...)
 	if err != nil {
 		return written, fmt.Errorf("copying the default cases: %w", err)
+	}
+	if ignore, err := writeGitignore(dir); err != nil {
+		return written, fmt.Errorf("writing %s: %w", GitignoreName, err)
+	} else if ignore != "" {
+		written = append(written, ignore)
 	}
 	return written, nil
 }

@@ -32,10 +32,10 @@ func TestWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cs) != len(def) || len(written) != len(def)+1 {
+	if len(cs) != len(def) || len(written) != len(def)+2 || written[len(written)-1] != filepath.Join(dir, GitignoreName) {
 		t.Errorf("%d cases copied, %d files written; the default suite has %d", len(cs), len(written), len(def))
 	}
-	for _, w := range written {
+	for _, w := range written[:len(written)-1] {
 		if strings.HasPrefix(filepath.Base(w), ".") {
 			t.Errorf("dot file %s copied", w)
 		}
@@ -57,5 +57,37 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	var nd *NotDirError
 	if !errors.As(err, &nd) || nd.Path != file {
 		t.Errorf("Write(a file) = %v; want a *NotDirError", err)
+	}
+}
+
+// init adds a .gitignore for keys, tokens and backups, and leaves one that
+// exists alone.
+func TestWriteGitignore(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(filepath.Join(dir, "a")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "a", GitignoreName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n*.key\n", "\n*token*.json\n", "\nbackups/\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf(".gitignore lacks %q:\n%s", want, data)
+		}
+	}
+	mine := filepath.Join(dir, "b", GitignoreName)
+	if err := os.MkdirAll(filepath.Dir(mine), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mine, []byte("node_modules/\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	written, err := Write(filepath.Dir(mine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(mine); string(got) != "node_modules/\n" || written[len(written)-1] == mine {
+		t.Errorf("an existing .gitignore was touched: %q, written %v", got, written[len(written)-1])
 	}
 }

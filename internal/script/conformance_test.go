@@ -118,6 +118,10 @@ func (s *captureServer) serve(c net.Conn) {
 		status, text, extra = 301, "Moved Permanently", "Location: "+s.base()+"/s/200\r\n"
 	case "/s/401":
 		status, text, payload = 401, "Unauthorized", "oauth_problem=signature_invalid"
+	case "/s/auth": // a Basic challenge until an Authorization header comes
+		if !strings.Contains(strings.ToLower(head.String()), "\r\nauthorization:") {
+			status, text, extra, payload = 401, "Unauthorized", "WWW-Authenticate: Basic realm=\"x\"\r\n", "who?"
+		}
 	case "/s/500":
 		status, text, payload = 500, "Internal Server Error", "<html>boom</html>"
 	case "/token/request":

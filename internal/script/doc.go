@@ -74,8 +74,8 @@
 // A global implements install() (define its names on h.vm); a module
 // implements exports() *goja.Object (what require returns, built on the
 // first require and cached). newRegistry (registry.go) lists them for a
-// runtime profile, Options.Runtime (RuntimeDefault is the only one today;
-// a node22/node18 choice selects its globals there). Adding a module or a
+// runtime profile, Options.Runtime (runtime.go: RuntimeNode22, the default,
+// or RuntimeNode18; any other value fails the run). Adding a module or a
 // global is a new file with its type and one line in newRegistry; the runner
 // does not change. require (require.go) knows only the registry's modules.
 //
@@ -83,9 +83,9 @@
 //
 // require works with and without new (`new require('oauth').OAuth`, docs/auth0.md
 // "The sandbox") and knows only native modules: oauth (node-oauth 0.10.2), request, and
-// the part of Node's crypto a profile script uses (createHash, createHmac with
-// a digest encoding, getHashes, randomUUID; also as node:crypto; digest()
-// without an encoding throws, as it would return a Buffer). Anything else, fs
+// the part of Node's crypto a profile script uses (createHash, createHmac,
+// createSign, createVerify, getHashes, randomUUID, randomBytes,
+// timingSafeEqual; also as node:crypto). Anything else, fs
 // and process included, fails with Node's "Cannot find
 // module 'x'" (code MODULE_NOT_FOUND) plus a note that the bridge does not
 // provide it. There is no module loader at all, so nothing is read from
@@ -143,7 +143,7 @@
 // and TLS settings; any other Transport is used as is, and then header order
 // and case are Go's.
 //
-// # Differences from Node 20 (known, and what the bridge does about them)
+// # Differences from Node 22 and 18 (known, and what the bridge does about them)
 //
 // Where a difference could make a script pass here and fail in Auth0, the
 // bridge fails it instead, saying why; the rest are listed so that a reader
@@ -181,11 +181,33 @@
 //     syntax errors ("Unexpected token ;", V8 "Unexpected token ';'"). "x is
 //     not defined" and Object.keys(null)'s "Cannot convert undefined or null
 //     to object" are V8's already. JSON.parse's messages are V8's (fixed).
-//   - Missing Node globals: Buffer, URL, URLSearchParams, TextEncoder,
-//     TextDecoder, process, structuredClone, Intl, fetch, crypto,
-//     performance, WeakRef, SharedArrayBuffer, Atomics, WebAssembly. Using
-//     one fails with Node's ReferenceError plus a note that the script cannot
-//     be checked here. A feature test (typeof Buffer) takes the other branch.
+//   - Missing Node globals: process, Intl, performance, WeakRef,
+//     SharedArrayBuffer, Atomics, WebAssembly, Blob, EventTarget, Request,
+//     FormData (nodeOnlyGlobals). Using one fails with V8's ReferenceError
+//     plus a note that the script cannot be checked here. A feature test
+//     (typeof process) takes the other branch. Provided, each with
+//     differential rows against real Node 22 and 18 (globals_diff_test.go,
+//     fetch_test.go): Buffer (goja_nodejs's, with Node's encodings, toJSON,
+//     byteLength, isBuffer, isEncoding; no Buffer(n), slice is
+//     Uint8Array's copy), URL and URLSearchParams (goja_nodejs's, corrected
+//     where it departed: relative resolution, origin, searchParams sync,
+//     "Invalid URL"), TextEncoder and TextDecoder (UTF-8 only: another label
+//     throws ERR_ENCODING_NOT_SUPPORTED where Node's ICU decodes it),
+//     structuredClone (no transfer option; a DataCloneError is an Error
+//     named DataCloneError, not a DOMException instance), fetch with Headers,
+//     Response, AbortController, AbortSignal (no Request class, no streams:
+//     body is a placeholder object, no AbortSignal.timeout or .any), and on
+//     node22 only the Web Crypto crypto global (randomUUID, getRandomValues,
+//     subtle.digest; the rest of subtle is absent).
+//   - Runtimes (docs/auth0.md "Runtimes"): node22 and node18 differ here in
+//     the crypto global (Node 19+), the Connection header of request's
+//     requests (Node 18's global agent closes, Node 19+ keeps alive),
+//     fetch details (Node 18 lower-cases a Headers object's names and says
+//     "Body is unusable") and structuredClone()'s missing-argument text.
+//     Not modelled: Node 18's older V8 wording of JSON.parse errors
+//     ("Unexpected token o in JSON at position 0"); the bridge gives Node
+//     22's on both. Auth0's "magic globals" (request, _, jwt without
+//     require) exist only on the retired Node 12 runtime, so they are absent.
 //     Newer built-ins goja lacks (String.prototype.isWellFormed,
 //     Symbol.asyncIterator, Array.fromAsync) are undefined as well.
 //   - Regular expressions: goja reads \p{…} and \P{…} with the u flag as the
@@ -244,6 +266,9 @@
 //     request@2.88.2 under Node 22 and 18 (TestRequestModuleMatchesNode, with the
 //     copy pinned in testdata/node22 and testdata/node18). As request does, it drops undefined
 //     headers and hands http.request's errors (a bad header, path or method)
-//     to the callback on a later tick, never throwing them; gzip, auth,
-//     oauth, jar, pipes and streams are not there.
+//     to the callback on a later tick, never throwing them. The auth option
+//     ({bearer}, {user, pass}, {username, password}, sendImmediately: false
+//     with the 401 retry) is request_auth.go, compared byte for byte with
+//     request@2.88.2 under Node 22 and 18 (TestRequestAuthMatchesNode);
+//     digest auth, gzip, oauth, jar, pipes and streams are not there.
 package script

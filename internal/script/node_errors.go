@@ -63,7 +63,21 @@ func describeArg(v goja.Value) string {
 		}
 		return "an instance of Object"
 	}
-	return fmt.Sprintf("type %s (%s)", typeOf(v), v.String())
+	// lib/internal/errors.js determineSpecificType: util.inspect of the
+	// value (a string in single quotes), cut to 25 characters and "..."
+	// past 28.
+	inspected := v.String()
+	if s, ok := v.Export().(string); ok {
+		q := "'"
+		if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
+			q = `"`
+		}
+		inspected = q + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "\n", `\n`) + q
+	}
+	if r := []rune(inspected); len(r) > 28 {
+		inspected = string(r[:25]) + "..."
+	}
+	return fmt.Sprintf("type %s (%s)", typeOf(v), inspected)
 }
 
 func typeOf(v goja.Value) string {

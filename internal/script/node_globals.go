@@ -12,11 +12,12 @@ import (
 // Error.captureStackTrace.
 type nodeGlobals struct{ h *host }
 
-// Node 20 globals that goja lacks and that are small enough to provide
+// Node globals that goja lacks and that are small enough to provide
 // faithfully: queueMicrotask, atob, btoa (lib/buffer.js) and
-// Error.captureStackTrace (V8). The bigger ones (Buffer, URL, TextEncoder,
-// Intl, structuredClone, crypto, fetch, process) are absent: a script using
-// one fails with a ReferenceError that says so (missingGlobalNote).
+// Error.captureStackTrace (V8). Buffer, URL, TextEncoder, structuredClone
+// and crypto have their own files; Intl, process and the rest of
+// nodeOnlyGlobals are absent: a script using one fails with a
+// ReferenceError that says so (missingGlobalNote).
 
 // nodeGlobalsJS builds queueMicrotask and Error.captureStackTrace. report
 // raises an exception thrown by a microtask as uncaught, as Node does (not
@@ -147,14 +148,14 @@ func (g *nodeGlobals) btoa(call goja.FunctionCall) goja.Value {
 	return g.h.vm.ToValue(base64.StdEncoding.EncodeToString(b))
 }
 
-// nodeOnlyGlobals are names Node 20 defines globally and the sandbox does not.
+// nodeOnlyGlobals are names Node 22 and Node 18 define globally and the
+// sandbox does not (crypto is provided on node22, and Node 18 has no such
+// global, so a ReferenceError for it is Node 18's own).
 var nodeOnlyGlobals = map[string]bool{
-	"Buffer": true, "URL": true, "URLSearchParams": true, "TextEncoder": true, "TextDecoder": true,
-	"process": true, "structuredClone": true, "Intl": true, "fetch": true, "AbortController": true,
-	"AbortSignal": true, "crypto": true, "performance": true, "WeakRef": true, "FinalizationRegistry": true,
+	"process": true, "Intl": true, "performance": true, "WeakRef": true, "FinalizationRegistry": true,
 	"SharedArrayBuffer": true, "Atomics": true, "WebAssembly": true, "Blob": true, "EventTarget": true,
-	"Event": true, "MessageChannel": true, "BroadcastChannel": true, "DOMException": true, "Headers": true,
-	"Request": true, "Response": true, "FormData": true, "module": true, "exports": true,
+	"Event": true, "MessageChannel": true, "BroadcastChannel": true, "DOMException": true,
+	"Request": true, "FormData": true, "module": true, "exports": true,
 	"__dirname": true, "__filename": true,
 }
 
@@ -164,7 +165,7 @@ var notDefined = regexp.MustCompile(`^ReferenceError: (\S+) is not defined$`)
 // sandbox lacks: the script may well work in Auth0, but cannot be checked here.
 func missingGlobalNote(message string) string {
 	if m := notDefined.FindStringSubmatch(message); m != nil && nodeOnlyGlobals[m[1]] {
-		return message + " (Node 20 has " + m[1] + " but the bridge sandbox does not provide it: " +
+		return message + " (Node 22 and Node 18 have " + m[1] + " but the bridge sandbox does not provide it: " +
 			"this script cannot be checked here; see `go doc internal/script`)"
 	}
 	return message

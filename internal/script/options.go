@@ -33,7 +33,8 @@ type Options struct {
 	Protocol string
 
 	// Runtime selects the runtime profile, the set of Node globals and
-	// modules the sandbox offers; RuntimeDefault ("") is the only one today.
+	// modules the sandbox offers: RuntimeNode22 ("" too) or RuntimeNode18
+	// (runtime.go); any other value fails the run.
 	Runtime string
 
 	// hooks lets tests fix what node-oauth leaves to chance.

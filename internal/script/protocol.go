@@ -61,6 +61,3 @@ func runSecrets(opts Options) []string {
 	}
 	return s
 }
-
-// RuntimeDefault is the runtime profile of Options.Runtime that exists today.
-const RuntimeDefault = ""

@@ -23,10 +23,9 @@ type registry struct {
 	timers *timers
 }
 
-// newRegistry builds the modules and globals of profile (only RuntimeDefault
-// exists today) over h, and sets h.rej.
+// newRegistry builds the modules and globals of profile (Options.Runtime,
+// runtime.go) over h, and sets h.rej.
 func newRegistry(h *host, profile string) *registry {
-	_ = profile // every profile has the same modules until a second one exists
 	h.rej = &rejections{h: h}
 	r := &registry{h: h, timers: &timers{h: h}}
 	oauth := &oauthModule{h: h}
@@ -40,8 +39,17 @@ func newRegistry(h *host, profile string) *registry {
 		&nodeGlobals{h: h},
 		&v8Catch{h: h},
 		&locale{h: h},
-		oauthHelpers{oauth},
+		&bufferGlobal{h: h},
+		&urlGlobal{h: h},
+		&textCodecGlobal{h: h},
+		&structuredCloneGlobal{h: h},
+		&fetchGlobal{h: h},
 	}
+	if runtimeProfile(profile) == RuntimeNode22 {
+		// Web Crypto became a global in Node 19 (docs/auth0.md "Runtimes").
+		r.globals = append(r.globals, &webCryptoGlobal{h: h})
+	}
+	r.globals = append(r.globals, oauthHelpers{oauth})
 	r.modules = map[string]func() *goja.Object{}
 	for name, m := range map[string]nativeModule{
 		"oauth":   oauth,
@@ -55,8 +63,8 @@ func newRegistry(h *host, profile string) *registry {
 
 // install sets up the sandbox's globals: global, the registered globals and
 // require (native modules only). Nothing else of Node is there: no process
-// (goja_nodejs's copies os.Environ(), docs/fidelity.md "goja"), no Buffer, no
-// fs (doc.go lists what is missing).
+// (goja_nodejs's copies os.Environ(), docs/fidelity.md "goja"), no fs
+// (doc.go lists what is missing).
 func (r *registry) install() {
 	g := r.h.vm.GlobalObject()
 	_ = g.Set("global", g)

@@ -43,6 +43,8 @@ type requestOptions struct {
 	body           []byte
 	json           bool
 	followRedirect bool
+	auth           *requestAuth // the auth option (request_auth.go), nil without one
+	authLate       bool         // the header came with a 401 retry: after content-length, as caseless appends it
 }
 
 // add sets one of request's own headers unless the script set it.
@@ -160,6 +162,17 @@ func (rm *requestModule) request(method string, args []goja.Value) {
 			panic(rm.h.nodeError("Error", "Argument error, options.body.", nil))
 		}
 	}
+	// request.js init applies auth after json and the body, before
+	// content-length; its errors are emitted, so they reach the callback
+	// at once (lib/auth.js).
+	auth, aerr := rm.parseRequestAuth(get("auth"))
+	if aerr != nil {
+		if err := rm.callRequestCB(cb, aerr, goja.Undefined(), goja.Undefined()); err != nil {
+			panic(err)
+		}
+		cb = nil // request's callback runs once (request.js self.callback)
+	}
+	ro.auth = auth
 	rm.requestHop(ro, cb, 0)
 }
 
@@ -239,10 +252,24 @@ func (rm *requestModule) requestHop(ro requestOptions, cb goja.Callable, hop int
 					e := rm.h.nodeError("Error", "Exceeded maxRedirects. Probably stuck in a redirect loop "+next.String(), nil)
 					return rm.callRequestCB(cb, e, goja.Undefined(), goja.Undefined())
 				}
+				if next.Hostname() != u.Hostname() {
+					ro.auth = nil // redirect.js removes authorization when the host name changes
+				}
 				ro.referer, ro.url = u.String(), next.String()
 				rm.requestHop(ro, cb, hop+1)
 				return nil
 			}
+		}
+		if next := ro.auth.retry401(responseHeader(resp, "www-authenticate")); resp.StatusCode == 401 && next != "" {
+			if hop >= 10 {
+				e := rm.h.nodeError("Error", "Exceeded maxRedirects. Probably stuck in a redirect loop "+u.String(), nil)
+				return rm.callRequestCB(cb, e, goja.Undefined(), goja.Undefined())
+			}
+			a := *ro.auth
+			a.sent, a.header = true, next
+			ro.auth, ro.authLate, ro.referer = &a, true, u.String()
+			rm.requestHop(ro, cb, hop+1)
+			return nil
 		}
 		res := rm.h.net.responseObject(resp)
 		var body goja.Value = rm.h.vm.ToValue(toUTF8(resp.Body))
@@ -278,8 +305,22 @@ func (rm *requestModule) requestHeaders(ro requestOptions, u *url.URL, method st
 	if setHost && ro.referer == "" {
 		h.set("host", u.Host)
 	}
+	// request.js init: form's content-type, then auth, then json's
+	// accept and content-type.
+	if ro.auth != nil && ro.auth.header != "" && !ro.authLate && ro.json {
+		h.setAuthorization(ro.auth.header)
+	}
 	for _, f := range ro.added {
 		h.setField(f)
+	}
+	if ro.auth != nil && ro.auth.header != "" && !ro.authLate && !ro.json {
+		h.setAuthorization(ro.auth.header)
+	}
+	if ro.authLate {
+		if len(ro.body) > 0 {
+			h.set("content-length", strconv.Itoa(len(ro.body)))
+		}
+		h.setAuthorization(ro.auth.header)
 	}
 	if ro.referer != "" {
 		h.set("referer", ro.referer)
@@ -293,7 +334,14 @@ func (rm *requestModule) requestHeaders(ro requestOptions, u *url.URL, method st
 		h.set("content-length", "0")
 	}
 	if !hasHeader(h, "connection") {
-		h.set("Connection", "keep-alive") // Node 20's global agent keeps connections alive
+		// Node 19 made the global agent keep connections alive; Node 18's
+		// closes them (http.globalAgent keepAlive, node-verified rows in
+		// request_auth_test.go).
+		if runtimeProfile(rm.h.opts.Runtime) == RuntimeNode18 {
+			h.set("Connection", "close")
+		} else {
+			h.set("Connection", "keep-alive")
+		}
 	}
 	return rm.h.net.validateHeaders(h)
 }

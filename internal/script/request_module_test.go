@@ -121,6 +121,7 @@ func testRequestModuleMatchesNode(t *testing.T, rt testenv.Runtime) {
 			nodeWire := srv.take()
 			opts := runOpts(srv.base())
 			opts.AllowedHosts = []string{"127.0.0.1"}
+			opts.Runtime = rt.Name // Node 18's global agent sends Connection: close
 			res := run(t, compileJS(t, src), opts)
 			require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
 			var want, got any

@@ -76,6 +76,10 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 		h.res.Duration = time.Since(start)
 		res = h.res
 	}()
+	if e := runtimeError(opts.Runtime); e != nil {
+		h.res.Outcome, h.res.Error = e.Kind, e
+		return h.res
+	}
 	if e := protocolError(opts.Protocol); e != nil {
 		h.res.Outcome, h.res.Error = e.Kind, e
 		return h.res

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
+)
+
+// checkMockScript refuses (exit 2), before any case runs, a script for the
+// mock JIRA that holds a literal URL where bridge expects JIRA_URL: no
+// request of it could reach the mock (scriptsrc.LiteralURL). bridge stops
+// rather than mapping the literal host to the mock, so that what is tested
+// is what is published (README "Day two").
+func checkMockScript(src scriptsrc.Source) error {
+	if err := src.LiteralURL(); err != nil {
+		return exit.Usagef("--script %v", err)
+	}
+	return nil
+}
+
+// checkCasesFor refuses (exit 2), as publish does, a --script of the user's
+// own without --cases: the built-in suite's expected profiles belong to the
+// shipped script. An unchanged copy of the shipped script (bridge init) may
+// use them.
+func checkCasesFor(src scriptsrc.Source, scriptFlag, casesDir string) error {
+	if scriptFlag == "" || casesDir != "" || src.Text == scriptsrc.Shipped().Text {
+		return nil
+	}
+	return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", scriptFlag)
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jira-auth0-bridge/bridge/internal/auth0"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/publish"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
+)
+
+// runRestore is `bridge publish --restore BACKUP.json`: it puts back the
+// options of a backup publish saved, with the Auth0 credentials alone, and
+// publish's safety: diff, --dry-run, a backup of what it overwrites and a
+// read-back (publish.Restore).
+func runRestore(cmd *cobra.Command, f *publishFlags) error {
+	if f.casesDir != "" || len(f.enabledClients) > 0 || cmd.Flags().Changed("jira-url") || cmd.Flags().Changed("script") {
+		return exit.Usagef("--restore puts back a backup as it is: it takes only the Auth0 flags, --dry-run, --json and --backup-dir")
+	}
+	backup, err := publish.ReadBackup(f.restore)
+	if err != nil {
+		return exit.Usagef("--restore: %v", err)
+	}
+	tenant, client, red, err := f.client(cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	res, err := publish.Restore(cmd.Context(), publish.RestorePlan{Backup: backup, BackupSource: f.restore,
+		DryRun: f.dryRun, BackupDir: f.backupDir, Client: client, Log: client.Log})
+	if err != nil {
+		return &exit.Error{Code: publishExitCode(err), Err: redactedErr{err: err, r: red}}
+	}
+	return printPublish(cmd.Context(), cmd.OutOrStdout(), red.Writer(cmd.ErrOrStderr()), client, res, tenant, f.json)
+}
+
+// printPublish prints a publish's or a restore's result (text, or --json),
+// then warns on stderr when no application can use the connection
+// (publish.EnabledClientsWarning). out and stderr are redacted.
+func printPublish(ctx context.Context, out, stderr io.Writer, client publish.Tenant, res *publish.Result, tenant auth0.Tenant, asJSON bool) error {
+	if asJSON {
+		if err := render.PublishJSON(out, res, tenant); err != nil {
+			return err
+		}
+	} else {
+		render.PublishText(out, res, tenant)
+	}
+	w, err := publish.EnabledClientsWarning(ctx, client, res)
+	if err != nil {
+		connWarn(stderr, "%v", err)
+	} else if w != "" {
+		connWarn(stderr, "%s", w)
+	}
+	return nil
+}

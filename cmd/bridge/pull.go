@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jira-auth0-bridge/bridge/internal/connection"
+	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/pull"
+)
+
+// newPullCmd is `bridge pull`: the deployed script, with JIRA_URL put back,
+// and its settings without secrets, read only (internal/pull).
+func newPullCmd() *cobra.Command {
+	f := &publishFlags{}
+	var name, out string
+	cmd := &cobra.Command{
+		Use:   "pull --domain TENANT --name NAME [--out DIR]",
+		Short: "Read the deployed connection's script and settings from Auth0, to test what is deployed",
+		Args:  cobra.NoArgs,
+	}
+	fs := cmd.Flags()
+	addAuth0Flags(fs, &f.creds)
+	fs.StringVar(&name, "name", connection.DefaultName, "the Auth0 connection's name")
+	fs.StringVar(&out, "out", "", "write "+pull.ScriptFile+" and "+pull.SettingsFile+" into this directory (default: the script on stdout)")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		_, client, red, err := f.client(cmd.ErrOrStderr())
+		if err != nil {
+			return err
+		}
+		res, err := pull.Pull(cmd.Context(), client, name)
+		if errors.Is(err, pull.ErrNotFound) {
+			return exit.Usagef("%v", err)
+		} else if err != nil {
+			return exit.RemoteFailed(err)
+		}
+		for _, w := range res.Warnings {
+			connWarn(red.Writer(cmd.ErrOrStderr()), "%s", w)
+		}
+		return writePull(cmd, res, out)
+	}
+	return cmd
+}
+
+// writePull writes the pulled files into dir and lists them on stdout, or,
+// without dir, prints the script on stdout.
+func writePull(cmd *cobra.Command, res *pull.Result, dir string) error {
+	if dir == "" {
+		_, err := fmt.Fprint(cmd.OutOrStdout(), res.Script)
+		return err
+	}
+	files, err := res.Write(dir)
+	for _, p := range files {
+		fmt.Fprintln(cmd.OutOrStdout(), p)
+	}
+	if err != nil {
+		return exit.Usagef("--out: %v", err)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "bridge: pulled %s; next: bridge test --script %s --cases DIR\n", res.Settings.Name, files[0])
+	return nil
+}
