@@ -18,6 +18,9 @@ type call struct {
 	opts  script.Options
 	start time.Time
 	reqs  []pendingReq // as the worker reported them, by n
+
+	console []script.ConsoleLine // as the worker sent them, within bound
+	bound   consoleBound
 }
 
 // pendingReq is a request the worker reported.
@@ -77,7 +80,9 @@ func (c *call) run(ctx context.Context) *script.Result {
 			}
 		case <-ctx.Done():
 			c.pl.replace(c.s, c.p)
-			return canceled(ctx, c.requests())
+			res := canceled(ctx, c.requests())
+			res.Console = c.consoleLines()
+			return res
 		}
 	}
 }
@@ -87,9 +92,14 @@ func (c *call) frame(f *frame) *script.Result {
 	switch {
 	case f.Type == frameReq && f.Req != nil && f.Req.ID == c.rf.ID:
 		c.event(f.Req)
+	case f.Type == frameOut && f.Console != nil && f.Console.ID == c.rf.ID:
+		if l := f.Console.ConsoleLine; c.bound.admit(&l) {
+			c.console = append(c.console, l)
+		}
 	case f.Type == frameResult && f.Result != nil && f.Result.ID == c.rf.ID && f.Result.Result != nil:
 		res := f.Result.Result
 		boundResult(res)
+		res.Console = c.consoleLines()
 		res.Duration = f.Result.Duration
 		for i := range res.Requests {
 			if i < len(f.Result.ReqDuration) {
@@ -187,6 +197,7 @@ func (c *call) died() *script.Result {
 	}
 	res := crashed(lastWordsMessage(why, c.p.lastWords()), c.requests())
 	res.Duration = c.elapsed()
+	res.Console = c.consoleLines()
 	return res
 }
 
@@ -201,9 +212,15 @@ func lastWordsMessage(why, words string) string {
 // finish is a result the parent decides, with the reported requests.
 func (c *call) finish(kind script.Kind, msg string) *script.Result {
 	res := &script.Result{Outcome: kind, Error: &script.Error{Kind: kind, Message: msg},
-		Console: []script.ConsoleLine{}, Requests: c.requests(), Duration: c.elapsed()}
+		Requests: c.requests(), Duration: c.elapsed()}
 	boundResult(res)
+	res.Console = c.consoleLines()
 	return res
+}
+
+// consoleLines is what the script printed, as the worker sent it.
+func (c *call) consoleLines() []script.ConsoleLine {
+	return append(append([]script.ConsoleLine{}, c.console...), c.bound.marker()...)
 }
 
 func crashed(msg string, reqs []script.Request) *script.Result {

@@ -12,7 +12,7 @@ import (
 )
 
 // ProtocolVersion is the version a worker announces in its hello frame.
-const ProtocolVersion = 1
+const ProtocolVersion = 2
 
 // maxFrame bounds one frame in either direction. A result holds at most
 // maxProfile of profile, maxConsoleTotal of console and bounded logs and
@@ -27,6 +27,7 @@ const (
 	frameReq    = "req"
 	frameResult = "result"
 	frameStuck  = "stuck"
+	frameOut    = "console"
 )
 
 // frame is one message of the protocol (doc.go).
@@ -38,6 +39,7 @@ type frame struct {
 	Start   uint64       `json:"start,omitempty"` // the run that starts now`
 	Req     *reqEvent    `json:"req,omitempty"`
 	Stuck   uint64       `json:"stuck,omitempty"` // the run still going StuckGrace past its time limit
+	Console *consoleLine `json:"console,omitempty"`
 	Result  *resultFrame `json:"result,omitempty"`
 }
 
@@ -68,7 +70,14 @@ type reqEvent struct {
 	Error  string `json:"error,omitempty"`
 }
 
-// resultFrame is how a run ended. Durations travel apart because
+// consoleLine is one console line of a run, sent as the script prints it.
+type consoleLine struct {
+	ID uint64 `json:"id"` // the run
+	script.ConsoleLine
+}
+
+// resultFrame is how a run ended. Its console is empty: the lines came
+// before it, one frame each. Durations travel apart because
 // script.Result leaves them out of its JSON.
 type resultFrame struct {
 	ID          uint64          `json:"id"`

@@ -45,6 +45,7 @@ type worker struct {
 // workerHooks let the package tests make a worker misbehave on purpose.
 type workerHooks struct {
 	beforeRun func(*runFrame)
+	onConsole func(script.ConsoleLine) // after the line is sent
 }
 
 // runState is what request events of a run need.
@@ -144,10 +145,22 @@ func (w *worker) run(rf *runFrame) error {
 		}
 		stuck := w.watchStuck(rf)
 		defer close(stuck)
+		var bound consoleBound
 		res = prog.Run(context.Background(), script.Options{
 			Token: rf.Token, TokenSecret: rf.TokenSecret, Ctx: rf.Ctx, AllowedHosts: rf.AllowedHosts,
 			Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
+			// Each line goes to the parent as it is printed, so that a run
+			// killed later still shows what it printed.
+			OnConsole: func(l script.ConsoleLine) {
+				if bound.admit(&l) {
+					_ = w.send(&frame{Type: frameOut, Console: &consoleLine{ID: rf.ID, ConsoleLine: l}})
+				}
+				if w.hooks != nil && w.hooks.onConsole != nil {
+					w.hooks.onConsole(l)
+				}
+			},
 		})
+		res.Console = nil // sent already
 		w.mem.disarm()
 		w.cur.Store(nil)
 	}

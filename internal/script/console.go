@@ -49,11 +49,13 @@ func (con *console) log(level, text string) {
 			con.consoleCut = true
 			con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: "warn",
 				Text: fmt.Sprintf("bridge: console output cut after %d lines / %d bytes", len(con.h.res.Console), con.consoleBytes)})
+			con.stream()
 		}
 		return
 	}
 	con.consoleBytes += len(text)
 	con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: level, Text: text})
+	con.stream()
 }
 
 // format joins console arguments like Node's util.format: a leading string
