@@ -66,6 +66,7 @@ func (c *call) run(ctx context.Context) *script.Result {
 				return c.timedOut(StuckGrace)
 			}
 			if res := c.frame(f); res != nil {
+				c.retire(res)
 				return res
 			}
 		case <-deadline.C:
@@ -109,6 +110,17 @@ func (c *call) frame(f *frame) *script.Result {
 		return res
 	}
 	return nil
+}
+
+// retire replaces the worker after a run that reached the memory ceiling,
+// or that left the worker's resident set near the kill bar: the Go runtime keeps
+// freed memory for a while, and the next case in this worker would be
+// measured against it and blamed for the memory.
+func (c *call) retire(res *script.Result) {
+	n, ok := rssOf(c.p.cmd.Process.Pid)
+	if res.Outcome == script.KindMemory || (ok && n > satAdd(c.opts.MaxMemory, RSSSlack/2)) {
+		c.pl.replace(c.s, c.p)
+	}
 }
 
 // event records a request event, within the bounds.
