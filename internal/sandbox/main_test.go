@@ -23,9 +23,10 @@ const parentEnv = "BRIDGE_SANDBOX_TEST_PARENT"
 func TestMain(m *testing.M) {
 	if os.Getenv(WorkerEnv) == "1" {
 		crash := func() {
-			done := make(chan struct{})
-			go func() { defer close(done); panic("test worker told to crash") }()
-			<-done
+			// The run must not go on (and send its result) while the
+			// panic on the other goroutine ends the process.
+			go panic("test worker told to crash")
+			select {}
 		}
 		os.Exit(serve(os.Stdin, os.Stdout, &workerHooks{beforeRun: func(rf *runFrame) {
 			if strings.Contains(rf.Source, "__crash__") || rf.Token == "__crash__" {

@@ -85,7 +85,9 @@ func TestHostileScriptsEnd(t *testing.T) {
 			switch res.Outcome {
 			case script.KindTimeout, script.KindMemory:
 			case script.KindProfile:
-				if name != "join" { // V8 returns '' at once
+				// V8 returns '' at once for the join; Node prints a
+				// depth-limited view of a DAG (internal/inspect).
+				if name != "join" && name != "console DAG" {
 					t.Errorf("%s: ended with a profile", name)
 				}
 			case script.KindException:
