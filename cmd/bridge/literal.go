@@ -22,7 +22,7 @@ func checkMockScript(src scriptsrc.Source) error {
 // shipped script. An unchanged copy of the shipped script (bridge init) may
 // use them.
 func checkCasesFor(src scriptsrc.Source, scriptFlag, casesDir string) error {
-	if scriptFlag == "" || casesDir != "" || src.Text == scriptsrc.Shipped().Text {
+	if scriptFlag == "" || casesDir != "" || scriptsrc.IsShipped(src.Text) {
 		return nil
 	}
 	return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", scriptFlag)

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
-	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jira"
@@ -68,17 +67,16 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	if conn.Script != "" && f.casesDir == "" {
 		return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", conn.Script)
 	}
-	v, err := conn.load(cmd)
+	b, err := conn.build(cmd)
 	if err != nil {
 		return err
 	}
-	body := v.Body()
-	red := redact.New(append(creds.Secrets(), body.Secrets()...)...)
+	red := redact.New(append(creds.Secrets(), b.body.Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
 	fail := func(code int, err error) error {
 		return &exit.Error{Code: code, Err: redactedErr{err: err, r: red}}
 	}
-	plan, err := f.plan(v, body, tenant, creds, stderr)
+	plan, err := f.plan(b, tenant, creds, stderr)
 	if err != nil {
 		return fail(exit.Usage, err)
 	}
@@ -110,20 +108,20 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 
 // plan loads the cases and compiles the script that the verification runs,
 // and makes the client; progress goes to stderr.
-func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
+func (f *publishFlags) plan(b *built, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
 	cs, err := verify.Cases(f.casesDir)
 	if errors.Is(err, verify.ErrNoCases) {
 		return publish.Plan{}, fmt.Errorf("--cases %w", err)
 	} else if err != nil {
 		return publish.Plan{}, err
 	}
-	prog, err := script.Compile(v.ScriptName, v.Script)
+	prog, err := script.Compile(b.scriptName, b.script)
 	if err != nil {
 		return publish.Plan{}, fmt.Errorf("%w; fix the script, `bridge run` shows it at work", err)
 	}
 	// The suite renders the script with the mock's URL; what is published is
 	// the same source rendered with the JIRA URL, and nothing else differs.
-	if jira.RenderScript(prog.Source(), v.JIRAURL) != body.Options.Scripts.FetchUserProfile {
+	if jira.RenderScript(prog.Source(), b.jira) != b.rendered {
 		return publish.Plan{}, fmt.Errorf("publish: the script to publish is not the script verified; please report this bug")
 	}
 	client, err := auth0.New(tenant, creds, nil)
@@ -133,14 +131,15 @@ func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tena
 	log := prefix.Writer(stderr, "bridge: ") // "bridge: auth0: GET …", as every line bridge writes
 	client.Log = log
 	return publish.Plan{
-		Body:           body.JSON(),
-		Name:           v.Name,
+		Body:           b.body.JSON(),
+		Name:           b.name,
 		EnabledClients: f.enabledClients,
 		DryRun:         f.dryRun,
 		BackupDir:      f.backupDir,
 		Verify: func(ctx context.Context) error {
-			err := verify.Suite(ctx, verify.Options{Program: prog, Cases: cs,
-				ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM, Log: stderr})
+			vo := b.verify
+			vo.Program, vo.Cases, vo.Log = prog, cs, stderr
+			err := verify.Suite(ctx, vo)
 			if err != nil {
 				return exit.Failed(err)
 			}

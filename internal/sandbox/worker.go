@@ -148,7 +148,7 @@ func (w *worker) run(rf *runFrame) error {
 		var bound consoleBound
 		res = prog.Run(context.Background(), script.Options{
 			Token: rf.Token, TokenSecret: rf.TokenSecret, Ctx: rf.Ctx, AllowedHosts: rf.AllowedHosts,
-			Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
+			HostMap: rf.HostMap, Protocol: rf.Protocol, Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
 			// Each line goes to the parent as it is printed, so that a run
 			// killed later still shows what it printed.
 			OnConsole: func(l script.ConsoleLine) {
