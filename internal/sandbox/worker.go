@@ -152,9 +152,10 @@ func (w *worker) run(rf *runFrame) error {
 			// Each line goes to the parent as it is printed, so that a run
 			// killed later still shows what it printed.
 			OnConsole: func(l script.ConsoleLine) {
-				if bound.admit(&l) {
-					_ = w.send(&frame{Type: frameOut, Console: &consoleLine{ID: rf.ID, ConsoleLine: l}})
+				if !bound.admit(&l) {
+					l.Text = "" // past the case's bound: the parent only counts it
 				}
+				_ = w.send(&frame{Type: frameOut, Console: &consoleLine{ID: rf.ID, ConsoleLine: l}})
 				if w.hooks != nil && w.hooks.onConsole != nil {
 					w.hooks.onConsole(l)
 				}
