@@ -36,26 +36,19 @@ func newConnectionCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		body := b.body
 		if format == connection.FormatTerraform || format == connection.FormatDeployCLI {
-			return formatFlags.writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), body, format)
+			return formatFlags.writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), b.body, format)
 		}
 		if showSecrets {
 			connWarn(cmd.ErrOrStderr(), "the output holds %s: keep it out of logs and tickets", flags.secret())
-		} else {
-			body = body.Masked()
 		}
-		out := body.Indent()
+		var base string
 		if format == connection.FormatHAR {
-			base, err := connDomain(domain)
-			if err != nil {
+			if base, err = connDomain(domain); err != nil {
 				return err
 			}
-			out = body.HAR(base).Indent()
 		}
-		if !showSecrets {
-			out = []byte(b.body.Redactor().String(string(out)))
-		}
+		out := connection.Printed(b.body, format, base, showSecrets)
 		_, err = cmd.OutOrStdout().Write(out)
 		return err
 	}
