@@ -40,12 +40,8 @@ func runRestore(cmd *cobra.Command, f *publishFlags) error {
 // then warns on stderr when no application can use the connection
 // (publish.EnabledClientsWarning). out and stderr are redacted.
 func printPublish(ctx context.Context, out, stderr io.Writer, client publish.Tenant, res *publish.Result, tenant auth0.Tenant, asJSON bool) error {
-	if asJSON {
-		if err := render.PublishJSON(out, res, tenant); err != nil {
-			return err
-		}
-	} else {
-		render.PublishText(out, res, tenant)
+	if err := render.Publish(out, res, tenant, asJSON); err != nil {
+		return err
 	}
 	w, err := publish.EnabledClientsWarning(ctx, client, res)
 	if err != nil {

@@ -153,12 +153,8 @@ func (f *runFlags) realTarget(cmd *cobra.Command) (*jiratarget.Target, error) {
 // sources (file name to source) lets a failure quote the line of its stack.
 func printResult(stdout, stderr io.Writer, res *script.Result, asJSON, realJIRA bool, sources map[string]string) error {
 	v := verdict.Judge(res, realJIRA)
-	if asJSON {
-		if err := render.RunJSON(stdout, res, v.Findings); err != nil {
-			return err
-		}
-	} else {
-		render.RunText(stdout, stderr, res, v.Findings, sources)
+	if err := render.Run(stdout, stderr, res, v.Findings, sources, asJSON); err != nil {
+		return err
 	}
 	switch v.Kind {
 	case verdict.JIRAFailed:
