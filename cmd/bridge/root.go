@@ -6,8 +6,6 @@ import (
 	"io"
 	"os/signal"
 	"runtime/debug"
-	"slices"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -29,12 +27,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // run is Main with extra commands beside bridge's own: test binaries add
 // hidden ones that crash (panic_test.go).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) (code int) {
-	out := &countingWriter{w: stdout}
+	out := &exit.Counter{W: stdout}
 	defer func() {
 		if v := recover(); v != nil {
 			code = exit.Panicked(stderr, v, debug.Stack())
-			if out.n == 0 && slices.Contains(args[:argsEnd(args)], "--json") {
-				exit.WriteJSON(stdout, &exit.Error{Code: exit.Internal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
+			if out.N == 0 {
+				exit.WritePanicJSON(stdout, args, v)
 			}
 		}
 	}()
@@ -56,7 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cob
 		if !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
-		if out.n == 0 && wantsJSON(cmd, args) {
+		if out.N == 0 && cmd != nil && exit.WantsJSON(cmd.Flags(), args) {
 			exit.WriteJSON(stdout, err)
 		}
 	}
@@ -101,34 +99,12 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 }
 
 // usageArgs makes a command's argument errors usage errors (exit 2) that show
-// the usage line and point to the help, as flag errors do. cobra's own NoArgs
-// says "unknown command", which misleads for a stray argument.
+// the usage line and point to the help, as flag errors do (exit.Args).
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if err := check(c, args); err != nil {
-			what := err.Error() // e.g. "accepts at most 1 arg(s), received 2"
-			if strings.HasPrefix(what, "unknown command") {
-				what = "takes no arguments"
-			}
-			return exit.Usagef("%s: %s, got %s; usage: %s (see '%s --help')",
-				c.Name(), what, strings.Join(quoteAll(args), " "), c.UseLine(), c.CommandPath())
+			return exit.Args(err, c.Name(), args, c.UseLine(), c.CommandPath())
 		}
 		return nil
 	}
-}
-
-func quoteAll(args []string) []string {
-	out := make([]string, len(args))
-	for i, a := range args {
-		out[i] = fmt.Sprintf("%q", a)
-	}
-	return out
-}
-
-// argsEnd is the index of "--" in args (where flags end), or len(args).
-func argsEnd(args []string) int {
-	if i := slices.Index(args, "--"); i >= 0 {
-		return i
-	}
-	return len(args)
 }

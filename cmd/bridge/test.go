@@ -5,18 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/suite"
 	"github.com/jira-auth0-bridge/bridge/internal/suiteconfig"
@@ -175,12 +174,12 @@ func (f *testFlags) casesName() string {
 // file, and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
-	opts := report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose, Sources: sources}
+	opts := report.TextOptions{Color: render.IsTerminal(stdout), Verbose: f.verbose, Sources: sources}
 	if err := report.Write(stdout, report.Format(f.format), rep, opts); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if f.junit != "" {
-		if err := writeJUnit(f.junit, rep); err != nil {
+		if err := report.WriteJUnitFile(f.junit, rep); err != nil {
 			return exit.Usagef("--junit: %v", err)
 		}
 	}
@@ -188,29 +187,4 @@ func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[
 		return exit.Failed(nil)
 	}
 	return nil
-}
-
-func writeJUnit(path string, rep *suite.Report) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := report.WriteJUnit(out, rep); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
-}
-
-// isTerminal reports whether w is a terminal that may get colours: a
-// terminal (golang.org/x/term), with NO_COLOR unset and TERM not "dumb".
-func isTerminal(w io.Writer) bool {
-	if cw, ok := w.(*countingWriter); ok {
-		w = cw.w
-	}
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	return term.IsTerminal(int(f.Fd()))
 }

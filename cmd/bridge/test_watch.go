@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/watch"
 )
 
@@ -29,7 +30,7 @@ func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 	}
 	defer w.Close()
 	for {
-		if isTerminal(stdout) {
+		if render.IsTerminal(stdout) {
 			_, _ = io.WriteString(stdout, clearScreen)
 		}
 		err := runTests(ctx, f, stdout, stderr)
