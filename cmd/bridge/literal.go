@@ -25,5 +25,10 @@ func checkCasesFor(src scriptsrc.Source, scriptFlag, casesDir string) error {
 	if scriptFlag == "" || casesDir != "" || src.Text == scriptsrc.Shipped().Text {
 		return nil
 	}
-	return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", scriptFlag)
+	return needsCases(scriptFlag)
+}
+
+// needsCases refuses (exit 2) the user's own --script without --cases.
+func needsCases(script string) error {
+	return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", script)
 }

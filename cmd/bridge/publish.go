@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,12 +13,9 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
-	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
-	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
 
@@ -66,26 +62,22 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return err
 	}
 	if conn.Script != "" && f.casesDir == "" {
-		return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", conn.Script)
+		return needsCases(conn.Script)
 	}
 	v, err := conn.load(cmd)
 	if err != nil {
 		return err
 	}
-	body := v.Body()
-	red := redact.New(append(creds.Secrets(), body.Secrets()...)...)
+	red := redact.New(append(creds.Secrets(), v.Body().Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
-	fail := func(code int, err error) error {
-		return &exit.Error{Code: code, Err: redactedErr{err: err, r: red}}
-	}
-	plan, err := f.plan(v, body, tenant, creds, stderr)
+	plan, err := f.plan(v, tenant, creds, stderr)
 	if err != nil {
-		return fail(exit.Usage, err)
+		return &exit.Error{Code: exit.Usage, Err: redact.Err(red, err)}
 	}
 	plan.Redactor = red
 	res, err := publish.Run(cmd.Context(), plan)
 	if err != nil {
-		return fail(publishExitCode(err), err)
+		return &exit.Error{Code: publishExitCode(err), Err: redact.Err(red, err)}
 	}
 	return printPublish(cmd.Context(), red.Writer(cmd.OutOrStdout()), stderr, plan.Client, res, tenant, f.json)
 }
@@ -108,47 +100,22 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 	return tenant, creds, nil
 }
 
-// plan loads the cases and compiles the script that the verification runs,
-// and makes the client; progress goes to stderr.
-func (f *publishFlags) plan(v *connection.Validated, body *connection.Body, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
-	cs, err := verify.Cases(f.casesDir)
+// plan is publish.Prepare's plan (the cases, the script verified, the
+// body), with the flags' choices and the client; progress goes to stderr.
+func (f *publishFlags) plan(v *connection.Validated, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
+	plan, err := publish.Prepare(v, f.casesDir, stderr)
 	if errors.Is(err, verify.ErrNoCases) {
-		return publish.Plan{}, fmt.Errorf("--cases %w", err)
+		return plan, fmt.Errorf("--cases %w", err)
 	} else if err != nil {
-		return publish.Plan{}, err
-	}
-	prog, err := script.Compile(v.ScriptName, v.Script)
-	if err != nil {
-		return publish.Plan{}, fmt.Errorf("%w; fix the script, `bridge run` shows it at work", err)
-	}
-	// The suite renders the script with the mock's URL; what is published is
-	// the same source rendered with the JIRA URL, and nothing else differs.
-	if jira.RenderScript(prog.Source(), v.JIRAURL) != body.Options.Scripts.FetchUserProfile {
-		return publish.Plan{}, fmt.Errorf("publish: the script to publish is not the script verified; please report this bug")
+		return plan, err
 	}
 	client, err := auth0.New(tenant, creds, nil)
 	if err != nil {
-		return publish.Plan{}, err
+		return plan, err
 	}
-	log := prefix.Writer(stderr, "bridge: ") // "bridge: auth0: GET …", as every line bridge writes
-	client.Log = log
-	return publish.Plan{
-		Body:           body.JSON(),
-		Name:           v.Name,
-		EnabledClients: f.enabledClients,
-		DryRun:         f.dryRun,
-		BackupDir:      f.backupDir,
-		Verify: func(ctx context.Context) error {
-			err := verify.Suite(ctx, verify.Options{Program: prog, Cases: cs,
-				ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM, Log: stderr})
-			if err != nil {
-				return exit.Failed(err)
-			}
-			return nil
-		},
-		Client: client,
-		Log:    log,
-	}, nil
+	client.Log = plan.Log
+	plan.Client, plan.EnabledClients, plan.DryRun, plan.BackupDir = client, f.enabledClients, f.dryRun, f.backupDir
+	return plan, nil
 }
 
 // publishExitCode maps a publish error to the exit code: the verification's
@@ -169,12 +136,3 @@ func publishExitCode(err error) int {
 	}
 	return exit.Remote
 }
-
-// redactedErr shows err with the secrets masked; errors.Is/As still see err.
-type redactedErr struct {
-	err error
-	r   *redact.Redactor
-}
-
-func (e redactedErr) Error() string { return e.r.String(e.err.Error()) }
-func (e redactedErr) Unwrap() error { return e.err }

@@ -9,6 +9,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
+	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
@@ -31,7 +32,7 @@ func runRestore(cmd *cobra.Command, f *publishFlags) error {
 	res, err := publish.Restore(cmd.Context(), publish.RestorePlan{Backup: backup, BackupSource: f.restore,
 		DryRun: f.dryRun, BackupDir: f.backupDir, Client: client, Log: client.Log})
 	if err != nil {
-		return &exit.Error{Code: publishExitCode(err), Err: redactedErr{err: err, r: red}}
+		return &exit.Error{Code: publishExitCode(err), Err: redact.Err(red, err)}
 	}
 	return printPublish(cmd.Context(), cmd.OutOrStdout(), red.Writer(cmd.ErrOrStderr()), client, res, tenant, f.json)
 }
@@ -40,12 +41,8 @@ func runRestore(cmd *cobra.Command, f *publishFlags) error {
 // then warns on stderr when no application can use the connection
 // (publish.EnabledClientsWarning). out and stderr are redacted.
 func printPublish(ctx context.Context, out, stderr io.Writer, client publish.Tenant, res *publish.Result, tenant auth0.Tenant, asJSON bool) error {
-	if asJSON {
-		if err := render.PublishJSON(out, res, tenant); err != nil {
-			return err
-		}
-	} else {
-		render.PublishText(out, res, tenant)
+	if err := render.Publish(out, res, tenant, asJSON); err != nil {
+		return err
 	}
 	w, err := publish.EnabledClientsWarning(ctx, client, res)
 	if err != nil {
