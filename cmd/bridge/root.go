@@ -1,12 +1,7 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"io"
-	"os/signal"
-	"runtime/debug"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -25,40 +20,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // run is Main with extra commands beside bridge's own: test binaries add
-// hidden ones that crash (panic_test.go).
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) (code int) {
-	out := &exit.Counter{W: stdout}
-	defer func() {
-		if v := recover(); v != nil {
-			code = exit.Panicked(stderr, v, debug.Stack())
-			if out.N == 0 {
-				exit.WritePanicJSON(stdout, args, v)
-			}
-		}
-	}()
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-
-	root := newRootCmd(extra...)
-	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(out)
-	root.SetErr(stderr)
-	cmd, err := root.ExecuteContextC(ctx)
-	if err != nil && ctx.Err() != nil {
-		// Ctrl-C or SIGTERM stopped the command before its checks were done:
-		// nothing passed (exit 1), whatever the error the stop caused says.
-		err = exit.Interrupted(err)
-	}
-	if err != nil {
-		if !exit.Silent(err) {
-			fmt.Fprintln(stderr, "bridge:", err)
-		}
-		if out.N == 0 && cmd != nil && exit.WantsJSON(cmd.Flags(), args) {
-			exit.WriteJSON(stdout, err)
-		}
-	}
-	return exit.Code(err)
+// hidden ones that crash (panic_test.go). exit.Execute is the exit policy:
+// signals, panics, the error on stderr and the --json error document.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) int {
+	return exit.Execute(func() *cobra.Command { return newRootCmd(extra...) }, args, stdin, stdout, stderr)
 }
 
 // newRootCmd is bridge with its commands, and extra ones.
