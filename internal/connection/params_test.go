@@ -71,7 +71,7 @@ func TestValidateFailures(t *testing.T) {
 		{"script syntax", func(p *Params) {
 			p.Script = "function(token, tokenSecret, ctx, cb) {\n  cb(null, {user_id: });\n}"
 			p.ScriptName = "my.js"
-		}, ErrScript, FieldScript, "my.js:2:22: Unexpected token }"},
+		}, ErrScript, FieldScript, "my.js:2:22: Unexpected token '}'"},
 		{"script not a function expression", func(p *Params) { p.Script = "function f(){}\nf();"; p.ScriptName = "stmt.js" }, ErrScript, FieldScript, "stmt.js:"},
 		{"script too long", func(p *Params) {
 			p.Script = "function(token, tokenSecret, ctx, cb) {\n//" + strings.Repeat("x", 51200) + "\n}"
@@ -142,13 +142,13 @@ func TestValidateMessagesRead(t *testing.T) {
 		edit func(p *Params)
 		want string
 	}{
-		{"compile error ending in ;", func(p *Params) { p.Script = "function(a, b, ctx, cb) {\n  var x = ;\n}"; p.ScriptName = "s.js" },
-			"connection: script: the script does not compile: s.js:2:11: Unexpected token ; — fix the script (`bridge run` shows it at work)"},
+		{"compile error", func(p *Params) { p.Script = "function(a, b, ctx, cb) {\n  var x = ;\n}"; p.ScriptName = "s.js" },
+			"connection: script: the script does not compile: s.js:2:11: Unexpected token ';'; fix the script (`bridge run` shows it at work)"},
 		{"compile error ending in }", func(p *Params) {
 			p.Script = "function(a, b, ctx, cb) {\n  cb(null, {user_id: });\n}"
 			p.ScriptName = "s.js"
 		},
-			"connection: script: the script does not compile: s.js:2:22: Unexpected token }; fix the script (`bridge run` shows it at work)"},
+			"connection: script: the script does not compile: s.js:2:22: Unexpected token '}'; fix the script (`bridge run` shows it at work)"},
 		{"blank script", func(p *Params) { p.Script = "  \n"; p.ScriptName = "s.js" },
 			"connection: script: the script does not compile: s.js is empty; fix the script (`bridge run` shows it at work)"},
 		{"apostrophe in the URL", func(p *Params) { p.JIRAURL = "https://jira.example.com/a'b" },

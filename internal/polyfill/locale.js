@@ -16,16 +16,25 @@
     }
     return v;
   }
+  // plain is the shortest decimal form of x >= 0 (what String(x) prints)
+  // without an exponent: ICU formats those digits, so 12345678901234567890
+  // prints as 12,345,678,901,234,567,000 and 1.7976931348623157e308 as its
+  // 17 digits then zeros (toFixed and BigInt would print the binary value).
+  function plain(x) {
+    var s = String(x), m = /^(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+    if (!m) return s;
+    var all = m[1] + (m[2] || ''), point = m[1].length + Number(m[3]);
+    if (point >= all.length) return all + '0'.repeat(point - all.length);
+    if (point <= 0) return '0.' + '0'.repeat(-point) + all;
+    return all.slice(0, point) + '.' + all.slice(point);
+  }
   // roundDecimal rounds half away from zero on the shortest decimal form of
-  // x (what String(x) prints), as ICU does: 1.0005 gives 1.001 where
-  // toFixed(3) would give 1.000. From 1e21 up (integers), all digits print;
-  // tiny exponent forms fall back to toFixed.
+  // x, as ICU does: 1.0005 gives 1.001 where toFixed(3) would give 1.000.
   function roundDecimal(x, max) {
-    var s = String(x);
-    if (/e\+/.test(s)) return BigInt(x).toString() + (max ? '.' + '0'.repeat(max) : '');
-    if (/e/.test(s)) return x.toFixed(max);
+    var s = plain(x);
     var dot = s.indexOf('.');
-    if (dot < 0 || s.length - dot - 1 <= max) return x.toFixed(max);
+    if (dot < 0) return max ? s + '.' + '0'.repeat(max) : s;
+    if (s.length - dot - 1 <= max) return s + '0'.repeat(max - (s.length - dot - 1));
     var digits = (s.slice(0, dot) + s.slice(dot + 1, dot + 1 + max)).split('');
     if (s.charCodeAt(dot + 1 + max) >= 53) { // '5'
       var i = digits.length - 1;

@@ -26,9 +26,13 @@ type Report struct {
 	Script         string            `json:"script"`          // the script's file name
 	ScriptFindings []profile.Finding `json:"script_findings"` // the size limit (docs/auth0.md "The sandbox")
 	Strict         bool              `json:"strict"`          // warnings fail
-	Cases          []*Case           `json:"cases"`           // in case order
-	Summary        Summary           `json:"summary"`
-	MockURL        string            `json:"-"` // the shared mock's base URL for this run
+	// SyntaxError, when the script does not compile, is the error as Node
+	// prints it (location, source line, carets, message); every case then
+	// fails with the syntax outcome and none ran.
+	SyntaxError string  `json:"syntax_error,omitempty"`
+	Cases       []*Case `json:"cases"` // in case order
+	Summary     Summary `json:"summary"`
+	MockURL     string  `json:"-"` // the shared mock's base URL for this run
 }
 
 // Summary counts the verdicts. Its text form, "N passed, N failed", ends the

@@ -53,6 +53,11 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 			fmt.Fprintf(&b, "    %s\n", paintFinding(p, f))
 		}
 	}
+	if r.SyntaxError != "" {
+		writeSyntaxError(&b, r, p)
+		_, err := w.Write(b.Bytes())
+		return err
+	}
 	width := 0
 	for _, c := range r.Cases {
 		width = max(width, len(c.Name))
@@ -90,6 +95,29 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	fmt.Fprintf(&b, "%d passed, %d failed\n", s.Passed, s.Failed)
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// writeSyntaxError is the report of a script that does not compile: the
+// error once, as Node prints it, then each case's verdict on one line (a case
+// may expect the syntax outcome), and no rate: no case ran.
+func writeSyntaxError(b *bytes.Buffer, r *Report, p painter) {
+	fmt.Fprintf(b, "%s the script %s does not compile:\n", p.paint(red, "FAIL"), r.Script)
+	for _, l := range splitLines(r.SyntaxError) {
+		if l == "" {
+			b.WriteString("\n")
+			continue
+		}
+		fmt.Fprintf(b, "     %s\n", l)
+	}
+	for _, c := range r.Cases {
+		status := p.paint(green, "ok  ")
+		if c.Status != Pass {
+			status = p.paint(red, "FAIL")
+		}
+		fmt.Fprintf(b, "%s %s\n", status, c.Name)
+	}
+	fmt.Fprintf(b, "the script did not compile: none of the %s ran\n", plural(r.Summary.Total, "case"))
+	fmt.Fprintf(b, "%d passed, %d failed\n", r.Summary.Passed, r.Summary.Failed)
 }
 
 // Details is the explanation of one case as plain text: what JUnit's failure

@@ -200,8 +200,9 @@ func (d *nodeDriver) run(t *testing.T, row confRow) string {
 	return d.out.Text()
 }
 
-// shimRow runs a row through the shim, inside a fetchUserProfile-shaped script.
-func shimRow(t *testing.T, row confRow) string {
+// shimRow runs a row through the shim, inside a fetchUserProfile-shaped
+// script, on runtime (Options.Runtime: what the HTTP agent adds differs).
+func shimRow(t *testing.T, row confRow, runtime string) string {
 	rowJS, err := os.ReadFile("testdata/conformance/row.js")
 	require.NoError(t, err)
 	b, err := json.Marshal(row)
@@ -215,6 +216,7 @@ func shimRow(t *testing.T, row confRow) string {
 		Ctx:          Context{RequestTokenURL: "http://127.0.0.1/"},
 		AllowedHosts: []string{"127.0.0.1"},
 		Timeout:      5 * time.Second,
+		Runtime:      runtime,
 		hooks: &testHooks{
 			nonce:     func() string { return row.Nonce },
 			timestamp: func() int64 { return row.Timestamp },
@@ -300,7 +302,7 @@ func TestConformanceSigning(t *testing.T) {
 		for _, row := range signRows() {
 			t.Run(row.Name, func(t *testing.T) {
 				want := node.run(t, row)
-				got := shimRow(t, row)
+				got := shimRow(t, row, rt.Name)
 				assert.JSONEq(t, want, got)
 			})
 		}
@@ -412,7 +414,7 @@ func TestConformanceRequests(t *testing.T) {
 				srv.take()
 				want := node.run(t, row)
 				wantWire := srv.take()
-				got := shimRow(t, row)
+				got := shimRow(t, row, rt.Name)
 				gotWire := srv.take()
 				assert.JSONEq(t, want, got)
 				require.Equal(t, len(wantWire), len(gotWire), "requests received")

@@ -159,7 +159,16 @@
 //     an object: 1" and "Not a function: …" at a call become "a.b.f is not
 //     a function" when the callee is a plain name chain (a.b.f; a['f'] is
 //     written a.f); "Value is not an object: …" at new becomes "a.b is not a
-//     constructor"; "Malformed URI" becomes "URI malformed". goja has no
+//     constructor"; "Malformed URI" becomes "URI malformed"; a method call
+//     on undefined reads as a property read (a.x() on undefined: "Cannot
+//     read properties of undefined (reading 'x')"); for…of, spread and
+//     array patterns over undefined say "a.b is not iterable"; an object
+//     pattern "Cannot destructure property 'p' of 'a.b' as it is
+//     undefined."; a SyntaxError is placed at the offending token in V8's
+//     words (program.go, internal/v8 syntax.go). JSON.parse's messages are
+//     the selected runtime's (Node 22 adds "(line L column C)", Node 18 has
+//     V8 10.2's texts; docs/node-runtime.md "V8 messages and the agent").
+//     goja has no
 //     hook where it makes its errors, so Compile adds a first statement to
 //     every catch (e) {…} that rewrites e.message and e.stack in place (the
 //     added nodes carry the position of the "{", so no position moves); it
@@ -171,14 +180,14 @@
 //     reading or setting a property of null says undefined here (V8:
 //     "Cannot read properties of null (reading 'x')", "Cannot set properties
 //     of null (setting 'x')"); setting a computed key (a.b[k] = 1) keeps
-//     "Cannot convert undefined or null to object"; destructuring undefined
-//     gives "Value is not object coercible" (V8: "Cannot destructure
-//     property 'x' of 'a' as it is undefined."); other callees ('abc'.f(),
+//     "Cannot convert undefined or null to object"; destructuring a
+//     parameter or a nested pattern gives "Value is not object coercible";
+//     other callees ('abc'.f(),
 //     g().f(), a[0].f(), a?.f()) and natives' checks of a callback
-//     ([].map(1), V8 "1 is not a function") keep goja's words, and so do
-//     syntax errors ("Unexpected token ;", V8 "Unexpected token ';'"). "x is
+//     ([].map(1), V8 "1 is not a function") keep goja's words, and so does
+//     "missing ) after argument list" (goja: "Unexpected token ';'"). "x is
 //     not defined" and Object.keys(null)'s "Cannot convert undefined or null
-//     to object" are V8's already. JSON.parse's messages are V8's (fixed).
+//     to object" are V8's already.
 //   - Missing Node globals: process, Intl, performance, WeakRef,
 //     SharedArrayBuffer, Atomics, WebAssembly, Blob, EventTarget, Request,
 //     FormData (nodeOnlyGlobals). Using one fails with V8's ReferenceError
@@ -202,12 +211,13 @@
 //     requests (Node 18's global agent closes, Node 19+ keeps alive),
 //     fetch details (Node 18 lower-cases a Headers object's names and says
 //     "Body is unusable") and structuredClone()'s missing-argument text.
-//     Not modelled: Node 18's older V8 wording of JSON.parse errors
-//     ("Unexpected token o in JSON at position 0"); the bridge gives Node
-//     22's on both. Auth0's "magic globals" (request, _, jwt without
+//     JSON.parse's messages follow each (Node 22 adds "(line L column C)",
+//     Node 18 has V8 10.2's "Unexpected token o in JSON at position 0"),
+//     and so do the built-ins (internal/polyfill). Auth0's "magic globals" (request, _, jwt without
 //     require) exist only on the retired Node 12 runtime, so they are absent.
-//     Newer built-ins goja lacks (String.prototype.isWellFormed,
-//     Symbol.asyncIterator, Array.fromAsync) are undefined as well.
+//     Newer built-ins goja lacks come from internal/polyfill per runtime
+//     (docs/node-runtime.md "Built-ins"); Symbol.asyncIterator and
+//     Array.fromAsync are undefined.
 //   - Regular expressions: goja reads \p{…} and \P{…} with the u flag as the
 //     letters "p{…}", and rejects the d and v flags. A literal using them fails
 //     at Compile with its position; one built at run time with new RegExp is
@@ -255,7 +265,9 @@
 //     message names the host and the hosts allowed.
 //   - url.parse is followed for http(s) URLs; Unicode host names are not
 //     converted to punycode.
-//   - console formats objects as JSON, not util.inspect's layout.
+//   - console formats through internal/inspect, a port of Node's
+//     util.inspect (TestDiffConsole); an Error prints its script frames as
+//     Node does, without Node's own frames.
 //   - An unref'd timer still counts as pending work.
 //   - The request module is a subset of request 2.88 (the callback API, url
 //     or uri, method, headers, qs, body, form, json, followRedirect, baseUrl;

@@ -29,5 +29,5 @@ func ExampleProgram_Run() {
 func ExampleCompile() {
 	_, err := script.Compile("broken.js", "function(token, tokenSecret, ctx, cb) {\n  var x = ;\n}")
 	fmt.Println(err)
-	// Output: broken.js:2:11: Unexpected token ;
+	// Output: broken.js:2:11: Unexpected token ';'
 }

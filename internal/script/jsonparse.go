@@ -31,7 +31,7 @@ func (j *jsonParse) install() {
 		}
 		if ex, ok := err.(*goja.Exception); ok {
 			if o, isObj := ex.Value().(*goja.Object); isObj && o.Get("name").String() == "SyntaxError" {
-				if msg := v8.JSONError(utf16.Encode([]rune(text.String()))); msg != "" {
+				if msg := v8.JSONError(utf16.Encode([]rune(text.String())), j.h.v8Runtime()); msg != "" {
 					panic(j.h.nodeError("SyntaxError", msg, nil))
 				}
 			}

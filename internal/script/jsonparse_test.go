@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/jira-auth0-bridge/bridge/internal/nodediff"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -22,29 +25,38 @@ var jsonParseInputs = []string{
 }
 
 // TestJSONParseErrorsMatchNode runs every input through JSON.parse under
-// Node and in the sandbox and compares the outcome: the parsed value, or the
+// the real Node 22 and Node 18 and in the sandbox with the same
+// Options.Runtime, and compares the outcome: the parsed value, or the
 // error's name and message (which scripts embed in the errors they report).
+// The two Nodes word JSON.parse's errors differently (internal/v8
+// JSONError), so each is compared with its own runtime.
 func TestJSONParseErrorsMatchNode(t *testing.T) {
-	in, err := json.Marshal(jsonParseInputs)
+	in, err := json.Marshal(append(jsonParseInputs, "{\"a\":1,\r\n\"b\" 2}", "[1,\r2,\n\n x]", "\"\u0001\""))
 	require.NoError(t, err)
 	probe := `function(inputs) {
   return inputs.map(function(s) {
     try { return 'ok ' + JSON.stringify(JSON.parse(s)); } catch (e) { return e.name + ': ' + e.message + ' ' + (e instanceof SyntaxError); }
   });
 }`
-	out := runNode(t, "const inputs = JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log(JSON.stringify(("+probe+")(inputs)));", in)
-	var want []string
-	require.NoError(t, json.Unmarshal(out, &want))
+	testenv.ForEachNode(t, func(t *testing.T, rt testenv.Runtime) {
+		{
+			var want []string
+			out := nodediff.Run(t, rt, "console.log(JSON.stringify(("+probe+")("+string(in)+")));")
+			require.NoError(t, json.Unmarshal([]byte(out), &want))
 
-	src := "function(token, tokenSecret, ctx, cb) {\n  cb(null, {out: (" + probe + ")(" + string(in) + ")});\n}"
-	res := run(t, compileJS(t, src), runOpts("http://127.0.0.1:1"))
-	require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
-	var got struct{ Out []string }
-	require.NoError(t, json.Unmarshal(res.Profile, &got))
-	require.Len(t, got.Out, len(want))
-	for i := range want {
-		assert.Equal(t, want[i], got.Out[i], "JSON.parse(%q)", jsonParseInputs[i])
-	}
+			src := "function(token, tokenSecret, ctx, cb) {\n  cb(null, {out: (" + probe + ")(" + string(in) + ")});\n}"
+			opts := runOpts("http://127.0.0.1:1")
+			opts.Runtime = rt.Name
+			res := run(t, compileJS(t, src), opts)
+			require.Equal(t, KindProfile, res.Outcome, "%+v", res.Error)
+			var got struct{ Out []string }
+			require.NoError(t, json.Unmarshal(res.Profile, &got))
+			require.Len(t, got.Out, len(want))
+			for i := range want {
+				assert.Equal(t, want[i], got.Out[i], "JSON.parse(%s)", want[i])
+			}
+		}
+	})
 }
 
 // TestJSONParseKeepsItsShape checks the wrapper still looks like the built-in.

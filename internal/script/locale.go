@@ -1,14 +1,10 @@
 package script
 
 import (
-	"math"
-	"strconv"
-	"strings"
-
 	"github.com/dop251/goja"
 )
 
-// locale is Node's en-US toLocaleString on Number and Date.
+// locale is Node's en-US toLocaleString on Date.
 type locale struct{ h *host }
 
 // Node 20 formats toLocaleString and friends with ICU, in the en-US locale
@@ -20,8 +16,9 @@ type locale struct{ h *host }
 // with Node's en-US output; any other locale, or options other than
 // {timeZone: 'UTC'} for dates, throws: that needs ICU, which the bridge lacks.
 
-// localeJS replaces the Date methods; number formats a Number in Go.
-const localeJS = `(function(number, unsupported) {
+// localeJS replaces the Date methods. Number.prototype.toLocaleString is
+// internal/polyfill's (locale.js), installed after it.
+const localeJS = `(function(unsupported) {
   function check(locales, options, dates) {
     var enUS = locales === undefined || locales === 'en-US' || locales === 'en' ||
       (Array.isArray(locales) && locales.length === 1 && (locales[0] === 'en-US' || locales[0] === 'en'));
@@ -56,25 +53,17 @@ const localeJS = `(function(number, unsupported) {
   method('toLocaleString', function(d, utc) { return date(d, utc) + ', ' + time(d, utc); });
   method('toLocaleDateString', date);
   method('toLocaleTimeString', time);
-  var toLocaleString = {toLocaleString: function(locales, options) {
-    check(locales, options, false);
-    return number(Number.prototype.valueOf.call(this));
-  }}.toLocaleString;
-  Object.defineProperty(Number.prototype, 'toLocaleString', {value: toLocaleString, writable: true, configurable: true, enumerable: false});
 })`
 
 var localePrg = goja.MustCompile("node:internal/bridge-locale", localeJS, false)
 
-// install puts Node's en-US toLocaleString on Number and Date.
+// install puts Node's en-US toLocaleString on Date.
 func (l *locale) install() {
 	v, err := l.h.vm.RunProgram(localePrg)
 	if err != nil {
 		panic(err)
 	}
 	install, _ := goja.AssertFunction(v)
-	number := l.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		return l.h.vm.ToValue(formatNumberEnUS(call.Argument(0).ToFloat()))
-	})
 	unsupported := l.h.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		args := describeArg(call.Argument(0))
 		if o := call.Argument(1); !goja.IsUndefined(o) {
@@ -85,56 +74,7 @@ func (l *locale) install() {
 		return l.h.nodeError("Error", "toLocaleString for "+args+" needs Intl (ICU), which the bridge sandbox does not have: "+
 			"only the default en-US format can be checked here (see `go doc internal/script`)", nil)
 	})
-	if _, err := install(goja.Undefined(), number, unsupported); err != nil {
+	if _, err := install(goja.Undefined(), unsupported); err != nil {
 		panic(err)
 	}
-}
-
-// formatNumberEnUS is ICU's en-US default for a Number: grouping by three,
-// at most three fraction digits, rounded half away from zero on the shortest
-// decimal form (1.0005 gives "1.001", as in Node), "∞" for infinity.
-func formatNumberEnUS(x float64) string {
-	switch {
-	case math.IsNaN(x):
-		return "NaN"
-	case math.IsInf(x, 1):
-		return "∞"
-	case math.IsInf(x, -1):
-		return "-∞"
-	}
-	neg := math.Signbit(x)
-	digits := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(digits, ".")
-	if len(frac) > 3 {
-		up := frac[3] >= '5'
-		frac = frac[:3]
-		if up {
-			n := []byte(intPart + frac)
-			i := len(n) - 1
-			for ; i >= 0 && n[i] == '9'; i-- {
-				n[i] = '0'
-			}
-			if i < 0 {
-				n = append([]byte{'1'}, n...)
-			} else {
-				n[i]++
-			}
-			intPart, frac = string(n[:len(n)-3]), string(n[len(n)-3:])
-		}
-	}
-	frac = strings.TrimRight(frac, "0")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
 }

@@ -182,9 +182,9 @@ func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecre
 	headers.set("Content-length", strconv.Itoa(len(bodyBytes)))
 	headers.setValue("Content-Type", contentType)
 	if !hasHeader(headers, "connection") {
-		// Node's http agent (keepAlive by default since Node 19) adds this last;
+		// Node's http agent adds this last, per runtime (agentConnection);
 		// only custom headers can lack it.
-		headers = append(headers, headerField{Name: "Connection", Value: "keep-alive"})
+		headers = append(headers, headerField{Name: "Connection", Value: sg.h.agentConnection()})
 	}
 
 	path := u.Pathname // L366-369

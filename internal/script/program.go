@@ -3,6 +3,7 @@ package script
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -25,12 +26,24 @@ type Program struct {
 // coordinates (1-based line and column).
 type SyntaxError struct {
 	File         string
-	Line, Column int
-	Message      string
+	Line, Column int    // V8's: the offending token, column in UTF-16 units
+	Message      string // V8's words (Node 22), such as "Unexpected token ','"
+	SourceLine   string // the script's line Line, as Node quotes it
+	Width        int    // how many carets Node draws under the token (at least 1)
 }
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
+}
+
+// Quote is the error as Node prints an uncaught SyntaxError: "file:line", the
+// source line, carets under the offending token, then "SyntaxError: message".
+func (e *SyntaxError) Quote() string {
+	if e.SourceLine == "" {
+		return e.File + ":" + strconv.Itoa(e.Line) + "\n\nSyntaxError: " + e.Message
+	}
+	caret := strings.Repeat(" ", max(e.Column-1, 0)) + strings.Repeat("^", max(e.Width, 1))
+	return e.File + ":" + strconv.Itoa(e.Line) + "\n" + e.SourceLine + "\n" + caret + "\n\nSyntaxError: " + e.Message
 }
 
 // prefix opens the parenthesis that turns the stored source, a function
@@ -118,7 +131,13 @@ func syntaxError(filename, source, wrapped string, err error) *SyntaxError {
 			se.Line, se.Column = p.Line, p.Column
 		}
 	}
-	se.Line, se.Column = (&Program{lines: v8.NewSource(wrapped)}).errorPosition(se.Line, se.Column)
+	// V8's words and the offending token's position (internal/v8 syntax.go).
+	lines := v8.NewSource(wrapped)
+	se.Message, se.Line, se.Column, se.Width = lines.SyntaxText(se.Message, se.Line, se.Column)
+	se.Line, se.Column = (&Program{lines: lines}).errorPosition(se.Line, se.Column)
+	if all := strings.Split(source, "\n"); se.Line <= len(all) {
+		se.SourceLine = strings.TrimRight(all[se.Line-1], "\r")
+	}
 	// The closing "\n)" is ours: an error there means the script ended early.
 	if lines := strings.Count(source, "\n") + 1; se.Line > lines {
 		se.Line = lines

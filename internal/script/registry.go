@@ -32,13 +32,15 @@ func newRegistry(h *host, profile string) *registry {
 	oauth.sign = &oauthSigner{h: h, mod: oauth}
 	// The order is the order of install (as before the split): console
 	// first, so that the others may log; oauth's JS helpers last.
+	insp := &inspector{h: h}
 	r.globals = []global{
-		&console{h: h},
+		&console{h: h, insp: insp},
 		r.timers,
 		&jsonParse{h: h},
 		&nodeGlobals{h: h},
 		&v8Catch{h: h},
 		&locale{h: h},
+		&polyfills{h: h},
 		&bufferGlobal{h: h},
 		&urlGlobal{h: h},
 		&textCodecGlobal{h: h},
@@ -58,6 +60,7 @@ func newRegistry(h *host, profile string) *registry {
 	} {
 		r.modules[name] = m.exports
 	}
+	nodeModules(h, insp, r.modules)
 	return r
 }
 

@@ -334,14 +334,7 @@ func (rm *requestModule) requestHeaders(ro requestOptions, u *url.URL, method st
 		h.set("content-length", "0")
 	}
 	if !hasHeader(h, "connection") {
-		// Node 19 made the global agent keep connections alive; Node 18's
-		// closes them (http.globalAgent keepAlive, node-verified rows in
-		// request_auth_test.go).
-		if runtimeProfile(rm.h.opts.Runtime) == RuntimeNode18 {
-			h.set("Connection", "close")
-		} else {
-			h.set("Connection", "keep-alive")
-		}
+		h.set("Connection", rm.h.agentConnection()) // Node's global agent, per runtime
 	}
 	return rm.h.net.validateHeaders(h)
 }

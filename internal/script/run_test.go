@@ -193,7 +193,7 @@ func TestResultJSON(t *testing.T) {
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(b, &m))
 	assert.Equal(t, "callback", m["outcome"])
-	assert.Equal(t, []any{map[string]any{"level": "warn", "text": `w 1 {"x":2}`}}, m["console"])
+	assert.Equal(t, []any{map[string]any{"level": "warn", "text": `w 1 { x: 2 }`}}, m["console"])
 	assert.Equal(t, []any{}, m["requests"])
 	assert.Equal(t, "callback", m["error"].(map[string]any)["kind"])
 	assert.NotContains(t, m, "profile")

@@ -46,7 +46,7 @@ func TestRequire(t *testing.T) {
 	assert.Equal(t, "function", p["request"])
 	assert.Equal(t, "TypeError ERR_INVALID_ARG_TYPE", p["bad"])
 	for m, msg := range p["errs"].(map[string]any) {
-		assert.True(t, strings.HasPrefix(msg.(string), "MODULE_NOT_FOUND: Cannot find module '"+m+"' (the bridge sandbox provides only 'crypto', 'oauth' and 'request'"), msg)
+		assert.True(t, strings.HasPrefix(msg.(string), "MODULE_NOT_FOUND: Cannot find module '"+m+"' (the bridge sandbox provides only 'crypto', 'jsonwebtoken', 'oauth', 'querystring', 'request', 'url' and 'util'"), msg)
 	}
 }
 
@@ -164,7 +164,7 @@ func TestTimersAndConsole(t *testing.T) {
 	assert.JSONEq(t, `{"user_id":"1","order":["immediate","interval x3","t20:xy"]}`, string(res.Profile))
 	assert.Equal(t, []ConsoleLine{
 		{Level: "log", Text: `done 3 ok {"a":1} extra`},
-		{Level: "debug", Text: `oops null undefined [1,2] [Function: named]`},
+		{Level: "debug", Text: `oops null undefined [ 1, 2 ] [Function: named]`}, // Node's util.inspect
 	}, res.Console)
 }
 

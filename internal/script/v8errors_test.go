@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// v8ErrorSnippets each throw in goja and in Node 20. Each runs on a line of
+// v8ErrorSnippets each throw in goja and in Node (22 and 18 word them alike). Each runs on a line of
 // its own inside the script function, after `var x = 0; `.
 var v8ErrorSnippets = []string{
 	// goja "Cannot read property 'x' of undefined"
@@ -48,6 +48,26 @@ var v8ErrorSnippets = []string{
 	"decodeURIComponent('%')",
 	"decodeURI('%E0%A4%A')",
 	"encodeURIComponent('\\uD800')",
+	// a method called on undefined: V8 names the property read
+	"var a; a.x()",
+	"var a = {}; a.b.x()",
+	"var a = {}; a.b.c.x(1)",
+	"var a; a['x']()",
+	"var json = {}; var n = json.name.toLowerCase();",
+	// not iterable
+	"var a = {}; for (var v of a.b) {}",
+	"var a = {}; for (var v of a) {}",
+	"var u; var c = [...u]",
+	"var u; var [p] = u",
+	"var a = 1; for (var v of a) {}",
+	"var a = {b: {}}; for (const v of a.b['c']) {}",
+	// destructuring undefined
+	"var u; var {p} = u",
+	"var a = {}; var {p} = a.b",
+	"var u; var {p, q} = u",
+	"var u; const {p: r} = u",
+	"var u; let {'k-1': r} = u",
+	"var u, p; ({p} = u)",
 	// identical in both (pinned so that they stay so)
 	"Object.keys(undefined)",
 	"Object.keys(null)",

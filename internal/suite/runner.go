@@ -124,6 +124,7 @@ func syntaxReport(opts Options, start time.Time) *Report {
 		Script:         opts.ScriptName,
 		ScriptFindings: profile.CheckScriptSize(opts.ScriptSource),
 		Strict:         opts.Strict,
+		SyntaxError:    opts.SyntaxError.Quote(),
 	}
 	for _, c := range opts.Cases {
 		rc := &report.Case{Name: c.Name, File: c.File, Description: c.Description, Flavor: c.Flavor, Expect: c.Expect,

@@ -21,6 +21,10 @@ var textMaps = []struct {
 	// goja vm.go getProp: "Cannot read property 'x' of undefined", also for
 	// null (V8 says null there; the text cannot tell, internal/script's doc.go).
 	{regexp.MustCompile(`^TypeError: Cannot read property '(.*)' of undefined$`), "TypeError: Cannot read properties of undefined (reading '$1')"},
+	// goja vm.go getPropCallee, a method called on undefined or null
+	// (`a.x()`): V8 names the property read, as for a plain read; null reads
+	// as undefined here too (docs/node-runtime.md "V8 messages and the agent").
+	{regexp.MustCompile(`^TypeError: Cannot read property '(.*)' of undefined or null$`), "TypeError: Cannot read properties of undefined (reading '$1')"},
 	// goja builtin_global.go: decodeURI/decodeURIComponent/encodeURI*.
 	{regexp.MustCompile(`^URIError: Malformed URI$`), "URIError: URI malformed"},
 }
@@ -52,6 +56,9 @@ func ErrorText(text, before, at string) string {
 	}
 	if at == "" {
 		return text
+	}
+	if v8, ok := iterationText(text, before, at); ok {
+		return v8
 	}
 	// An assignment to a property of undefined: goja's frame is on the
 	// property (after the "."), or on the "[" of a literal key.

@@ -5,12 +5,13 @@ import (
 	"unicode/utf16"
 )
 
-// JSONError returns the message V8 11.3 (Node 20) throws for JSON.parse of
-// src, or "" when V8 would accept it. It follows src/json/json-parser.cc:
-// the first error found while scanning, its position in UTF-16 code units,
-// and LookUpErrorMessageForJsonToken's context snippets.
-func JSONError(src []uint16) string {
-	p := &v8JSON{src: src}
+// JSONError returns the message rt's V8 throws for JSON.parse of src, or ""
+// when V8 would accept it. It follows src/json/json-parser.cc: the first
+// error found while scanning, its position in UTF-16 code units, and
+// LookUpErrorMessageForJsonToken's context snippets (V8 11.3, Node 20), then
+// words it as rt's V8 does (jsonWording).
+func JSONError(src []uint16, rt Runtime) string {
+	p := &v8JSON{src: src, at: -1}
 	p.value()
 	if p.msg == "" {
 		p.skipWS()
@@ -18,7 +19,7 @@ func JSONError(src []uint16) string {
 			p.failAt("Unexpected non-whitespace character after JSON at position %d")
 		}
 	}
-	return p.msg
+	return p.wording(rt)
 }
 
 // v8JSON is a JSON scanner that stops at the first error, as V8's does.
@@ -26,6 +27,7 @@ type v8JSON struct {
 	src []uint16
 	pos int
 	msg string
+	at  int // the position the error is at; -1 when none was found
 }
 
 const eos = -1
@@ -52,6 +54,7 @@ func (p *v8JSON) skipWS() {
 func (p *v8JSON) failAt(format string) {
 	if p.msg == "" {
 		p.msg = fmt.Sprintf(format, p.pos)
+		p.at = p.pos
 	}
 }
 
@@ -61,6 +64,7 @@ func (p *v8JSON) unexpected() {
 	if p.msg != "" {
 		return
 	}
+	p.at = p.pos
 	c := p.peek()
 	switch {
 	case c == eos:
