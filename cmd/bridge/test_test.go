@@ -14,6 +14,7 @@ import (
 	bridge "github.com/jira-auth0-bridge/bridge"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/watch"
 )
 
 // junitDoc is JUnit XML as CI systems read it, declared here independently of
@@ -171,7 +172,7 @@ func TestTestWatch(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("watch did not stop when its context was canceled")
 	}
-	if strings.Contains(stdout.String(), clearScreen) {
+	if strings.Contains(stdout.String(), watch.ClearScreen) {
 		t.Error("screen cleared on a non-terminal")
 	}
 }

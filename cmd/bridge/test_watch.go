@@ -11,9 +11,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/watch"
 )
 
-// clearScreen moves the cursor home and clears the terminal (ANSI).
-const clearScreen = "\x1b[H\x1b[2J"
-
 // watchTests runs the suite, then again whenever the script or a case file
 // changes, clearing the screen between runs when stdout is a terminal. It
 // stops when ctx is canceled (Ctrl-C) and returns nil then. Bad input on a
@@ -29,17 +26,14 @@ func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 		return fmt.Errorf("--watch: %w", err)
 	}
 	defer w.Close()
-	for {
-		if render.IsTerminal(stdout) {
-			_, _ = io.WriteString(stdout, clearScreen)
-		}
-		err := runTests(ctx, f, stdout, stderr)
-		if err != nil && !exit.Silent(err) {
+	var screen io.Writer // cleared between runs when a terminal
+	if render.IsTerminal(stdout) {
+		screen = stdout
+	}
+	w.Loop(ctx, screen, stderr, func() {
+		if err := runTests(ctx, f, stdout, stderr); err != nil && !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
-		fmt.Fprintf(stderr, "bridge: watching for changes (Ctrl-C stops)\n")
-		if w.Next(ctx, func(err error) { fmt.Fprintln(stderr, "bridge: --watch:", err) }) != nil {
-			return nil
-		}
-	}
+	})
+	return nil
 }
