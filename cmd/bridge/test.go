@@ -103,7 +103,7 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 		return err
 	}
 	fmt.Fprintf(stderr, "bridge: running %d case(s) of %s against %s on %d worker(s)\n",
-		len(opts.Cases), f.casesName(), opts.ScriptName, min(opts.Parallel, len(opts.Cases)))
+		len(opts.Cases), suiteconfig.CasesName(f.casesDir), opts.ScriptName, min(opts.Parallel, len(opts.Cases)))
 	rep, err := suite.Run(ctx, opts)
 	if err != nil {
 		return err
@@ -144,7 +144,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	case errors.As(err, &fe):
 		return opts, exit.Usagef("--private-key: %v", fe.Err)
 	case errors.As(err, &nm):
-		return opts, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", f.casesName(), f.selection(), nm.Total)
+		return opts, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", suiteconfig.CasesName(f.casesDir), f.selection(), nm.Total)
 	case err != nil:
 		return opts, &exit.Error{Code: exit.Usage, Err: err}
 	}
@@ -161,13 +161,6 @@ func (f *testFlags) selection() string {
 		what = append(what, fmt.Sprintf("--flavor %s", f.flavor))
 	}
 	return strings.Join(what, " ")
-}
-
-func (f *testFlags) casesName() string {
-	if f.casesDir == "" {
-		return "the built-in suite"
-	}
-	return f.casesDir
 }
 
 // writeReport prints the report (text or JSON) on stdout, writes the JUnit

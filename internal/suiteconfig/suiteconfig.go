@@ -115,3 +115,12 @@ func (c Config) cases() ([]*cases.Case, error) {
 	}
 	return nil, &NoMatchError{Run: c.Run, Flavor: c.Flavor, Total: len(cs)}
 }
+
+// CasesName is how messages call the cases of dir: the directory, or "the
+// built-in suite" for "".
+func CasesName(dir string) string {
+	if dir == "" {
+		return "the built-in suite"
+	}
+	return dir
+}

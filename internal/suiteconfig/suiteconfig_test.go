@@ -47,3 +47,12 @@ func TestOptionsErrors(t *testing.T) {
 		t.Errorf("bad key: %v; want an *Error of FieldPrivateKey", err)
 	}
 }
+
+func TestCasesName(t *testing.T) {
+	if got := CasesName(""); got != "the built-in suite" {
+		t.Errorf(`CasesName("") = %q`, got)
+	}
+	if got := CasesName("my/cases"); got != "my/cases" {
+		t.Errorf(`CasesName("my/cases") = %q`, got)
+	}
+}
