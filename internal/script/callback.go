@@ -25,6 +25,9 @@ func (r *runner) outcomeOf(call goja.FunctionCall) *Result {
 			Message: "cb was called without an error and without a profile (cb(null, profile) expected)"}}
 	}
 	text, err := r.h.stringify(profile)
+	if isStop(err) {
+		panic(err) // the export ran out of time or memory: the run ends so
+	}
 	if err != nil {
 		return &Result{Outcome: KindException, Error: &Error{Kind: KindException,
 			Message: "the profile cannot be turned into JSON: " + err.Error()}}
@@ -61,7 +64,15 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 		}
 		fields := map[string]any{"name": name, "message": message}
 		for _, k := range obj.Keys() {
-			fields[k] = obj.Get(k).Export()
+			// Each property as JSON.stringify writes it (interruptible; Export
+			// would walk a DAG without end); one it omits or cannot write is left out.
+			text, err := r.h.stringify(obj.Get(k))
+			if isStop(err) {
+				panic(err)
+			}
+			if err == nil && text != "" {
+				fields[k] = json.RawMessage(text)
+			}
 		}
 		if b, err := marshalJSON(fields); err == nil {
 			e.Value = b
@@ -89,7 +100,8 @@ func (r *runner) describeCallbackError(v goja.Value) *Error {
 
 func instanceOf(vm *goja.Runtime, o, ctor *goja.Object) (ok bool) {
 	defer func() {
-		if recover() != nil {
+		if v := recover(); v != nil {
+			repanicStop(v)
 			ok = false
 		}
 	}()
@@ -129,15 +141,65 @@ func (r *runner) errorOf(err error, reason *stopReason) *Error {
 			Message: "RangeError: Maximum call stack size exceeded (endless recursion? In the bridge this cannot be caught)",
 			Stack:   r.h.formatFrames(firstFrames(overflow.Stack(), 12))}
 	case errors.As(err, &ex):
-		e := &Error{Kind: KindException, Message: ex.Value().String(), Stack: r.h.formatFrames(ex.Stack())}
-		if o, ok := ex.Value().(*goja.Object); ok && r.h.isError(o) {
-			e.Message = missingGlobalNote(r.h.v8Exception(o.String(), ex.Stack()))
-		} else if text, err := r.h.stringify(ex.Value()); err == nil && text != "" {
-			e.Message = "Uncaught " + text
+		msg, stop := r.thrownText(ex)
+		if stop != nil {
+			return r.errorOf(stop, reason)
 		}
-		return e
+		return &Error{Kind: KindException, Message: msg, Stack: r.h.formatFrames(ex.Stack())}
 	}
 	return &Error{Kind: KindException, Message: err.Error()}
+}
+
+// thrownText is the message of an uncaught throw: an Error's String(e) in
+// V8's words, anything else as JSON ("Uncaught {…}") or its text. The
+// script's toString and toJSON may run here; when they throw, the plain
+// name is used, and when they are interrupted (or overflow the stack) that
+// error is returned instead.
+func (r *runner) thrownText(ex *goja.Exception) (string, error) {
+	val := ex.Value()
+	if o, ok := val.(*goja.Object); ok && r.h.isError(o) {
+		text, err := r.h.toText(o)
+		var inner *goja.Exception
+		switch {
+		case err == nil:
+			return missingGlobalNote(r.h.v8Exception(text, ex.Stack())), nil
+		case !errors.As(err, &inner):
+			return "", err
+		}
+		// Node prints an uncaught Error by its stack: its first line then.
+		var first string
+		if r.h.guarded(func() {
+			if st := o.Get("stack"); st != nil && !goja.IsUndefined(st) {
+				first, _, _ = strings.Cut(st.String(), "\n")
+			}
+		}) == nil && first != "" {
+			return missingGlobalNote(r.h.v8Exception(first, ex.Stack())), nil
+		}
+		return "Uncaught " + o.ClassName() + " (its toString threw)", nil
+	}
+	text, err := r.h.stringify(val)
+	if err == nil && text != "" {
+		return "Uncaught " + text, nil
+	}
+	if isStop(err) {
+		return "", err
+	}
+	text, err = r.h.toText(val)
+	if err != nil {
+		if isStop(err) {
+			return "", err
+		}
+		return "Uncaught exception (its toString threw)", nil
+	}
+	return "Uncaught " + text, nil
+}
+
+// isStop reports whether err is an interrupt or a stack overflow: the run
+// is stopping, not the script throwing.
+func isStop(err error) bool {
+	var interrupted *goja.InterruptedError
+	var overflow *goja.StackOverflowError
+	return errors.As(err, &interrupted) || errors.As(err, &overflow)
 }
 
 func snippet(s string, n int) string {

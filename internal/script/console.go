@@ -36,13 +36,17 @@ func (con *console) install() {
 	_ = con.h.vm.Set("console", c)
 }
 
-// Console limits: a script logging in a loop must not fill the harness's memory.
+// Console limits: a script logging in a loop, or one huge line, must not
+// fill the harness's memory or the report. A line is cut at maxLineBytes and
+// the case's output at maxConsoleBytes (or maxConsoleLines lines), each cut
+// marked with the number of bytes dropped (README "bridge test").
 const (
 	maxConsoleLines = 2000
 	maxConsoleBytes = 1 << 20
+	maxLineBytes    = 64 << 10
 )
 
-func (con *console) log(level, text string) {
+func (con *console) log(level string, text *cappedText) {
 	if con.consoleBytes >= maxConsoleBytes || len(con.h.res.Console) >= maxConsoleLines {
 		if !con.consoleCut {
 			con.consoleCut = true
@@ -51,8 +55,12 @@ func (con *console) log(level, text string) {
 		}
 		return
 	}
-	con.consoleBytes += len(text)
-	con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: level, Text: text})
+	line := text.String()
+	if room := maxConsoleBytes - con.consoleBytes; len(line) > room {
+		line = truncateText(line, room, 0)
+	}
+	con.consoleBytes += len(line)
+	con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: level, Text: line})
 }
 
 // format is Node's util.format over the arguments, the text console.log
@@ -61,10 +69,13 @@ func (con *console) log(level, text string) {
 // toJSON that throws makes console.log throw, as in Node. Errors' stack
 // frames are written as Node writes them, in the script's coordinates
 // (cleanStack).
-func (con *console) format(args []goja.Value) string {
+// The line is capped at maxLineBytes.
+func (con *console) format(args []goja.Value) *cappedText {
 	s, err := con.insp.get().Format(args...)
 	if err != nil {
 		panic(err)
 	}
-	return con.h.cleanStack(s)
+	out := &cappedText{max: maxLineBytes}
+	out.WriteString(con.h.cleanStack(s))
+	return out
 }

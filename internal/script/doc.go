@@ -91,7 +91,8 @@
 // is never registered.
 //
 // Globals beyond the language: console (log, info, warn, error, debug,
-// trace, dir; captured per run, at most 2000 lines / 1 MiB), setTimeout,
+// trace, dir; captured per run, at most 2000 lines / 1 MiB, a line at most
+// 64 KiB, each cut marked "… [truncated N bytes]"), setTimeout,
 // setInterval, setImmediate and their clear functions, queueMicrotask, atob,
 // btoa, global, globalThis, Error.captureStackTrace. Behaviour made to match
 // Node 20, each with a conformance test that runs the same input under node:
@@ -268,6 +269,14 @@
 //   - console formats through internal/inspect, a port of Node's
 //     util.inspect (TestDiffConsole); an Error prints its script frames as
 //     Node does, without Node's own frames.
+//   - Error messages, stacks and cb's err value are capped at 64 KiB and
+//     request URLs at 8 KiB in a Result, marked "… [truncated N bytes]" (a
+//     cut value becomes a JSON string).
+//   - String.prototype.repeat, padStart, padEnd, Array.prototype.join and
+//     JSON.stringify are wrapped (v8limits.go, docs/fidelity.md "goja"):
+//     their toString shows JavaScript source, not "[native code]".
+//   - The oauth shim's _prepareParameters returns the values it signs as
+//     strings; node-oauth returns them raw (1, not "1").
 //   - An unref'd timer still counts as pending work.
 //   - The request module is a subset of request 2.88 (the callback API, url
 //     or uri, method, headers, qs, body, form, json, followRedirect, baseUrl;

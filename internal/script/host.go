@@ -26,6 +26,8 @@ type host struct {
 	res  *Result         // modules append console lines and requests
 	net  *netHost
 	rej  *rejections
+
+	replacer goja.Value // stringify's identity replacer, made on first use
 }
 
 // netHost is the run's network: the policy of which hosts the script may

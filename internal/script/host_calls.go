@@ -53,16 +53,40 @@ func (h *host) isError(o *goja.Object) bool {
 	return instanceOf(h.vm, o, ctor)
 }
 
-// stringify is the runtime's JSON.stringify; "" when it returns undefined.
+// identityReplacer is a JSON.stringify replacer that changes nothing: being
+// JavaScript, it lets the runtime's interrupt (the time limit, the memory
+// ceiling) stop a serialisation that would never end, such as a DAG whose
+// JSON doubles with every level (goja checks interrupts only between
+// JavaScript instructions, never inside the native stringify).
+var identityReplacer = goja.MustCompile("bridge-json-replacer.js", "(function (k, v) { return v; })", false)
+
+// stringify is the runtime's JSON.stringify, interruptible (identityReplacer);
+// "" when it returns undefined. An interrupt or a stack overflow is panicked
+// on, so that no caller can swallow it: it unwinds the script's call, or
+// reaches Run's recover, and the run ends as timeout or memory.
 func (h *host) stringify(v goja.Value) (string, error) {
 	fn, _ := goja.AssertFunction(h.vm.Get("JSON").ToObject(h.vm).Get("stringify"))
-	out, err := fn(goja.Undefined(), v)
+	if h.replacer == nil {
+		r, err := h.vm.RunProgram(identityReplacer)
+		if err != nil {
+			return "", err
+		}
+		h.replacer = r
+	}
+	out, err := fn(goja.Undefined(), v, h.replacer)
 	if err != nil {
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
-			return "", errors.New(ex.Value().String())
+			text, terr := h.toText(ex.Value())
+			if terr != nil {
+				if isStop(terr) {
+					return "", terr
+				}
+				text = "an exception whose toString threw"
+			}
+			return "", errors.New(text)
 		}
-		return "", err
+		panic(err) // an interrupt or an overflow
 	}
 	if goja.IsUndefined(out) {
 		return "", nil

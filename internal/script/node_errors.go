@@ -57,9 +57,16 @@ func describeArg(v goja.Value) string {
 	case goja.IsNull(v):
 		return "null"
 	}
-	if _, ok := v.(*goja.Object); ok {
+	if o, ok := v.(*goja.Object); ok {
+		// lib/internal/errors.js determineSpecificType: "function <name>",
+		// else "an instance of <constructor.name>".
 		if _, fn := goja.AssertFunction(v); fn {
-			return "function"
+			return "function " + propText(o, "name")
+		}
+		if c, ok := o.Get("constructor").(*goja.Object); ok {
+			if name := propText(c, "name"); name != "" {
+				return "an instance of " + name
+			}
 		}
 		return "an instance of Object"
 	}
@@ -90,4 +97,12 @@ func typeOf(v goja.Value) string {
 		return "number"
 	}
 	return "object"
+}
+
+// propText is String(o[k]) for a string property, else "".
+func propText(o *goja.Object, k string) string {
+	if v := o.Get(k); v != nil && goja.IsString(v) {
+		return v.String()
+	}
+	return ""
 }

@@ -2,15 +2,64 @@ package script
 
 import (
 	"github.com/dop251/goja"
+
+	"github.com/jira-auth0-bridge/bridge/internal/v8"
 )
 
 // oauthHelpersJS are node-oauth 0.10.2's pure helper methods, copied verbatim
 // from lib/oauth.js (MIT, Ciaran Jessup) so that a script calling them gets
-// exactly Node's results, sort order included: _getSignature (L88-91),
-// _makeArrayOfArgumentsHash (L140-156), _sortRequestParams (L159-170),
-// _normaliseRequestParams (L172-194). The shim's own signing path is Go
-// (oauth_request.go); these are for scripts that call or patch them.
+// exactly Node's results, sort order included, and Node's errors for odd
+// arguments: _encodeData (L68-79), _decodeData (L81-86), _getSignature
+// (L88-91), _isParameterNameAnOAuthParameter (L109-117),
+// _buildAuthorizationHeaders (L120-136), _makeArrayOfArgumentsHash
+// (L140-156), _sortRequestParams (L159-170), _normaliseRequestParams
+// (L172-194), _createSignatureBase (L193-197). The shim's own signing path
+// is Go (oauth_request.go); these are for scripts that call or patch them.
 const oauthHelpersJS = `(function(proto) {
+proto._encodeData= function(toEncode){
+ if( toEncode == null || toEncode == "" ) return ""
+ else {
+    var result= encodeURIComponent(toEncode);
+    return result.replace(/\!/g, "%21")
+                 .replace(/\'/g, "%27")
+                 .replace(/\(/g, "%28")
+                 .replace(/\)/g, "%29")
+                 .replace(/\*/g, "%2A");
+ }
+};
+proto._decodeData= function(toDecode) {
+  if( toDecode != null ) {
+    toDecode = toDecode.replace(/\+/g, " ");
+  }
+  return decodeURIComponent( toDecode);
+};
+proto._isParameterNameAnOAuthParameter= function(parameter) {
+  var m = parameter.match('^oauth_');
+  if( m && ( m[0] === "oauth_" ) ) {
+    return true;
+  }
+  else {
+    return false;
+  }
+};
+proto._buildAuthorizationHeaders= function(orderedParameters) {
+  var authHeader="OAuth ";
+  if( this._isEcho ) {
+    authHeader += 'realm="' + this._realm + '",';
+  }
+  for( var i= 0 ; i < orderedParameters.length; i++) {
+     if( this._isParameterNameAnOAuthParameter(orderedParameters[i][0]) ) {
+      authHeader+= "" + this._encodeData(orderedParameters[i][0])+"=\""+ this._encodeData(orderedParameters[i][1])+"\""+ this._oauthParameterSeperator;
+     }
+  }
+  authHeader= authHeader.substring(0, authHeader.length-this._oauthParameterSeperator.length);
+  return authHeader;
+};
+proto._createSignatureBase= function(method, url, parameters) {
+  url= this._encodeData( this._normalizeUrl(url) );
+  parameters= this._encodeData( parameters );
+  return method.toUpperCase() + "&" + url + "&" + parameters;
+};
 proto._getSignature= function(method, url, parameters, tokenSecret) {
   var signatureBase= this._createSignatureBase(method, url, parameters);
   return this._createSignature( signatureBase, tokenSecret );
@@ -59,7 +108,15 @@ proto._normaliseRequestParams= function(args) {
 };
 })`
 
-var oauthHelpersPrg = goja.MustCompile("node_modules/oauth/lib/oauth.js", oauthHelpersJS, false)
+// oauthHelpersFile names the helpers' frames in stacks, as Node would.
+const oauthHelpersFile = "node_modules/oauth/lib/oauth.js"
+
+var (
+	oauthHelpersPrg = goja.MustCompile(oauthHelpersFile, oauthHelpersJS, false)
+	// oauthHelpersLines gives V8's words for goja's errors thrown inside
+	// the helpers ("parameter.match is not a function", internal/v8).
+	oauthHelpersLines = v8.NewSource(oauthHelpersJS)
+)
 
 // loadOAuthHelpers evaluates the helpers' source once per run, at install,
 // before anything can interrupt the runtime.
@@ -81,7 +138,13 @@ func (m *oauthModule) oauthHelpers(proto *goja.Object) {
 	// token secret; RSA-SHA1 signs with _privateKey.
 	_ = proto.Set("_createSignature", func(call goja.FunctionCall) goja.Value {
 		this := call.This.ToObject(m.h.vm)
-		return m.h.vm.ToValue(m.sign.createSignature(this, call.Argument(0).String(), call.Argument(1)))
+		base := call.Argument(0)
+		if !goja.IsString(base) && prop(this, "_signatureMethod").String() != "PLAINTEXT" {
+			// Hmac/Sign update(data) (lib/internal/crypto/hash.js) rejects anything but a string or bytes.
+			panic(m.h.nodeError("TypeError", `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received `+
+				describeArg(base), map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
+		}
+		return m.h.vm.ToValue(m.sign.createSignature(this, base.String(), call.Argument(1)))
 	})
 	// _createClient (L606-621) returns Node's http.ClientRequest, which the
 	// sandbox does not have; _performSecureRequest does not go through it.
@@ -118,9 +181,9 @@ func (m *oauthModule) oauthEchoConstructor(call goja.ConstructorCall) *goja.Obje
 // authHeaderOf is _buildAuthorizationHeaders (L120-136) on this: an echo
 // object puts its realm first.
 func (m *oauthModule) authHeaderOf(this *goja.Object, ordered []param) string {
-	h := authorizationHeader(ordered, this.Get("_oauthParameterSeperator").String())
-	if this.Get("_isEcho").ToBoolean() {
-		h = `OAuth realm="` + this.Get("_realm").String() + `",` + h[len("OAuth "):]
+	h := authorizationHeader(ordered, prop(this, "_oauthParameterSeperator").String())
+	if prop(this, "_isEcho").ToBoolean() {
+		h = `OAuth realm="` + prop(this, "_realm").String() + `",` + h[len("OAuth "):]
 	}
 	return h
 }

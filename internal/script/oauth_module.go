@@ -2,7 +2,6 @@ package script
 
 import (
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"time"
 
@@ -123,34 +122,30 @@ func (m *oauthModule) oauthPrototype(p *goja.Object) {
 			return m.h.vm.ToValue(h.nonce())
 		}
 		n := int(call.Argument(0).ToInteger())
+		if n > 1<<16 {
+			// A huge nonceSize: node-oauth's own loop (L237-240), in JavaScript,
+			// so that the time limit and the memory ceiling can stop it.
+			v, err := m.h.vm.RunProgram(nonceLoopPrg)
+			if err == nil {
+				fn, _ := goja.AssertFunction(v)
+				v, err = fn(goja.Undefined(), call.Argument(0), prop(this, "NONCE_CHARS"))
+			}
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}
 		var b strings.Builder
 		for i := 0; i < n; i++ {
 			b.WriteByte(nonceChars[rand.IntN(len(nonceChars))])
 		}
 		return m.h.vm.ToValue(b.String())
 	})
-	fn("_encodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return m.h.vm.ToValue(m.encodeValue(call.Argument(0)))
-	})
-	fn("_decodeData", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L81-86
-		v := call.Argument(0)
-		if goja.IsUndefined(v) || goja.IsNull(v) {
-			return m.h.vm.ToValue(v.String())
-		}
-		return m.h.vm.ToValue(unescapeQS(strings.ReplaceAll(v.String(), "+", " ")))
-	})
 	fn("_normalizeUrl", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		return m.h.vm.ToValue(normalizeURL(m.urlArg(call.Argument(0))))
 	})
-	fn("_isParameterNameAnOAuthParameter", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return m.h.vm.ToValue(strings.HasPrefix(call.Argument(0).String(), "oauth_"))
-	})
-	fn("_createSignatureBase", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		return m.h.vm.ToValue(strings.ToUpper(call.Argument(0).String()) + "&" +
-			encodeData(normalizeURL(m.urlArg(call.Argument(1)))) + "&" + m.encodeValue(call.Argument(2)))
-	})
 	fn("_prepareParameters", func(this *goja.Object, call goja.FunctionCall) goja.Value {
-		ordered := m.sign.prepareParameters(this, call.Argument(0), call.Argument(1), call.Argument(2).String(),
+		ordered, _ := m.sign.prepareParameters(this, call.Argument(0), call.Argument(1), call.Argument(2),
 			m.urlArg(call.Argument(3)), call.Argument(4))
 		out := make([]any, len(ordered))
 		for i, p := range ordered {
@@ -158,20 +153,9 @@ func (m *oauthModule) oauthPrototype(p *goja.Object) {
 		}
 		return m.h.vm.NewArray(out...)
 	})
-	fn("_buildAuthorizationHeaders", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L120-136
-		var ps []param
-		if arr, ok := call.Argument(0).(*goja.Object); ok {
-			n := int(arr.Get("length").ToInteger())
-			for i := 0; i < n; i++ {
-				pair := arr.Get(strconv.Itoa(i)).ToObject(m.h.vm)
-				ps = append(ps, param{pair.Get("0").String(), m.paramString(pair.Get("1"))})
-			}
-		}
-		return m.h.vm.ToValue(m.authHeaderOf(this, ps))
-	})
 	fn("_performSecureRequest", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		a := call.Argument
-		m.sign.performSecureRequest(this, a(0), a(1), a(2).String(), a(3), a(4), a(5), a(6), a(7))
+		m.sign.performSecureRequest(this, a(0), a(1), a(2), a(3), a(4), a(5), a(6), a(7))
 		return goja.Undefined()
 	})
 	fn("setClientOptions", m.setClientOptions)
@@ -179,13 +163,13 @@ func (m *oauthModule) oauthPrototype(p *goja.Object) {
 	fn("getOAuthRequestToken", m.sign.getOAuthRequestToken)
 	fn("getProtectedResource", func(this *goja.Object, call goja.FunctionCall) goja.Value { // L480-482
 		a := call.Argument
-		m.sign.performSecureRequest(this, a(2), a(3), a(1).String(), a(0), goja.Null(), m.h.vm.ToValue(""), goja.Null(), a(4))
+		m.sign.performSecureRequest(this, a(2), a(3), a(1), a(0), goja.Null(), m.h.vm.ToValue(""), goja.Null(), a(4))
 		return goja.Undefined()
 	})
 	simple := func(method string) func(this *goja.Object, call goja.FunctionCall) goja.Value { // L484-490
 		return func(this *goja.Object, call goja.FunctionCall) goja.Value {
 			a := call.Argument
-			m.sign.performSecureRequest(this, a(1), a(2), method, a(0), goja.Null(), m.h.vm.ToValue(""), goja.Null(), a(3))
+			m.sign.performSecureRequest(this, a(1), a(2), m.h.vm.ToValue(method), a(0), goja.Null(), m.h.vm.ToValue(""), goja.Null(), a(3))
 			return goja.Undefined()
 		}
 	}
@@ -194,7 +178,7 @@ func (m *oauthModule) oauthPrototype(p *goja.Object) {
 	putOrPost := func(method string) func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		return func(this *goja.Object, call goja.FunctionCall) goja.Value {
 			a := call.Argument
-			m.putOrPost(this, method, a(0), a(1), a(2), a(3), a(4), a(5))
+			m.putOrPost(this, m.h.vm.ToValue(method), a(0), a(1), a(2), a(3), a(4), a(5))
 			return goja.Undefined()
 		}
 	}
@@ -202,7 +186,7 @@ func (m *oauthModule) oauthPrototype(p *goja.Object) {
 	fn("put", putOrPost("PUT"))
 	fn("_putOrPost", func(this *goja.Object, call goja.FunctionCall) goja.Value {
 		a := call.Argument
-		m.putOrPost(this, a(0).String(), a(1), a(2), a(3), a(4), a(5), a(6))
+		m.putOrPost(this, a(0), a(1), a(2), a(3), a(4), a(5), a(6))
 		return goja.Undefined()
 	})
 	fn("signUrl", m.sign.signURL)
@@ -212,12 +196,12 @@ func (m *oauthModule) oauthPrototype(p *goja.Object) {
 // putOrPost is _putOrPost (L492-504): a content type that is a function is
 // the callback; a body that is not a string becomes extra_params, sent
 // form-encoded.
-func (m *oauthModule) putOrPost(this *goja.Object, method string, u, token, secret, body, contentType, cb goja.Value) {
+func (m *oauthModule) putOrPost(this *goja.Object, method goja.Value, u, token, secret, body, contentType, cb goja.Value) {
 	extra := goja.Null()
 	if _, ok := goja.AssertFunction(contentType); ok {
 		cb, contentType = contentType, goja.Null()
 	}
-	if _, isString := body.Export().(string); !isString {
+	if !goja.IsString(body) {
 		contentType = m.h.vm.ToValue("application/x-www-form-urlencoded")
 		extra, body = body, goja.Null()
 	}
@@ -227,13 +211,13 @@ func (m *oauthModule) putOrPost(this *goja.Object, method string, u, token, secr
 // setClientOptions is L442-456: the default options, overridden by own keys of options.
 func (m *oauthModule) setClientOptions(this *goja.Object, call goja.FunctionCall) goja.Value {
 	options := call.Argument(0).ToObject(m.h.vm)
-	defaults := this.Get("_defaultClientOptions").ToObject(m.h.vm)
+	defaults := prop(this, "_defaultClientOptions").ToObject(m.h.vm)
 	merged := m.h.vm.NewObject()
 	for _, k := range defaults.Keys() {
 		if hasOwn(options, k) {
-			_ = merged.Set(k, options.Get(k))
+			_ = merged.Set(k, prop(options, k))
 		} else {
-			_ = merged.Set(k, defaults.Get(k))
+			_ = merged.Set(k, prop(defaults, k))
 		}
 	}
 	_ = this.Set("_clientOptions", merged)
@@ -267,9 +251,51 @@ func (m *oauthModule) paramString(v goja.Value) string {
 
 // urlArg is a URL argument; url.parse throws for anything but a string.
 func (m *oauthModule) urlArg(v goja.Value) string {
-	if s, ok := v.Export().(string); ok {
-		return s
+	if goja.IsString(v) {
+		return v.String()
 	}
 	panic(m.h.nodeError("TypeError", `The "url" argument must be of type string. Received `+describeArg(v),
 		map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
 }
+
+// prop is o[k]: undefined for a missing key (goja's Get gives a Go nil, which
+// no method may be called on). The shim reads every property through it.
+func prop(o *goja.Object, k string) goja.Value {
+	if v := o.Get(k); v != nil {
+		return v
+	}
+	return goja.Undefined()
+}
+
+// methodOf is method.toUpperCase() as _createSignatureBase calls it (L196),
+// with V8's errors when method has no such method.
+func (m *oauthModule) methodOf(v goja.Value) string {
+	if goja.IsString(v) {
+		return strings.ToUpper(v.String())
+	}
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		panic(m.h.nodeError("TypeError", "Cannot read properties of "+describeNullish(v)+" (reading 'toUpperCase')", nil))
+	}
+	fn, ok := goja.AssertFunction(prop(v.ToObject(m.h.vm), "toUpperCase"))
+	if !ok {
+		panic(m.h.nodeError("TypeError", "method.toUpperCase is not a function", nil))
+	}
+	out, err := fn(v)
+	if err != nil {
+		panic(err)
+	}
+	return out.String()
+}
+
+func describeNullish(v goja.Value) string {
+	if v != nil && goja.IsNull(v) {
+		return "null"
+	}
+	return "undefined"
+}
+
+var nonceLoopPrg = goja.MustCompile(oauthHelpersFile, `(function(nonceSize, chars) {
+  var result = [];
+  for (var i = 0; i < nonceSize; i++) result[i] = chars[Math.floor(Math.random() * chars.length)];
+  return result.join('');
+})`, false)

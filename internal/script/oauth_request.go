@@ -49,21 +49,26 @@ func (s *paramSet) pairs() []param {
 // signed; returned sorted by raw name and value with oauth_signature last.
 // An OAuthEcho object signs only the oauth_* parameters (L275-276).
 // A signing failure (a bad key) is thrown synchronously (docs/node-oauth.md).
-func (sg *oauthSigner) prepareParameters(this *goja.Object, token, tokenSecret goja.Value, method, rawURL string, extra goja.Value) []param {
+//
+// The method is upper-cased as _createSignatureBase does (L196), so a method
+// that is not a string throws V8's TypeError there; prepareParameters
+// returns it as a string.
+func (sg *oauthSigner) prepareParameters(this *goja.Object, token, tokenSecret, methodV goja.Value, rawURL string, extra goja.Value) ([]param, string) {
 	var ps paramSet
-	ps.set("oauth_timestamp", sg.mod.paramString(sg.h.callMethod(this, "_getTimestamp")))
-	ps.set("oauth_nonce", sg.mod.paramString(sg.h.callMethod(this, "_getNonce", this.Get("_nonceSize"))))
-	ps.set("oauth_version", sg.mod.paramString(this.Get("_version")))
-	ps.set("oauth_signature_method", sg.mod.paramString(this.Get("_signatureMethod")))
-	ps.set("oauth_consumer_key", sg.mod.paramString(this.Get("_consumerKey")))
+	// Values as _makeArrayOfArgumentsHash reads them: an array gives one pair per element.
+	ps.set("oauth_timestamp", sg.valuesOf(sg.h.callMethod(this, "_getTimestamp"))...)
+	ps.set("oauth_nonce", sg.valuesOf(sg.h.callMethod(this, "_getNonce", prop(this, "_nonceSize")))...)
+	ps.set("oauth_version", sg.valuesOf(prop(this, "_version"))...)
+	ps.set("oauth_signature_method", sg.valuesOf(prop(this, "_signatureMethod"))...)
+	ps.set("oauth_consumer_key", sg.valuesOf(prop(this, "_consumerKey"))...)
 	if token.ToBoolean() { // L270-272
-		ps.set("oauth_token", sg.mod.paramString(token))
+		ps.set("oauth_token", sg.valuesOf(token)...)
 	}
-	isEcho := this.Get("_isEcho").ToBoolean()
+	isEcho := prop(this, "_isEcho").ToBoolean()
 	if extra.ToBoolean() && !isEcho { // L279-283
 		eo := extra.ToObject(sg.h.vm)
 		for _, k := range eo.Keys() {
-			ps.set(k, sg.valuesOf(eo.Get(k))...)
+			ps.set(k, sg.valuesOf(prop(eo, k))...)
 		}
 	}
 	if u := parseLegacyURL(rawURL); u.Query != "" && !isEcho { // L284-300
@@ -72,11 +77,13 @@ func (sg *oauthSigner) prepareParameters(this *goja.Object, token, tokenSecret g
 		}
 	}
 	pairs := ps.pairs()
-	var base string
+	var base, method string
 	if isEcho { // L275-276: OAuth Echo signs a GET of the verify-credentials URL, oauth_* only
-		base = signatureBase("GET", sg.mod.urlArg(this.Get("_verifyCredentials")), pairs)
+		base = signatureBase("GET", sg.mod.urlArg(prop(this, "_verifyCredentials")), pairs)
+		method = methodV.String()
 	} else {
-		base = signatureBase(method, rawURL, pairs)
+		base = signatureBase(sg.mod.methodOf(methodV), rawURL, pairs)
+		method = methodV.String() // the request keeps the method as given
 	}
 	if h := sg.h.opts.hooks; h != nil && h.onBase != nil {
 		h.onBase(base)
@@ -84,16 +91,16 @@ func (sg *oauthSigner) prepareParameters(this *goja.Object, token, tokenSecret g
 	sig := sg.createSignature(this, base, tokenSecret)
 	ordered := append([]param(nil), pairs...)
 	sortParams(ordered) // L305: sorted raw, not encoded
-	return append(ordered, param{"oauth_signature", sig})
+	return append(ordered, param{"oauth_signature", sig}), method
 }
 
 // valuesOf is a parameter's values: an array gives one per element (L145-149).
 func (sg *oauthSigner) valuesOf(v goja.Value) []string {
 	if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
-		n := int(o.Get("length").ToInteger())
+		n := int(prop(o, "length").ToInteger())
 		out := make([]string, n)
 		for i := 0; i < n; i++ {
-			out[i] = sg.mod.paramString(o.Get(strconv.Itoa(i)))
+			out[i] = sg.mod.paramString(prop(o, strconv.Itoa(i)))
 		}
 		return out
 	}
@@ -107,10 +114,10 @@ func (sg *oauthSigner) createSignature(this *goja.Object, base string, tokenSecr
 		ts = sg.mod.encodeValue(tokenSecret)
 	}
 	pk := ""
-	if v := this.Get("_privateKey"); v != nil && v.ToBoolean() {
+	if v := prop(this, "_privateKey"); v != nil && v.ToBoolean() {
 		pk = v.String()
 	}
-	sig, err := createSignature(this.Get("_signatureMethod").String(), base, sg.mod.paramString(this.Get("_consumerSecret")), ts, pk)
+	sig, err := createSignature(prop(this, "_signatureMethod").String(), base, sg.mod.paramString(prop(this, "_consumerSecret")), ts, pk)
 	if err != nil {
 		if se, ok := err.(*signError); ok {
 			props := map[string]any{}
@@ -126,9 +133,9 @@ func (sg *oauthSigner) createSignature(this *goja.Object, base string, tokenSecr
 }
 
 // performSecureRequest is _performSecureRequest (L310-440).
-func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecret goja.Value, method string, urlV, extra, body, contentType, cb goja.Value) {
+func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecret, methodV, urlV, extra, body, contentType, cb goja.Value) {
 	rawURL := sg.mod.urlArg(urlV)
-	ordered := sg.prepareParameters(this, token, tokenSecret, method, rawURL, extra)
+	ordered, method := sg.prepareParameters(this, token, tokenSecret, methodV, rawURL, extra)
 	if !contentType.ToBoolean() { // L313-315
 		contentType = sg.h.vm.ToValue("application/x-www-form-urlencoded")
 	}
@@ -136,16 +143,16 @@ func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecre
 
 	// Headers, in node-oauth's order (L320-364).
 	var headers orderedHeaders
-	if this.Get("_isEcho").ToBoolean() { // L324-329
+	if prop(this, "_isEcho").ToBoolean() { // L324-329
 		headers.set("X-Verify-Credentials-Authorization", sg.mod.authHeaderOf(this, ordered))
 	} else {
 		headers.set("Authorization", sg.mod.authHeaderOf(this, ordered))
 	}
 	headers.set("Host", u.Host())
-	if h := this.Get("_headers"); h != nil && h.ToBoolean() {
+	if h := prop(this, "_headers"); h != nil && h.ToBoolean() {
 		ho := h.ToObject(sg.h.vm)
 		for _, k := range ho.Keys() {
-			headers.setValue(k, ho.Get(k))
+			headers.setValue(k, prop(ho, k))
 		}
 	}
 	// L337-342: oauth_* extra params are deleted from the caller's object.
@@ -163,7 +170,7 @@ func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecre
 	if isPutPost && bodyIsNull && eo != nil { // L344-352
 		var ps []param
 		for _, k := range eo.Keys() {
-			for _, v := range sg.stringifyValues(eo.Get(k)) {
+			for _, v := range sg.stringifyValues(prop(eo, k)) {
 				ps = append(ps, param{k, v})
 			}
 		}
@@ -172,7 +179,7 @@ func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecre
 	}
 	var bodyBytes []byte
 	if !bodyIsNull && body.ToBoolean() { // L354-362
-		s, ok := body.Export().(string)
+		s, ok := body.String(), goja.IsString(body)
 		if !ok {
 			panic(sg.h.nodeError("TypeError", `The "string" argument must be of type string or an instance of Buffer or ArrayBuffer. Received `+describeArg(body),
 				map[string]any{"code": "ERR_INVALID_ARG_TYPE"}))
@@ -218,8 +225,8 @@ func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecre
 		req.Port = u.Port
 	}
 	followRedirects := true
-	if co := this.Get("_clientOptions"); co != nil && co.ToBoolean() {
-		followRedirects = co.ToObject(sg.h.vm).Get("followRedirects").ToBoolean()
+	if co := prop(this, "_clientOptions"); co != nil && co.ToBoolean() {
+		followRedirects = prop(co.ToObject(sg.h.vm), "followRedirects").ToBoolean()
 	}
 	sg.h.net.send(rawURL, req, func(resp *wire.Response, err *netError) error {
 		if err != nil {
@@ -239,7 +246,7 @@ func (sg *oauthSigner) performSecureRequest(this *goja.Object, token, tokenSecre
 			// Same method, token, extra_params (oauth_* already deleted) and body; a new nonce and signature.
 			var e error
 			sg.guard(&e, func() {
-				sg.performSecureRequest(this, token, tokenSecret, method, sg.h.vm.ToValue(resp.Location()), extraOrNull(eo), body, contentType, cb)
+				sg.performSecureRequest(this, token, tokenSecret, methodV, sg.h.vm.ToValue(resp.Location()), extraOrNull(eo), body, contentType, cb)
 			})
 			return e
 		default: // L399
@@ -304,10 +311,10 @@ func (sg *oauthSigner) stringifyValues(v goja.Value) []string {
 		return ""
 	}
 	if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
-		n := int(o.Get("length").ToInteger())
+		n := int(prop(o, "length").ToInteger())
 		out := make([]string, n)
 		for i := range out {
-			out[i] = one(o.Get(strconv.Itoa(i)))
+			out[i] = one(prop(o, strconv.Itoa(i)))
 		}
 		return out
 	}

@@ -14,11 +14,11 @@ func (sg *oauthSigner) getOAuthRequestToken(this *goja.Object, call goja.Functio
 	if _, ok := goja.AssertFunction(extra); ok {
 		cb, extra = extra, sg.h.vm.NewObject()
 	}
-	if ac := this.Get("_authorize_callback"); ac != nil && ac.ToBoolean() {
+	if ac := prop(this, "_authorize_callback"); ac != nil && ac.ToBoolean() {
 		_ = extra.ToObject(sg.h.vm).Set("oauth_callback", ac)
 	}
-	method := this.Get("_clientOptions").ToObject(sg.h.vm).Get("requestTokenHttpMethod").String()
-	sg.performSecureRequest(this, goja.Null(), goja.Null(), method, this.Get("_requestUrl"), extra, goja.Null(), goja.Null(),
+	method := prop(prop(this, "_clientOptions").ToObject(sg.h.vm), "requestTokenHttpMethod")
+	sg.performSecureRequest(this, goja.Null(), goja.Null(), method, prop(this, "_requestUrl"), extra, goja.Null(), goja.Null(),
 		sg.h.vm.ToValue(sg.tokenCallback(cb)))
 	return goja.Undefined()
 }
@@ -32,8 +32,8 @@ func (sg *oauthSigner) getOAuthAccessToken(this *goja.Object, call goja.Function
 	} else {
 		_ = extra.Set("oauth_verifier", verifier)
 	}
-	method := this.Get("_clientOptions").ToObject(sg.h.vm).Get("accessTokenHttpMethod").String()
-	sg.performSecureRequest(this, token, secret, method, this.Get("_accessUrl"), extra, goja.Null(), goja.Null(),
+	method := prop(prop(this, "_clientOptions").ToObject(sg.h.vm), "accessTokenHttpMethod")
+	sg.performSecureRequest(this, token, secret, method, prop(this, "_accessUrl"), extra, goja.Null(), goja.Null(),
 		sg.h.vm.ToValue(sg.tokenCallback(cb)))
 	return goja.Undefined()
 }
@@ -104,11 +104,12 @@ func (sg *oauthSigner) signURL(this *goja.Object, call goja.FunctionCall) goja.V
 // _prepareParameters signs them.
 func (sg *oauthSigner) signedParameters(this *goja.Object, call goja.FunctionCall) (string, []param) {
 	rawURL := sg.mod.urlArg(call.Argument(0))
-	method := "GET"
+	var method goja.Value = sg.h.vm.ToValue("GET")
 	if m := call.Argument(3); !goja.IsUndefined(m) {
-		method = m.String()
+		method = m
 	}
-	return rawURL, sg.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, sg.h.vm.NewObject())
+	ordered, _ := sg.prepareParameters(this, call.Argument(1), call.Argument(2), method, rawURL, sg.h.vm.NewObject())
+	return rawURL, ordered
 }
 
 // authHeader is L576-583: the Authorization header for a request.

@@ -41,6 +41,7 @@ func newRegistry(h *host, profile string) *registry {
 		&v8Catch{h: h},
 		&locale{h: h},
 		&polyfills{h: h},
+		&v8Limits{h: h},
 		&bufferGlobal{h: h},
 		&urlGlobal{h: h},
 		&textCodecGlobal{h: h},

@@ -66,13 +66,14 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	h.loop = eventloop.New(h.rej.unhandledRejection)
 	defer func() {
 		if v := recover(); v != nil {
-			h.res.Outcome = KindException
 			h.res.Profile = nil
-			h.res.Error = failure(KindException, "bridge: internal error while running the script: %v (please report it)", v)
+			h.res.Error = r.recovered(v)
+			h.res.Outcome = h.res.Error.Kind
 		}
 		r.finishRequests()
 		r.mods.timers.stopTimers()
 		r.redactResult()
+		r.boundResult()
 		h.res.Duration = time.Since(start)
 		res = h.res
 	}()

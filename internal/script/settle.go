@@ -13,6 +13,7 @@ func (r *runner) settle(err error) {
 		// The time limit passed, and the loop saw it before the watcher did.
 		reason = r.ctxReason()
 	}
+	defer r.rearm(reason)() // a toString called below cannot run forever
 	if r.cbCalls >= 2 {
 		r.h.res.Outcome = KindDoubleCallback
 		msg := "cb was called a second time"

@@ -23,7 +23,11 @@ func (vc *v8Catch) install() {
 // v8InPlace rewrites a caught goja error's message and stack to V8's words.
 // It never throws: whatever goes wrong leaves the error as it was.
 func (vc *v8Catch) v8InPlace(v goja.Value) {
-	defer func() { _ = recover() }()
+	defer func() {
+		if v := recover(); v != nil {
+			repanicStop(v)
+		}
+	}()
 	obj, ok := v.(*goja.Object)
 	if !ok || !vc.h.isError(obj) {
 		return

@@ -13,8 +13,11 @@ import (
 // (goja's coordinates); see v8Error.
 func (h *host) v8Text(text, file string, line, col int) string {
 	before, at := "", ""
-	if file == h.prog.filename {
+	switch file {
+	case h.prog.filename:
 		before, at = h.prog.lines.Split(line, col)
+	case oauthHelpersFile: // node-oauth's own JavaScript (oauth_helpers.go)
+		before, at = oauthHelpersLines.Split(line, col)
 	}
 	return v8.ErrorText(text, before, at)
 }

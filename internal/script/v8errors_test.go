@@ -68,6 +68,10 @@ var v8ErrorSnippets = []string{
 	"var u; const {p: r} = u",
 	"var u; let {'k-1': r} = u",
 	"var u, p; ({p} = u)",
+	// goja "Could not convert &{…} (*goja.baseObject) to primitive"
+	"var o = {toString: function() { return {}; }}; String(o)",
+	"var o = {toString: function() { return {}; }, valueOf: function() { return []; }}; o + ''",
+	"var o = {toString: null, valueOf: null}; `${o}`",
 	// identical in both (pinned so that they stay so)
 	"Object.keys(undefined)",
 	"Object.keys(null)",

@@ -27,6 +27,11 @@ var textMaps = []struct {
 	{regexp.MustCompile(`^TypeError: Cannot read property '(.*)' of undefined or null$`), "TypeError: Cannot read properties of undefined (reading '$1')"},
 	// goja builtin_global.go: decodeURI/decodeURIComponent/encodeURI*.
 	{regexp.MustCompile(`^URIError: Malformed URI$`), "URIError: URI malformed"},
+	// goja object.go toPrimitive: "Could not convert %v (%T) to primitive"
+	// prints a Go struct and type (String(o) where toString and valueOf
+	// return objects); V8 (runtime ToPrimitive) says "Cannot convert object
+	// to primitive value".
+	{regexp.MustCompile(`(?s)^TypeError: Could not convert .* to primitive$`), "TypeError: Cannot convert object to primitive value"},
 }
 
 var (

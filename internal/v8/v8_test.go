@@ -37,6 +37,8 @@ func TestErrorTextRewrites(t *testing.T) {
 		{"TypeError: Cannot read property 'x' of undefined", "", "", "TypeError: Cannot read properties of undefined (reading 'x')"},
 		{"TypeError: Cannot read property 'x' of undefined or null", "  a.x", "()", "TypeError: Cannot read properties of undefined (reading 'x')"},
 		{"URIError: Malformed URI", "", "", "URIError: URI malformed"},
+		{"TypeError: Could not convert &{Object 0x1e55e409a030 map[toString:0x1e55e409a048]} (*goja.baseObject) to primitive", "", "",
+			"TypeError: Cannot convert object to primitive value"},
 		{"TypeError: Object has no member 'f'", "  a.b['f']", "()", "TypeError: a.b.f is not a function"},
 		{"TypeError: Value is not an object: undefined", "  x = g", "(1)", "TypeError: g is not a function"},
 		{"TypeError: Value is not an object: undefined", "  ", "new Foo.Bar()", "TypeError: Foo.Bar is not a constructor"},
