@@ -127,11 +127,11 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	if err := checkMockScript(src); err != nil {
 		return suite.Options{}, err
 	}
-	if err := checkCasesFor(src, f.runtime.script, f.casesDir); err != nil {
-		return suite.Options{}, err
-	}
 	cfg := suiteconfig.Config{Script: src, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, PrivateKey: f.privateKey,
 		ConsumerKey: f.consumerKey, Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}
+	if cfg.NeedsCases() {
+		return suite.Options{}, needsCases(f.runtime.script)
+	}
 	if f.verbose {
 		cfg.MockLog = prefix.Writer(stderr, "mock: ")
 	}

@@ -62,6 +62,13 @@ type Config struct {
 	MockLog     io.Writer // nil: no mock log
 }
 
+// NeedsCases reports whether c runs a script of the user's own on the
+// built-in suite, whose expected profiles belong to the shipped script. An
+// unchanged copy of the shipped script (bridge init writes one) may use them.
+func (c Config) NeedsCases() bool {
+	return c.CasesDir == "" && c.Script.Text != scriptsrc.Shipped().Text
+}
+
 // Options loads the cases and the key and compiles the script. A script that
 // does not compile is no error: every case reports the syntax outcome, and a
 // case may expect exactly that. A bad case file is the cases package's error.

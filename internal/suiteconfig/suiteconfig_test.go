@@ -56,3 +56,24 @@ func TestCasesName(t *testing.T) {
 		t.Errorf(`CasesName("my/cases") = %q`, got)
 	}
 }
+
+// TestNeedsCases: the user's own script on the built-in suite needs cases of
+// its own; the shipped script, a copy of it, or a cases directory do not.
+func TestNeedsCases(t *testing.T) {
+	own := scriptsrc.Source{Name: "mine.js", Text: "function fetchUserProfile() {}"}
+	copied := scriptsrc.Source{Name: "copy.js", Text: scriptsrc.Shipped().Text}
+	tests := []struct {
+		cfg  Config
+		want bool
+	}{
+		{Config{Script: own}, true},
+		{Config{Script: own, CasesDir: "cases"}, false},
+		{Config{Script: copied}, false},
+		{Config{Script: scriptsrc.Shipped()}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.cfg.NeedsCases(); got != tt.want {
+			t.Errorf("NeedsCases(%s, cases %q) = %v; want %v", tt.cfg.Script.Name, tt.cfg.CasesDir, got, tt.want)
+		}
+	}
+}
