@@ -32,18 +32,18 @@ func newConnectionCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		v, err := flags.load(cmd)
+		b, err := flags.build(cmd)
 		if err != nil {
 			return err
 		}
-		body := v.Body()
+		body := b.body
 		if format == connection.FormatTerraform || format == connection.FormatDeployCLI {
 			return formatFlags.writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), body, format)
 		}
 		if showSecrets {
-			connWarn(cmd.ErrOrStderr(), "the output holds the private key of %s: keep it out of logs and tickets", flags.jira.privateKey)
+			connWarn(cmd.ErrOrStderr(), "the output holds %s: keep it out of logs and tickets", flags.secret())
 		} else {
-			body = body.Redacted()
+			body = body.Masked()
 		}
 		out := body.Indent()
 		if format == connection.FormatHAR {
@@ -54,7 +54,7 @@ func newConnectionCmd() *cobra.Command {
 			out = body.HAR(base).Indent()
 		}
 		if !showSecrets {
-			out = []byte(v.Body().Redactor().String(string(out)))
+			out = []byte(b.body.Redactor().String(string(out)))
 		}
 		_, err = cmd.OutOrStdout().Write(out)
 		return err

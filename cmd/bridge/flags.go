@@ -92,8 +92,11 @@ func (f *runtimeFlags) limits() (int64, error) {
 }
 
 // load loads --script, or the shipped script.
-func (f *runtimeFlags) load() (scriptsrc.Source, error) {
-	src, err := scriptsrc.Load(f.script)
+func (f *runtimeFlags) load() (scriptsrc.Source, error) { return f.loadFor("oauth1", "") }
+
+// loadFor loads --script, or the shipped script of protocol and flavor.
+func (f *runtimeFlags) loadFor(protocol, flavor string) (scriptsrc.Source, error) {
+	src, err := scriptsrc.LoadFor(f.script, protocol, flavor)
 	if err != nil {
 		return src, exit.Usagef("--script: %v; pass a fetchUserProfile script (`bridge init` writes one)", err)
 	}

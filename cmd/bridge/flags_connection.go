@@ -1,15 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/inputfile"
-	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/spf13/cobra"
 )
 
@@ -23,6 +22,8 @@ type connectionFlags struct {
 	PublicKey string // --public-key: optional PEM file pasted into JIRA; must match
 	Name      string // --name: the Auth0 connection name
 	Script    string // --script: fetchUserProfile file; "" = the shipped script
+	// --protocol oauth2 (connection_oauth2.go): --flavor, the JIRA client
+	protocol, flavor, clientID, clientSecret string
 }
 
 // addConnectionFlags registers the connection flags on cmd and returns where
@@ -34,6 +35,9 @@ func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 	fs.StringVar(&f.PublicKey, "public-key", "", "PEM file of the public key pasted into JIRA; checked to belong to --private-key")
 	fs.StringVar(&f.Name, "name", connection.DefaultName, "Auth0 connection name: letters, digits, single hyphens, at most 128 characters")
 	fs.StringVar(&f.Script, "script", "", "fetchUserProfile script file, with JIRA_URL where the base URL goes (default: the shipped script)")
+	addProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 makes a connection of strategy oauth2 (--jira-client-id, --jira-client-secret; no keys)")
+	fs.StringVar(&f.flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center, URLs from --jira-url) or cloud (Atlassian's URLs)")
+	addJIRAClientFlags(fs, &f.clientID, &f.clientSecret, "Jira's incoming link or your Atlassian app (--protocol oauth2)")
 	return f
 }
 
@@ -45,37 +49,13 @@ func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
 	if missing := f.jira.missing(); len(missing) > 0 {
 		return connection.Params{}, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
 	}
-	p := connection.Params{
-		JIRAURL:          f.jira.url,
-		ConsumerKey:      f.jira.consumerKey,
-		PrivateKeySource: f.jira.privateKey,
-		Name:             f.Name,
+	p, warnings, err := connection.ReadFiles(connection.Params{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey,
+		PrivateKeySource: f.jira.privateKey, PrivateKeyPEM: string(f.jira.keyPEM), PublicKeySource: f.PublicKey, Name: f.Name}, f.Script)
+	for _, w := range warnings {
+		connWarn(stderr, "%s", w)
 	}
-	privPEM, err := f.jira.readKey("the .key file made by `bridge keygen`")
-	if err != nil {
-		return p, err
-	}
-	p.PrivateKeyPEM = privPEM
-	// Only a file that does hold a private key is worth the warning: a .pub
-	// passed by mistake gets its own error from Validate.
-	if fi, err := os.Stat(f.jira.privateKey); err == nil && fi.Mode().Perm()&0o077 != 0 && strings.Contains(privPEM, "PRIVATE KEY-----") {
-		connWarn(stderr, "%s is readable by others (mode %04o): it holds your private key; chmod 600 %s", f.jira.privateKey, fi.Mode().Perm(), f.jira.privateKey)
-	}
-	if f.PublicKey != "" {
-		if p.PublicKeyPEM, err = readInputFile("--public-key", f.PublicKey, "the .pub file pasted into JIRA"); err != nil {
-			return p, err
-		}
-		p.PublicKeySource = f.PublicKey
-	}
-	if f.Script != "" {
-		src, err := scriptsrc.Load(f.Script)
-		if err != nil {
-			return p, exit.Usagef("--script: %v; pass a fetchUserProfile script, e.g. one made by `bridge init`", err)
-		}
-		if strings.TrimSpace(src.Text) == "" {
-			return p, exit.Usagef("--script: %s is empty; give a fetchUserProfile script, or leave out --script for the shipped one", f.Script)
-		}
-		p.Script, p.ScriptName = src.Text, src.Name
+	if fe := (*connection.FileError)(nil); errors.As(err, &fe) {
+		return p, exit.Usagef("%s: %v", connectionFlagNames[fe.Field], fe)
 	}
 	return p, nil
 }
@@ -108,12 +88,15 @@ func (f *connectionFlags) load(cmd *cobra.Command) (*connection.Validated, error
 // connectionFlagNames names the flag of each connection setting: the
 // connection package names settings, the CLI alone names flags.
 var connectionFlagNames = map[connection.Field]string{
-	connection.FieldJIRAURL:     "--jira-url",
-	connection.FieldConsumerKey: "--consumer-key",
-	connection.FieldPrivateKey:  "--private-key",
-	connection.FieldPublicKey:   "--public-key",
-	connection.FieldName:        "--name",
-	connection.FieldScript:      "--script",
+	connection.FieldJIRAURL:      "--jira-url",
+	connection.FieldConsumerKey:  "--consumer-key",
+	connection.FieldPrivateKey:   "--private-key",
+	connection.FieldPublicKey:    "--public-key",
+	connection.FieldName:         "--name",
+	connection.FieldScript:       "--script",
+	connection.FieldClientID:     "--jira-client-id",
+	connection.FieldClientSecret: "--jira-client-secret",
+	connection.FieldFlavor:       "--flavor",
 }
 
 // flagError is a connection setting's problem said with its flag:
@@ -148,11 +131,7 @@ func connUsageErr(err error) error {
 }
 
 func readInputFile(flag, path, what string) (string, error) {
-	limit, kind := int64(inputfile.MaxKeyFile), "key file"
-	if flag == "--script" {
-		limit, kind = inputfile.MaxScript, "script"
-	}
-	data, err := inputfile.Read(path, limit, kind)
+	data, err := inputfile.Read(path, int64(inputfile.MaxKeyFile), "key file")
 	if err != nil {
 		return "", exit.Usagef("%s: %v; pass %s", flag, err, what)
 	}

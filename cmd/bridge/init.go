@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -11,7 +10,8 @@ import (
 )
 
 func newInitCmd() *cobra.Command {
-	return &cobra.Command{
+	var k scaffold.Kind
+	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Start a suite of your own: a copy of the shipped script and the default cases",
 		Args:  cobra.MaximumNArgs(1),
@@ -20,16 +20,24 @@ func newInitCmd() *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			written, err := scaffold.Write(dir)
+			if err := checkProtocol(k.Protocol, false); err != nil {
+				return err
+			}
+			if k.Flavor != "server" && k.Flavor != "cloud" {
+				return exit.Usagef("--flavor %q: use server or cloud", k.Flavor)
+			}
+			written, err := scaffold.WriteFor(dir, k)
 			for _, f := range written {
 				fmt.Fprintln(cmd.OutOrStdout(), f)
 			}
 			if err != nil {
 				return exit.Usagef("init: %v", err)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "bridge: wrote %d files; next: bridge test --script %s --cases %s\n",
-				len(written), filepath.Join(dir, scaffold.ScriptName), filepath.Join(dir, scaffold.CasesDir))
+			fmt.Fprintf(cmd.ErrOrStderr(), "bridge: wrote %d files\n%s", len(written), scaffold.Guide(dir, k))
 			return nil
 		},
 	}
+	addProtocolFlag(cmd.Flags(), &k.Protocol, "oauth1", "the script and cases to start from")
+	cmd.Flags().StringVar(&k.Flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center) or cloud (Atlassian Cloud)")
+	return cmd
 }

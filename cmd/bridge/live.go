@@ -33,6 +33,8 @@ type liveFlags struct {
 	noBrowser, oob, json bool
 	approveTimeout       time.Duration
 	saveToken            string
+	// --protocol oauth2 (live_oauth2.go)
+	protocol, flavor, clientID, clientSecret, redirectURI string
 }
 
 func newLiveCmd() *cobra.Command {
@@ -52,10 +54,20 @@ func newLiveCmd() *cobra.Command {
 	fl.DurationVar(&f.approveTimeout, "approve-timeout", live.DefaultApproveTimeout, "how long to wait for the approval")
 	fl.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout, as bridge run --json does")
 	fl.StringVar(&f.saveToken, "save-token", "", "write the access token to this file (mode 0600) for 'bridge run --token-file'")
+	addProtocolFlag(fl, &f.protocol, "oauth1", "oauth2 does the authorization code dance with PKCE (--jira-client-id, --jira-client-secret)")
+	fl.StringVar(&f.flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center, --jira-url) or cloud (Atlassian Cloud)")
+	addJIRAClientFlags(fl, &f.clientID, &f.clientSecret, "Jira's incoming link or your Atlassian app (--protocol oauth2)")
+	fl.StringVar(&f.redirectURI, "redirect-uri", "http://127.0.0.1:8976/callback", "with --protocol oauth2: the client's registered redirect URI, a loopback URL bridge listens on (or any, with --oob)")
 	return cmd
 }
 
 func runLive(cmd *cobra.Command, f *liveFlags) error {
+	if err := checkProtocol(f.protocol, false); err != nil {
+		return err
+	}
+	if f.protocol == "oauth2" {
+		return runLiveOAuth2(cmd, f)
+	}
 	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/mockcfg"
 )
 
 // lockedBuffer is a bytes.Buffer safe to write from the mock and read here.
@@ -44,7 +45,7 @@ func TestMockServes(t *testing.T) {
 	stderr := &lockedBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- runMock(ctx, mockOptions{addr: "127.0.0.1:0", flavor: "cloud", consumerKey: "auth0-jira", verbose: true}, outW, stderr)
+		done <- runMock(ctx, mockOptions{Flags: mockcfg.Flags{Addr: "127.0.0.1:0", Flavor: "cloud", ConsumerKey: "auth0-jira"}, verbose: true}, outW, stderr)
 		outW.Close()
 	}()
 	line, err := bufio.NewReader(outR).ReadString('\n')
@@ -121,7 +122,7 @@ func TestMockContextPath(t *testing.T) {
 	stderr := &lockedBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- runMock(ctx, mockOptions{addr: "127.0.0.1:0", flavor: "server", consumerKey: "auth0-jira", contextPath: "/jira"}, outW, stderr)
+		done <- runMock(ctx, mockOptions{Flags: mockcfg.Flags{Addr: "127.0.0.1:0", Flavor: "server", ConsumerKey: "auth0-jira", ContextPath: "/jira"}}, outW, stderr)
 		outW.Close()
 	}()
 	line, err := bufio.NewReader(outR).ReadString('\n')

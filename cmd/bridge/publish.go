@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
-	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
@@ -64,13 +63,13 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	if conn.Script != "" && f.casesDir == "" {
 		return needsCases(conn.Script)
 	}
-	v, err := conn.load(cmd)
+	b, err := conn.build(cmd)
 	if err != nil {
 		return err
 	}
-	red := redact.New(append(creds.Secrets(), v.Body().Secrets()...)...)
+	red := redact.New(append(creds.Secrets(), b.body.Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
-	plan, err := f.plan(v, tenant, creds, stderr)
+	plan, err := f.plan(b, tenant, creds, stderr)
 	if err != nil {
 		return &exit.Error{Code: exit.Usage, Err: redact.Err(red, err)}
 	}
@@ -102,8 +101,9 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 
 // plan is publish.Prepare's plan (the cases, the script verified, the
 // body), with the flags' choices and the client; progress goes to stderr.
-func (f *publishFlags) plan(v *connection.Validated, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
-	plan, err := publish.Prepare(v, f.casesDir, stderr)
+func (f *publishFlags) plan(b *built, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
+	plan, err := publish.Prepare(publish.Source{Body: b.body.JSON(), Name: b.name, Script: b.script, ScriptName: b.scriptName,
+		JIRAURL: b.jira, Rendered: b.rendered, Verify: b.verify}, f.casesDir, stderr)
 	if errors.Is(err, verify.ErrNoCases) {
 		return plan, fmt.Errorf("--cases %w", err)
 	} else if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
+	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/jira-auth0-bridge/bridge/internal/verdict"
 )
 
@@ -24,6 +26,7 @@ import (
 type runFlags struct {
 	runtime      runtimeFlags
 	user, flavor string
+	protocol     string
 	asJSON       bool
 	jira         jiraFlags // a real JIRA instead of the mock
 	token        credentials.JIRA
@@ -47,6 +50,7 @@ func newRunCmd() *cobra.Command {
 	fs.StringVar(&f.token.Token, "token", "", "access token for the real JIRA")
 	fs.StringVar(&f.token.TokenSecret, "token-secret", "", "access token secret for the real JIRA")
 	fs.StringVar(&f.tokenFile, "token-file", "", `JSON file {"jira_url","consumer_key","token","token_secret"} (bridge live --save-token)`)
+	addProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 runs fn(accessToken, ctx, cb) after an OAuth 2.0 dance with the mock, or with --token/--token-file")
 	return cmd
 }
 
@@ -55,7 +59,10 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 	if err != nil {
 		return err
 	}
-	src, err := f.runtime.load()
+	if err := checkProtocol(f.protocol, false); err != nil {
+		return err
+	}
+	src, err := f.runtime.loadFor(f.protocol, f.flavor)
 	if err != nil {
 		return err
 	}
@@ -63,7 +70,15 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 	if err := checkMockScript(src); err != nil && !real {
 		return err
 	}
-	target, err := f.target(cmd, real)
+	var target interface {
+		Run(context.Context, scriptsrc.Source, script.Options) *script.Result
+		Close()
+	}
+	if f.protocol == "oauth2" {
+		target, err = f.oauth2Target(cmd, real)
+	} else {
+		target, err = f.target(cmd, real)
+	}
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ import (
 type testFlags struct {
 	runtime               runtimeFlags
 	casesDir, run, flavor string
+	protocol, compareWith string
 	junit, consumerKey    string
 	privateKey            string
 	parallel              int
@@ -47,6 +48,8 @@ func newTestCmd() *cobra.Command {
 	fs.StringVar(&f.casesDir, "cases", "", "directory of case files, *.json at any depth (default: the built-in suite)")
 	fs.StringVar(&f.run, "run", "", "run only the cases whose name matches this regexp")
 	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
+	addProtocolFlag(fs, &f.protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
+	fs.StringVar(&f.compareWith, "compare-with", "", "migration check: run this OAuth 1.0a script and --script (OAuth 2.0) over the same users; report user_id, email, email_verified changes")
 	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
 	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
 	f.addReportFlags(fs)
@@ -59,6 +62,9 @@ func newTestCmd() *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := f.check(); err != nil {
 			return err
+		}
+		if f.compareWith != "" {
+			return runCompare(cmd.Context(), f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		}
 		if f.watch {
 			return watchTests(cmd.Context(), f, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -83,6 +89,9 @@ func (f *testFlags) check() error {
 		if _, err := jiramock.ParseFlavor(f.flavor); err != nil {
 			return exit.Usagef("--flavor %q: use server or cloud", f.flavor)
 		}
+	}
+	if err := checkProtocol(f.protocol, true); err != nil {
+		return err
 	}
 	if _, err := regexp.Compile(f.run); err != nil {
 		return exit.Usagef("--run: %v", err)
@@ -111,7 +120,7 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 	if f.update {
 		return updateAndRerun(ctx, f, opts, rep, stdout, stderr)
 	}
-	return writeReport(rep, f, stdout, map[string]string{opts.ScriptName: opts.ScriptSource})
+	return writeReport(rep, f, stdout, opts.Sources())
 }
 
 // options loads the script, the cases and the key the flags name.
@@ -128,7 +137,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 		return suite.Options{}, err
 	}
 	cfg := suiteconfig.Config{Script: src, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, PrivateKey: f.privateKey,
-		ConsumerKey: f.consumerKey, Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}
+		ConsumerKey: f.consumerKey, Protocol: f.protocol, Shipped: f.runtime.script == "", Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}
 	if cfg.NeedsCases() {
 		return suite.Options{}, needsCases(f.runtime.script)
 	}
@@ -138,7 +147,10 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	opts, err := cfg.Options()
 	var fe *suiteconfig.Error
 	var nm *suiteconfig.NoMatchError
+	var pe *suiteconfig.ProtocolError
 	switch {
+	case errors.As(err, &pe):
+		return opts, exit.Usagef("--script %s is one protocol's script and %s holds %s cases: add --protocol oauth1 or --protocol oauth2", src.Name, suiteconfig.CasesName(f.casesDir), strings.Join(pe.Protocols, " and "))
 	case errors.As(err, &fe) && fe.Field == suiteconfig.FieldScript:
 		return opts, exit.Usagef("--script %v", fe.Err)
 	case errors.As(err, &fe):
@@ -159,6 +171,9 @@ func (f *testFlags) selection() string {
 	}
 	if f.flavor != "" {
 		what = append(what, fmt.Sprintf("--flavor %s", f.flavor))
+	}
+	if f.protocol != "" {
+		what = append(what, fmt.Sprintf("--protocol %s", f.protocol))
 	}
 	return strings.Join(what, " ")
 }

@@ -21,6 +21,8 @@ type Case struct {
 	File        string          // the file, for messages
 	Description string          // what the case shows
 	Flavor      jiramock.Flavor // server (default) or cloud
+	Protocol    string          // script.ProtocolOAuth1 (default) or script.ProtocolOAuth2
+	Token       OAuth2Token     // an oauth2 case's access token: scopes, expiry
 	User        *jiramock.User  // what the mock serves as this case's user
 	Faults      jiramock.Faults // nil: none
 	Timeout     time.Duration   // 0: the suite's time limit
@@ -64,6 +66,8 @@ func (e ExpectedError) MarshalJSON() ([]byte, error) {
 type file struct {
 	Description string          `json:"description"`
 	Flavor      *string         `json:"flavor"`
+	Protocol    *string         `json:"protocol"`
+	Token       *tokenFile      `json:"token"`
 	User        json.RawMessage `json:"user"`
 	Faults      json.RawMessage `json:"faults"`
 	Timeout     *string         `json:"timeout"`
@@ -178,6 +182,9 @@ func build(name, path string, f *file, at func(field, format string, args ...any
 			fail(at("flavor", "flavor %q is unknown: use \"server\" or \"cloud\"", *f.Flavor))
 		}
 		c.Flavor = fl
+	}
+	if err := parseProtocol(c, f, at); err != nil {
+		fail(err)
 	}
 
 	if isNull(f.User) {

@@ -8,9 +8,11 @@
 //	{
 //	  "description": "what the case shows",            // optional
 //	  "flavor": "server" | "cloud",                    // optional, default "server"
+//	  "protocol": "oauth1" | "oauth2",                 // optional, default "oauth1": the script's calling convention
+//	  "token": {"scopes": ["READ"], "expiresIn": "-1m"}, // oauth2 only: the access token's scopes and life (negative: expired)
 //	  "user": { …a JIRA user object… },                 // required: what the mock serves for this case
 //	  "faults": {                                       // optional: jiramock.Faults
-//	    "session" | "user" | "myself": {
+//	    "session" | "user" | "myself" | "me" | "accessible-resources": {
 //	      "status": 500, "body": "…", "contentType": "text/html",
 //	      "delay": "2s", "redirect": "/path", "drop": true
 //	    }

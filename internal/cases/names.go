@@ -11,7 +11,7 @@ func checkNames(obj []byte, n *node) bool {
 	if n == nil {
 		return true
 	}
-	var seen [8]string // schema objects have at most 6 fields
+	var seen [10]string // schema objects have at most 8 fields
 	nseen := 0
 	i := 1 // past '{'
 	for {

@@ -22,11 +22,15 @@ type node struct {
 var schema = &node{fields: map[string]*node{
 	"description": nil,
 	"flavor":      nil,
+	"protocol":    nil,
+	"token":       {fields: map[string]*node{"scopes": nil, "expiresIn": nil}},
 	"user":        nil,
 	"faults": {fields: map[string]*node{
-		string(jiramock.EndpointSession): faultNode(),
-		string(jiramock.EndpointUser):    faultNode(),
-		string(jiramock.EndpointMyself):  faultNode(),
+		string(jiramock.EndpointSession):   faultNode(),
+		string(jiramock.EndpointUser):      faultNode(),
+		string(jiramock.EndpointMyself):    faultNode(),
+		string(jiramock.EndpointMe):        faultNode(),
+		string(jiramock.EndpointResources): faultNode(),
 	}},
 	"timeout": nil,
 	"expect": {fields: map[string]*node{

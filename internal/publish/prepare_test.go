@@ -10,9 +10,10 @@ import (
 	"testing"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
+	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
 
-func validated(t *testing.T, src string) *connection.Validated {
+func validated(t *testing.T, src string) Source {
 	t.Helper()
 	pem, err := os.ReadFile(filepath.Join("..", "keys", "testdata", "pkcs8.key"))
 	if err != nil {
@@ -27,7 +28,10 @@ func validated(t *testing.T, src string) *connection.Validated {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return v
+	b := v.Body()
+	return Source{Body: b.JSON(), Name: v.Name, Script: v.Script, ScriptName: v.ScriptName, JIRAURL: v.JIRAURL,
+		Rendered: b.Options.Scripts.FetchUserProfile,
+		Verify:   verify.Options{ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM}}
 }
 
 // TestPrepare: the plan publishes the validated body under its name, logs
@@ -40,7 +44,7 @@ func TestPrepare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(plan.Body, v.Body().JSON()) || plan.Name != v.Name {
+	if !bytes.Equal(plan.Body, v.Body) || plan.Name != v.Name {
 		t.Errorf("plan body/name = %s %q; want the validated body and %q", plan.Body, plan.Name, v.Name)
 	}
 	if err := plan.Verify(context.Background()); err != nil {

@@ -195,6 +195,9 @@ func writeDetails(b *bytes.Buffer, c *Case, p painter, in string, sources map[st
 	if c.Result != nil && len(c.Result.Requests) > 0 {
 		line("requests:")
 		for _, r := range c.Result.Requests {
+			if r.MappedTo != "" {
+				r.URL += " (mapped to " + r.MappedTo + ")"
+			}
 			switch {
 			case r.Error != "":
 				line("  %s %s -> %s", r.Method, r.URL, p.paint(red, r.Error))

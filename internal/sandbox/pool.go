@@ -147,7 +147,7 @@ func (pl *Pool) Run(ctx context.Context, prog *script.Program, opts script.Optio
 	pl.mu.Unlock()
 	rf := &runFrame{ID: id, Hash: hashOf(prog.Filename(), prog.Source()), Filename: prog.Filename(),
 		Token: opts.Token, TokenSecret: opts.TokenSecret, Ctx: opts.Ctx, AllowedHosts: opts.AllowedHosts,
-		Timeout: opts.Timeout, MaxMemory: opts.MaxMemory, Secrets: opts.Secrets}
+		HostMap: opts.HostMap, Protocol: opts.Protocol, Timeout: opts.Timeout, MaxMemory: opts.MaxMemory, Secrets: opts.Secrets}
 	if !p.hashes[rf.Hash] {
 		rf.Source = prog.Source()
 	}

@@ -45,13 +45,15 @@ type runFrame struct {
 	Filename string `json:"filename"`
 	Source   string `json:"source,omitempty"` // only when the worker does not have Hash yet
 
-	Token        string         `json:"token"`
-	TokenSecret  string         `json:"token_secret"`
-	Ctx          script.Context `json:"ctx"`
-	AllowedHosts []string       `json:"allowed_hosts,omitempty"`
-	Timeout      time.Duration  `json:"timeout"`
-	MaxMemory    int64          `json:"max_memory"`
-	Secrets      []string       `json:"secrets,omitempty"`
+	Token        string            `json:"token"`
+	TokenSecret  string            `json:"token_secret"`
+	Ctx          script.Context    `json:"ctx"`
+	AllowedHosts []string          `json:"allowed_hosts,omitempty"`
+	HostMap      map[string]string `json:"host_map,omitempty"`
+	Protocol     string            `json:"protocol,omitempty"`
+	Timeout      time.Duration     `json:"timeout"`
+	MaxMemory    int64             `json:"max_memory"`
+	Secrets      []string          `json:"secrets,omitempty"`
 }
 
 // reqEvent is a request starting or ending on the worker's connections.

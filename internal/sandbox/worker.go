@@ -144,7 +144,7 @@ func (w *worker) run(rf *runFrame) error {
 		}
 		res = prog.Run(context.Background(), script.Options{
 			Token: rf.Token, TokenSecret: rf.TokenSecret, Ctx: rf.Ctx, AllowedHosts: rf.AllowedHosts,
-			Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
+			HostMap: rf.HostMap, Protocol: rf.Protocol, Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
 		})
 		w.mem.disarm()
 		w.cur.Store(nil)

@@ -13,7 +13,6 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
-	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 )
 
 // ScriptName is the script file Write writes; CasesDir the cases directory.
@@ -39,11 +38,16 @@ func (e *NotDirError) Error() string {
 	return fmt.Sprintf("%s is a file, not a directory: give a new or existing directory", e.Path)
 }
 
-// Write writes the shipped script and the default cases into dir, creating it
-// if needed, and a .gitignore for secrets unless dir has one (gitignore.go);
-// it returns the files written. It checks first that nothing would be
-// overwritten.
-func Write(dir string) ([]string, error) {
+// Write writes the shipped OAuth 1.0a script and its default cases into dir,
+// creating it if needed, and a .gitignore for secrets unless dir has one
+// (gitignore.go); it returns the files written. It checks first that nothing
+// would be overwritten.
+func Write(dir string) ([]string, error) { return WriteFor(dir, Kind{}) }
+
+// WriteFor is Write for the script of k: the shipped OAuth 1.0a script, or
+// for oauth2 the shipped script of k's flavour, with the default cases of
+// that protocol (and, for oauth2, flavour).
+func WriteFor(dir string, k Kind) ([]string, error) {
 	scriptPath, casesPath := filepath.Join(dir, ScriptName), filepath.Join(dir, CasesDir)
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return nil, &NotDirError{Path: dir}
@@ -62,10 +66,10 @@ func Write(dir string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("%w; give a directory you can write to", err)
 	}
-	if err := os.WriteFile(scriptPath, []byte(scriptsrc.Shipped().Text), 0o644); err != nil {
+	if err := os.WriteFile(scriptPath, []byte(k.script()), 0o644); err != nil {
 		return nil, err
 	}
-	written, err := copyCases(casesPath)
+	written, err := copyCases(casesPath, k)
 	written = append([]string{scriptPath}, written...)
 	if err != nil {
 		return written, fmt.Errorf("copying the default cases: %w", err)
@@ -78,8 +82,9 @@ func Write(dir string) ([]string, error) {
 	return written, nil
 }
 
-// copyCases copies the default suite, but for dot files, to target.
-func copyCases(target string) ([]string, error) {
+// copyCases copies the default suite's cases of k, but for dot files, to
+// target.
+func copyCases(target string, k Kind) ([]string, error) {
 	var written []string
 	err := fs.WalkDir(bridge.DefaultCases, cases.DefaultDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -94,10 +99,16 @@ func copyCases(target string) ([]string, error) {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, cases.DefaultDir), "/")
 		dst := filepath.Join(target, filepath.FromSlash(rel))
 		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
+			return nil // made when a case of k is written into it
 		}
 		data, err := fs.ReadFile(bridge.DefaultCases, p)
 		if err != nil {
+			return err
+		}
+		if !k.keeps(data) {
+			return nil
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err
 		}
 		if err := os.WriteFile(dst, data, 0o644); err != nil {

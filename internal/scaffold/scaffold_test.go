@@ -32,8 +32,9 @@ func TestWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	def = cases.FilterProtocol(def, "oauth1")
 	if len(cs) != len(def) || len(written) != len(def)+2 || written[len(written)-1] != filepath.Join(dir, GitignoreName) {
-		t.Errorf("%d cases copied, %d files written; the default suite has %d", len(cs), len(written), len(def))
+		t.Errorf("%d cases copied, %d files written; the default suite has %d OAuth 1.0a cases", len(cs), len(written), len(def))
 	}
 	for _, w := range written[:len(written)-1] {
 		if strings.HasPrefix(filepath.Base(w), ".") {
@@ -57,6 +58,30 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	var nd *NotDirError
 	if !errors.As(err, &nd) || nd.Path != file {
 		t.Errorf("Write(a file) = %v; want a *NotDirError", err)
+	}
+}
+
+// init --protocol oauth2 writes the shipped script of the flavour and the
+// OAuth 2.0 cases of that flavour only.
+func TestWriteOAuth2(t *testing.T) {
+	for _, k := range []Kind{{"oauth2", "server"}, {"oauth2", "cloud"}} {
+		dir := filepath.Join(t.TempDir(), "mine")
+		if _, err := WriteFor(dir, k); err != nil {
+			t.Fatal(err)
+		}
+		script, _ := os.ReadFile(filepath.Join(dir, ScriptName))
+		if string(script) != k.script() || string(script) == bridge.ShippedScript {
+			t.Errorf("%v: the script is not the shipped OAuth 2.0 one", k)
+		}
+		cs, err := cases.LoadDir(filepath.Join(dir, CasesDir))
+		if err != nil || len(cs) < 4 {
+			t.Fatalf("%v: %d cases, %v; want at least 4", k, len(cs), err)
+		}
+		for _, c := range cs {
+			if c.Protocol != "oauth2" || string(c.Flavor) != k.Flavor {
+				t.Errorf("%v: case %s (%s, %s) copied", k, c.Name, c.Protocol, c.Flavor)
+			}
+		}
 	}
 }
 

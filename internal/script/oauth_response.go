@@ -54,6 +54,9 @@ func (n *netHost) send(rawURL string, req *wire.Request, done func(*wire.Respons
 		go enqueue(finish(nil, ne))
 		return
 	}
+	if to := mapHost(n.h.opts.HostMap, req); to != "" {
+		n.h.res.Requests[idx].MappedTo = to
+	}
 	wire, ctx := n.wire, n.h.ctx
 	go func() {
 		resp, err := wire.Do(ctx, req)

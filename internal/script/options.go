@@ -21,11 +21,15 @@ const (
 type Options struct {
 	Token, TokenSecret string
 	Ctx                Context
-	AllowedHosts       []string      // host[:port] the script may reach; empty = hosts of Ctx URLs
-	Timeout            time.Duration // 0 = 20s
-	MaxMemory          int64         // bytes; 0 = 256 MiB
-	HTTPClient         *http.Client  // nil = a shared keep-alive client
-	Secrets            []string      // more values to redact (ClientSecret and TokenSecret always are)
+	AllowedHosts       []string // host[:port] the script may reach; empty = hosts of Ctx URLs
+	// HostMap sends requests for a host (lower case, any port) to another
+	// origin, e.g. api.atlassian.com to the mock JIRA (MapHosts). The policy
+	// is checked on the host the script asked for; Result.Requests shows both.
+	HostMap    map[string]string
+	Timeout    time.Duration // 0 = 20s
+	MaxMemory  int64         // bytes; 0 = 256 MiB
+	HTTPClient *http.Client  // nil = a shared keep-alive client
+	Secrets    []string      // more values to redact (ClientSecret and TokenSecret always are)
 
 	// Protocol is the calling convention: ProtocolOAuth1 ("" too) calls
 	// fn(token, tokenSecret, ctx, cb); ProtocolOAuth2 calls fn(accessToken,

@@ -77,6 +77,7 @@ type ConsoleLine struct {
 type Request struct {
 	Method   string        `json:"method"`
 	URL      string        `json:"url"`
+	MappedTo string        `json:"mapped_to,omitempty"` // where Options.HostMap sent it (scheme://host:port), if it did
 	Status   int           `json:"status,omitempty"`
 	Error    string        `json:"error,omitempty"`
 	Duration time.Duration `json:"-"`

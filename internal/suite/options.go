@@ -16,6 +16,9 @@ type Options struct {
 	// Run renders it with the mock's base URL once and compiles that once.
 	Program *script.Program
 	Cases   []*cases.Case
+	// Programs, when set, give the cases of a protocol (and flavour) their
+	// own script instead of Program (ShippedPrograms); rendered like Program.
+	Programs map[ScriptKey]*script.Program
 
 	// SyntaxError, when the script does not compile, replaces Program: every
 	// case then ends with the syntax outcome (a case may expect just that).

@@ -21,6 +21,7 @@ type runner struct {
 	consumer jiramock.Consumer
 	mock     *jiramock.Mock
 	prog     *script.Program // rendered with the mock's URL
+	progs    map[ScriptKey]*script.Program
 	sctx     script.Context
 	pool     *sandbox.Pool // one worker process per parallel case
 }
@@ -50,7 +51,13 @@ func newRunner(opts Options, workers int) (*runner, error) {
 		mock.Close()
 		return nil, fmt.Errorf("suite: compiling the script with the mock's URL filled in: %w", err)
 	}
-	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog, pool: pool,
+	progs, err := renderPrograms(opts.Programs, mock.URL())
+	if err != nil {
+		pool.Close()
+		mock.Close()
+		return nil, err
+	}
+	return &runner{opts: opts, consumer: cons, mock: mock, prog: prog, progs: progs, pool: pool,
 		sctx: script.ContextFor(mock.URL(), cons.Key, keyPEM)}, nil
 }
 
@@ -72,8 +79,7 @@ func (r *runner) newReport() *Report {
 // flavor, faults), runs the script once and judges the result.
 func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 	rc := &report.Case{Name: c.Name, File: c.File, Description: c.Description, Flavor: c.Flavor, Expect: c.Expect}
-	token, secret, err := r.mock.MintAccessToken(jiramock.Grant{
-		ConsumerKey: r.consumer.Key, UserObject: c.User, Flavor: c.Flavor, Faults: c.Faults})
+	sopts, token, err := r.grant(c)
 	if err != nil {
 		rc.Status = report.Fail
 		rc.Failures = []string{"the mock refused the case: " + err.Error()}
@@ -87,10 +93,8 @@ func (r *runner) runCase(ctx context.Context, c *cases.Case) *report.Case {
 	}
 	// In a sandbox worker process (internal/sandbox): the limits hold even
 	// inside a native call, and a hog or a crash is only this case's.
-	res := r.pool.Run(ctx, r.prog, script.Options{
-		Token: token, TokenSecret: secret, Ctx: r.sctx,
-		Timeout: timeout, MaxMemory: r.opts.MaxMemory,
-	})
+	sopts.Timeout, sopts.MaxMemory = timeout, r.opts.MaxMemory
+	res := r.pool.Run(ctx, r.programFor(c), sopts)
 	rc.Result = res
 	rc.Duration = res.Duration
 	rc.Mock = mockLog(r.mock, token, len(res.Requests))

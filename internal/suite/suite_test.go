@@ -55,11 +55,16 @@ func run(t testing.TB, opts Options) *Report {
 	return rep
 }
 
-// TestDefaultSuitePasses: the shipped script passes its own suite, and every
-// case carries its result, the mock's log and its findings.
+// TestDefaultSuitePasses: the shipped scripts pass their own suite, each
+// case run by the script of its protocol and flavour, and every case carries
+// its result, the mock's log and its findings.
 func TestDefaultSuitePasses(t *testing.T) {
 	cs := defaultCases(t)
-	rep := run(t, Options{Program: shipped(t), Cases: cs})
+	progs, err := ShippedPrograms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := run(t, Options{Program: shipped(t), Programs: progs, Cases: cs})
 	for _, c := range rep.Cases {
 		if c.Status != report.Pass {
 			var b bytes.Buffer

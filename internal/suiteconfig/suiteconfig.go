@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
@@ -39,20 +40,36 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // NoMatchError is a selection (Run, Flavor) that keeps none of Total cases.
 type NoMatchError struct {
-	Run, Flavor string
-	Total       int
+	Run, Flavor, Protocol string
+	Total                 int
 }
 
 func (e *NoMatchError) Error() string {
 	return fmt.Sprintf("suiteconfig: no case matches run %q and flavor %q (%d case(s) in all)", e.Run, e.Flavor, e.Total)
 }
 
+// ProtocolError is a script of one protocol with cases of both: the
+// selection must name the protocol (Config.Protocol).
+type ProtocolError struct{ Protocols []string }
+
+func (e *ProtocolError) Error() string {
+	return fmt.Sprintf("suiteconfig: a script is one protocol's, and the cases are of %s: choose the protocol of the script", strings.Join(e.Protocols, " and "))
+}
+
+// ShippedScriptsName names the shipped scripts in messages when cases of
+// OAuth 2.0 run them too.
+const ShippedScriptsName = "the shipped scripts (scripts/fetchUserProfile.js, scripts/oauth2/server.js, scripts/oauth2/cloud.js)"
+
 // Config is what the suite is given.
 type Config struct {
-	Script      scriptsrc.Source
-	CasesDir    string // "" is the built-in suite
-	Run         string // a regexp of case names; "" is all
-	Flavor      string // server, cloud or "" for both
+	Script   scriptsrc.Source
+	CasesDir string // "" is the built-in suite
+	Run      string // a regexp of case names; "" is all
+	Flavor   string // server, cloud or "" for both
+	Protocol string // oauth1, oauth2 or "" for both (the shipped scripts only)
+	// Shipped: no script was named, so each case runs the shipped script
+	// of its protocol and flavour (Script is then scriptsrc.Shipped()).
+	Shipped     bool
 	PrivateKey  string // a PEM file; "" is the public test key
 	ConsumerKey string
 	Timeout     time.Duration
@@ -64,9 +81,9 @@ type Config struct {
 
 // NeedsCases reports whether c runs a script of the user's own on the
 // built-in suite, whose expected profiles belong to the shipped script. An
-// unchanged copy of the shipped script (bridge init writes one) may use them.
+// unchanged copy of a shipped script (bridge init writes one) may use them.
 func (c Config) NeedsCases() bool {
-	return c.CasesDir == "" && c.Script.Text != scriptsrc.Shipped().Text
+	return c.CasesDir == "" && !c.Shipped && !scriptsrc.IsShipped(c.Script.Text)
 }
 
 // Options loads the cases and the key and compiles the script. A script that
@@ -84,8 +101,26 @@ func (c Config) Options() (suite.Options, error) {
 		return opts, &Error{Field: FieldScript, Err: fmt.Errorf("%s: %w", c.Script.Name, err)}
 	}
 	opts.Program = prog
+	// An unchanged copy of a shipped script (bridge init) says its protocol
+	// and flavour itself.
+	if p, f, ok := scriptsrc.ShippedKind(c.Script.Text); ok && !c.Shipped && c.Protocol == "" {
+		c.Protocol = p
+		if c.Flavor == "" {
+			c.Flavor = f
+		}
+	}
 	if opts.Cases, err = c.cases(); err != nil {
 		return opts, err
+	}
+	if c.Shipped {
+		if opts.Programs, err = suite.ShippedPrograms(); err != nil {
+			return opts, err
+		}
+		if ps := cases.Protocols(opts.Cases); len(ps) > 1 || ps[0] != script.ProtocolOAuth1 {
+			opts.ScriptName = ShippedScriptsName
+		}
+	} else if ps := cases.Protocols(opts.Cases); len(ps) > 1 {
+		return opts, &ProtocolError{Protocols: ps}
 	}
 	if c.PrivateKey != "" {
 		var pemBytes []byte
@@ -117,10 +152,10 @@ func (c Config) cases() ([]*cases.Case, error) {
 			return nil, err
 		}
 	}
-	if sel := cases.Filter(cs, run, jiramock.Flavor(c.Flavor)); len(sel) > 0 {
+	if sel := cases.FilterProtocol(cases.Filter(cs, run, jiramock.Flavor(c.Flavor)), c.Protocol); len(sel) > 0 {
 		return sel, nil
 	}
-	return nil, &NoMatchError{Run: c.Run, Flavor: c.Flavor, Total: len(cs)}
+	return nil, &NoMatchError{Run: c.Run, Flavor: c.Flavor, Protocol: c.Protocol, Total: len(cs)}
 }
 
 // CasesName is how messages call the cases of dir: the directory, or "the

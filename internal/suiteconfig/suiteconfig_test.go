@@ -25,14 +25,14 @@ func TestOptions(t *testing.T) {
 }
 
 func TestOptionsSyntaxErrorIsAnOutcome(t *testing.T) {
-	opts, err := Config{Script: scriptsrc.Source{Name: "bad.js", Text: "function ("}}.Options()
+	opts, err := Config{Script: scriptsrc.Source{Name: "bad.js", Text: "function ("}, Protocol: "oauth1"}.Options()
 	if err != nil || opts.SyntaxError == nil || opts.Program != nil {
 		t.Errorf("Options = %v, syntax error %v; want no error and the syntax error kept for the cases", err, opts.SyntaxError)
 	}
 }
 
 func TestOptionsErrors(t *testing.T) {
-	_, err := Config{Script: scriptsrc.Shipped(), Run: "^nothing$"}.Options()
+	_, err := Config{Script: scriptsrc.Shipped(), Shipped: true, Run: "^nothing$"}.Options()
 	var nm *NoMatchError
 	if !errors.As(err, &nm) || nm.Run != "^nothing$" || nm.Total == 0 {
 		t.Errorf("no match: %v; want a *NoMatchError with the total", err)
@@ -41,7 +41,7 @@ func TestOptionsErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not a key"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Config{Script: scriptsrc.Shipped(), PrivateKey: bad}.Options()
+	_, err = Config{Script: scriptsrc.Shipped(), Shipped: true, PrivateKey: bad}.Options()
 	var e *Error
 	if !errors.As(err, &e) || e.Field != FieldPrivateKey {
 		t.Errorf("bad key: %v; want an *Error of FieldPrivateKey", err)
@@ -70,10 +70,35 @@ func TestNeedsCases(t *testing.T) {
 		{Config{Script: own, CasesDir: "cases"}, false},
 		{Config{Script: copied}, false},
 		{Config{Script: scriptsrc.Shipped()}, false},
+		{Config{Script: scriptsrc.Shipped(), Shipped: true}, false},
 	}
 	for _, tt := range tests {
 		if got := tt.cfg.NeedsCases(); got != tt.want {
 			t.Errorf("NeedsCases(%s, cases %q) = %v; want %v", tt.cfg.Script.Name, tt.cfg.CasesDir, got, tt.want)
 		}
+	}
+}
+
+// A named script is one protocol's: with cases of both, the protocol must be
+// chosen; the shipped scripts run both, each case with its own.
+func TestOptionsProtocol(t *testing.T) {
+	mine := scriptsrc.Source{Name: "mine.js", Text: "function (t, s, ctx, cb) { cb(null, {}); }"}
+	_, err := Config{Script: mine}.Options()
+	var pe *ProtocolError
+	if !errors.As(err, &pe) || len(pe.Protocols) != 2 {
+		t.Errorf("both protocols: %v; want a *ProtocolError naming oauth1 and oauth2", err)
+	}
+	opts, err := Config{Script: mine, Protocol: "oauth2"}.Options()
+	if err != nil || len(opts.Programs) != 0 {
+		t.Fatalf("--protocol oauth2: %v, programs %v", err, opts.Programs)
+	}
+	for _, c := range opts.Cases {
+		if c.Protocol != "oauth2" {
+			t.Errorf("case %s of protocol %s kept", c.Name, c.Protocol)
+		}
+	}
+	opts, err = Config{Script: scriptsrc.Shipped(), Shipped: true}.Options()
+	if err != nil || len(opts.Programs) != 2 {
+		t.Errorf("shipped: %v, %d programs; want the two OAuth 2.0 scripts next to the OAuth 1.0a one", err, len(opts.Programs))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
+	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/suite"
@@ -48,16 +49,46 @@ type Options struct {
 	PrivateKey    *rsa.PrivateKey
 	PrivateKeyPEM string
 	Log           io.Writer // progress, and the report of the failing cases
+
+	// Protocol is the script's protocol ("" is oauth1): only the cases of
+	// it run. An oauth2 script is one flavour's (Flavor), and only that
+	// flavour's cases run.
+	Protocol string
+	Flavor   jiramock.Flavor
+}
+
+// selected are the cases of o's protocol (and, for oauth2, flavour).
+func (o Options) selected() ([]*cases.Case, error) {
+	p := o.Protocol
+	if p == "" {
+		p = script.ProtocolOAuth1
+	}
+	cs := cases.FilterProtocol(o.Cases, p)
+	if p == script.ProtocolOAuth2 && o.Flavor != "" {
+		cs = cases.Filter(cs, nil, o.Flavor)
+	}
+	if len(cs) == 0 {
+		return nil, fmt.Errorf("the cases hold none of protocol %s (flavour %s), and bridge never publishes a script that has not been tested: give --cases with such cases (`bridge init --protocol %s DIR` starts some) or the script's own --protocol and --flavor", p, o.Flavor, p)
+	}
+	return cs, nil
 }
 
 // Suite runs the cases. It returns nil when every case passed, a
 // *FailedError when some failed (their report is on Log), or the suite's own
 // error.
 func Suite(ctx context.Context, o Options) error {
-	fmt.Fprintf(o.Log, "bridge: verifying %s with consumer key %s and your private key: %d cases\n", o.Program.Filename(), o.ConsumerKey, len(o.Cases))
+	cs, err := o.selected()
+	if err != nil {
+		return err
+	}
+	if o.Protocol == script.ProtocolOAuth2 {
+		fmt.Fprintf(o.Log, "bridge: verifying %s as an OAuth 2.0 (%s) script: %d cases\n", o.Program.Filename(), o.Flavor, len(cs))
+	} else {
+		fmt.Fprintf(o.Log, "bridge: verifying %s with consumer key %s and your private key: %d cases\n", o.Program.Filename(), o.ConsumerKey, len(cs))
+	}
 	rep, err := suite.Run(ctx, suite.Options{
 		Program:       o.Program,
-		Cases:         o.Cases,
+		Cases:         cs,
 		ConsumerKey:   o.ConsumerKey,
 		PrivateKey:    o.PrivateKey,
 		PrivateKeyPEM: o.PrivateKeyPEM,
