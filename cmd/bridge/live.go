@@ -22,6 +22,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
+	"github.com/jira-auth0-bridge/bridge/internal/sandbox"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -94,6 +95,13 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 		}
 		return err
 	}
+	// The script runs in a sandbox worker process (internal/sandbox), started
+	// now so that it is ready when the dance is done.
+	pool, err := sandbox.NewPool(sandbox.Config{Workers: 1})
+	if err != nil {
+		return fmt.Errorf("live: starting the sandbox worker: %w", err)
+	}
+	defer pool.Close()
 	tok, err := live.Run(cmd.Context(), f.options(cmd, jiraURL, key, errw))
 	if err != nil {
 		return liveFailure(stdout, errw, err, f.json)
@@ -103,7 +111,7 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 		return err
 	}
 	fmt.Fprintf(errw, "bridge: running %s against %s\n", prog.Filename(), jiraURL)
-	res := prog.Run(cmd.Context(), script.Options{
+	res := pool.Run(cmd.Context(), prog, script.Options{
 		Token:       tok.Token,
 		TokenSecret: tok.TokenSecret,
 		Ctx:         script.ContextFor(jiraURL, f.jira.consumerKey, string(keyPEM)),

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -23,6 +24,8 @@ const exitCodeFileEnv = "BRIDGE_TEST_EXITCODE_FILE"
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"bridge": func() {
+			start := time.Now()
+			_ = os.Remove(os.Getenv(elapsedFileEnv)) // no time is left from an earlier run
 			useAuth0TimeZone()
 			// No code is left from an earlier run: if this one dies before
 			// Main returns (an unrecovered panic, an os.Exit), `exitcode`
@@ -38,6 +41,7 @@ func TestMain(m *testing.M) {
 			if f != "" {
 				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o600)
 			}
+			recordElapsed(start)
 			os.Exit(code)
 		},
 	})
@@ -63,12 +67,14 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", root)
 			env.Setenv(exitCodeFileEnv, filepath.Join(env.WorkDir, ".bridge-exitcode"))
+			env.Setenv(elapsedFileEnv, filepath.Join(env.WorkDir, ".bridge-elapsed"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":  cmdExitCode,
 			"jsonvalid": cmdJSONValid,
 			"auth0fake": cmdAuth0Fake, // publish_script_test.go
+			"tookunder": cmdTookUnder, // took_test.go
 			"onlyfile":  cmdOnlyFile,
 			"envfile":   cmdEnvFile,
 		},

@@ -268,7 +268,7 @@ func parseExpect(c *Case, f *file, at func(field, format string, args ...any) er
 }
 
 // ErrorKinds lists the outcome kinds an expected error may name.
-const ErrorKinds = "callback, exception, timeout, double_callback, memory, syntax"
+const ErrorKinds = "callback, exception, timeout, double_callback, memory, syntax, crash"
 
 func isNull(raw json.RawMessage) bool {
 	t := bytes.TrimSpace(raw)

@@ -69,6 +69,17 @@ func TestParseDefaults(t *testing.T) {
 	}
 }
 
+// TestParseCrashKind: a case may expect its sandbox worker to crash.
+func TestParseCrashKind(t *testing.T) {
+	c, err := Parse("x", "x.json", []byte(`{"user":`+fredUser+`,"expect":{"error":{"kind":"crash","message":"last words"}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Expect.Error.Kind != script.KindCrash {
+		t.Errorf("kind = %q; want crash", c.Expect.Error.Kind)
+	}
+}
+
 // TestParseBad: every kind of bad case names file:line:col and says what to fix.
 func TestParseBad(t *testing.T) {
 	cases := []struct {
@@ -90,7 +101,7 @@ func TestParseBad(t *testing.T) {
 		{"no expect", `{"user":` + fredUser + `}`, "", `no "expect"`},
 		{"empty expect", `{"user":` + fredUser + `,"expect":{}}`, "1:68", "expect is empty"},
 		{"profile not object", `{"user":` + fredUser + `,"expect":{"profile":[1]}}`, "1:79", "must be a JSON object"},
-		{"unknown kind", `{"user":` + fredUser + `,"expect":{"error":{"kind":"crash"}}}`, "1:85", `error kind "crash" is unknown: use one of callback, exception`},
+		{"unknown kind", `{"user":` + fredUser + `,"expect":{"error":{"kind":"crashed"}}}`, "1:85", `error kind "crashed" is unknown: use one of callback, exception`},
 		{"profile kind", `{"user":` + fredUser + `,"expect":{"error":{"kind":"profile"}}}`, "1:85", `error kind "profile" is unknown`},
 		{"no kind", `{"user":` + fredUser + `,"expect":{"error":{"message":"x"}}}`, "1:77", "has no kind"},
 		{"bad regexp", `{"user":` + fredUser + `,"expect":{"error":{"kind":"exception","message":"r is not (defined"}}}`, "1:107", "not a valid regexp"},

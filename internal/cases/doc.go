@@ -40,7 +40,7 @@
 // generated cases: BenchmarkParse 270-320 ms before, 115-130 ms after).
 //
 // The error kinds are the script runtime's outcome kinds other than "profile":
-// callback, exception, timeout, double_callback, memory and syntax. The message
+// callback, exception, timeout, double_callback, memory, syntax and crash. The message
 // regexp uses Go syntax (RE2) and matches anywhere in the message; an empty or
 // missing message matches any.
 package cases

@@ -22,6 +22,7 @@ type OAuth2 struct {
 	Token   *oauth2.Token
 	Scopes  []string // what the token was granted, for ctx.scope; nil: unknown
 	mock    *jiramock.Mock
+	worker  worker // the sandbox worker process the script runs in (sandbox.go)
 }
 
 // MockOAuth2 starts the mock of flavor and does the OAuth 2.0 dance
@@ -46,6 +47,7 @@ func MockOAuth2(ctx context.Context, flavor jiramock.Flavor, user string) (*OAut
 
 // Close stops the mock, if any.
 func (t *OAuth2) Close() {
+	t.worker.close()
 	if t.mock != nil {
 		t.mock.Close()
 	}
@@ -70,7 +72,7 @@ func (t *OAuth2) Run(ctx context.Context, src scriptsrc.Source, opts script.Opti
 	}
 	opts.Ctx = script.Context{TokenResponse: resp}
 	opts.AllowedHosts, opts.HostMap = Hosts(t.Flavor, t.JIRAURL, t.mock != nil)
-	return prog.Run(ctx, opts)
+	return t.worker.run(ctx, prog, opts)
 }
 
 // Hosts is the allow-list (and, on the mock, host map) of an oauth2 script:

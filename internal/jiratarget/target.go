@@ -51,6 +51,7 @@ type Target struct {
 	credentials.JIRA
 	PrivateKeyPEM string
 	mock          *jiramock.Mock // nil for a real JIRA
+	worker        worker
 }
 
 // Real is a real JIRA.
@@ -64,36 +65,42 @@ func Mock(ctx context.Context, flavor jiramock.Flavor, user string) (*Target, er
 	if err := CheckUser(user, jiramock.DefaultUsers(flavor), flavor); err != nil {
 		return nil, err
 	}
+	// The worker starts first: its start-up overlaps the mock's and the dance.
+	t := &Target{PrivateKeyPEM: string(bridge.TestPrivateKeyPEM)}
+	if err := t.worker.start(); err != nil {
+		return nil, err
+	}
 	mock, err := jiramock.New(jiramock.Config{Flavor: flavor})
 	if err != nil {
+		t.Close()
 		return nil, fmt.Errorf("starting the mock JIRA: %w", err)
 	}
+	t.mock = mock
 	key, err := keys.ParsePrivateKey(bridge.TestPrivateKeyPEM, "the shipped test key")
 	if err != nil {
-		mock.Close()
+		t.Close()
 		return nil, err
 	}
 	token, secret, err := jiramock.Dance(ctx, mock.URL(), bridge.DefaultConsumerKey, key, user)
 	if err != nil {
-		mock.Close()
+		t.Close()
 		return nil, fmt.Errorf("%w: %w", ErrDance, err)
 	}
-	return &Target{
-		JIRA:          credentials.JIRA{JIRAURL: mock.URL(), ConsumerKey: bridge.DefaultConsumerKey, Token: token, TokenSecret: secret},
-		PrivateKeyPEM: string(bridge.TestPrivateKeyPEM),
-		mock:          mock,
-	}, nil
+	t.JIRA = credentials.JIRA{JIRAURL: mock.URL(), ConsumerKey: bridge.DefaultConsumerKey, Token: token, TokenSecret: secret}
+	return t, nil
 }
 
-// Close stops the mock, if any.
+// Close stops the mock, if any, and the sandbox worker.
 func (t *Target) Close() {
+	t.worker.close()
 	if t.mock != nil {
 		t.mock.Close()
 	}
 }
 
 // Run renders src for the target's JIRA and runs it once with the target's
-// token; opts gives the limits. A syntax error is the run's outcome.
+// token, in a sandbox worker process; opts gives the limits. A syntax error
+// is the run's outcome.
 func (t *Target) Run(ctx context.Context, src scriptsrc.Source, opts script.Options) *script.Result {
 	prog, err := script.Compile(src.Name, src.Render(t.JIRAURL))
 	if err != nil {
@@ -101,5 +108,5 @@ func (t *Target) Run(ctx context.Context, src scriptsrc.Source, opts script.Opti
 	}
 	opts.Token, opts.TokenSecret = t.Token, t.TokenSecret
 	opts.Ctx = script.ContextFor(t.JIRAURL, t.ConsumerKey, t.PrivateKeyPEM)
-	return prog.Run(ctx, opts)
+	return t.worker.run(ctx, prog, opts)
 }

@@ -3,6 +3,7 @@ package polyfill
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -36,15 +37,39 @@ func Sources(runtime string) ([]string, error) {
 	return nil, fmt.Errorf("polyfill: unknown runtime %q: use node22 or node18", runtime)
 }
 
+// programs holds each runtime's polyfills compiled once per process: a
+// goja.Program may run on many runtimes, and compiling them for every run
+// cost a tenth of a run.
+var programs sync.Map // runtime -> []*goja.Program
+
+// compiled returns runtime's polyfills, compiled.
+func compiled(runtime string) ([]*goja.Program, error) {
+	if p, ok := programs.Load(runtime); ok {
+		return p.([]*goja.Program), nil
+	}
+	srcs, err := Sources(runtime)
+	if err != nil {
+		return nil, err
+	}
+	prgs := make([]*goja.Program, len(srcs))
+	for i, src := range srcs {
+		if prgs[i], err = goja.Compile("node:internal/bridge-polyfill", src, false); err != nil {
+			return nil, fmt.Errorf("polyfill %s: %w (this is a bug in bridge)", runtime, err)
+		}
+	}
+	programs.Store(runtime, prgs)
+	return prgs, nil
+}
+
 // Install runs the polyfills of runtime ("node22" or "node18") in vm. Run it
 // once, before the script, on a fresh runtime.
 func Install(vm *goja.Runtime, runtime string) error {
-	srcs, err := Sources(runtime)
+	prgs, err := compiled(runtime)
 	if err != nil {
 		return err
 	}
-	for _, src := range srcs {
-		if _, err := vm.RunString(src); err != nil {
+	for _, prg := range prgs {
+		if _, err := vm.RunProgram(prg); err != nil {
 			return fmt.Errorf("polyfill %s: %w (this is a bug in bridge)", runtime, err)
 		}
 	}

@@ -17,8 +17,9 @@ const minSecretLen = 6
 
 // Redactor replaces every occurrence of a known secret with Mask. A PEM secret
 // is also hidden line by line and with its line breaks escaped, as it appears
-// inside JSON strings, and any slice of a long secret (fragments.go) is hidden
-// too, so a partial or JSON-encoded leak is caught.
+// inside JSON strings, and any piece of 8 characters or more of a secret or
+// of its base64, base64url, hex, percent-encoded and reversed forms
+// (fragments.go) is hidden too, so a partial or encoded leak is caught.
 // The zero value redacts nothing. A Redactor is safe for concurrent use once built.
 type Redactor struct {
 	replacer  *strings.Replacer

@@ -34,6 +34,31 @@ func cut(s string, n int) string {
 	return s[:i] + cutMarker(len(s)-i)
 }
 
+// consoleBound keeps a case's console within the bounds as its lines
+// arrive, one at a time: the worker as the script prints them, the parent as
+// it reads them.
+type consoleBound struct{ total, dropped int }
+
+// admit cuts l to the bounds and reports whether it may be kept; past the
+// case's total it counts the line as dropped.
+func (b *consoleBound) admit(l *script.ConsoleLine) bool {
+	if b.total >= MaxConsoleTotal {
+		b.dropped++
+		return false
+	}
+	l.Text = cut(l.Text, min(MaxConsoleLine, MaxConsoleTotal-b.total))
+	b.total += len(l.Text)
+	return true
+}
+
+// marker is the line that says how many lines were dropped, if any were.
+func (b *consoleBound) marker() []script.ConsoleLine {
+	if b.dropped == 0 {
+		return nil
+	}
+	return []script.ConsoleLine{{Level: "warn", Text: fmt.Sprintf("bridge: console output cut at %d bytes per case (%d more lines)", MaxConsoleTotal, b.dropped)}}
+}
+
 // boundResult cuts res to the output bounds, in place. It is idempotent.
 func boundResult(res *script.Result) {
 	total := 0

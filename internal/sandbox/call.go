@@ -18,6 +18,9 @@ type call struct {
 	opts  script.Options
 	start time.Time
 	reqs  []pendingReq // as the worker reported them, by n
+
+	console []script.ConsoleLine // as the worker sent them, within bound
+	bound   consoleBound
 }
 
 // pendingReq is a request the worker reported.
@@ -58,14 +61,19 @@ func (c *call) run(ctx context.Context) *script.Result {
 				deadline.Reset(c.opts.Timeout + KillGrace)
 				continue
 			}
+			if f.Type == frameStuck && f.Stuck == c.rf.ID {
+				c.pl.replace(c.s, c.p)
+				return c.timedOut(StuckGrace)
+			}
 			if res := c.frame(f); res != nil {
+				c.retire(res)
 				return res
 			}
 		case <-deadline.C:
 			c.pl.replace(c.s, c.p)
-			return c.timedOut()
+			return c.timedOut(KillGrace)
 		case <-rss.C:
-			if n, ok := rssOf(c.p.cmd.Process.Pid); ok && n > c.opts.MaxMemory+RSSSlack {
+			if n, ok := rssOf(c.p.cmd.Process.Pid); ok && n > satAdd(c.opts.MaxMemory, RSSSlack) {
 				c.pl.replace(c.s, c.p)
 				return c.finish(script.KindMemory, fmt.Sprintf(
 					"the sandbox worker's memory grew past the %d MiB ceiling (%d MiB resident) and it was stopped; raise it with --max-memory if this is expected",
@@ -73,7 +81,9 @@ func (c *call) run(ctx context.Context) *script.Result {
 			}
 		case <-ctx.Done():
 			c.pl.replace(c.s, c.p)
-			return canceled(ctx, c.requests())
+			res := canceled(ctx, c.requests())
+			res.Console = c.consoleLines()
+			return res
 		}
 	}
 }
@@ -83,9 +93,14 @@ func (c *call) frame(f *frame) *script.Result {
 	switch {
 	case f.Type == frameReq && f.Req != nil && f.Req.ID == c.rf.ID:
 		c.event(f.Req)
+	case f.Type == frameOut && f.Console != nil && f.Console.ID == c.rf.ID:
+		if l := f.Console.ConsoleLine; c.bound.admit(&l) {
+			c.console = append(c.console, l)
+		}
 	case f.Type == frameResult && f.Result != nil && f.Result.ID == c.rf.ID && f.Result.Result != nil:
 		res := f.Result.Result
 		boundResult(res)
+		res.Console = c.consoleLines()
 		res.Duration = f.Result.Duration
 		for i := range res.Requests {
 			if i < len(f.Result.ReqDuration) {
@@ -95,6 +110,17 @@ func (c *call) frame(f *frame) *script.Result {
 		return res
 	}
 	return nil
+}
+
+// retire replaces the worker after a run that reached the memory ceiling,
+// or that left the worker's resident set near the kill bar: the Go runtime keeps
+// freed memory for a while, and the next case in this worker would be
+// measured against it and blamed for the memory.
+func (c *call) retire(res *script.Result) {
+	n, ok := rssOf(c.p.cmd.Process.Pid)
+	if res.Outcome == script.KindMemory || (ok && n > satAdd(c.opts.MaxMemory, RSSSlack/2)) {
+		c.pl.replace(c.s, c.p)
+	}
 }
 
 // event records a request event, within the bounds.
@@ -131,8 +157,9 @@ func (c *call) requests() []script.Request {
 	return out
 }
 
-// timedOut is the result of a worker killed at the time limit.
-func (c *call) timedOut() *script.Result {
+// timedOut is the result of a worker killed at the time limit, still
+// running grace past it.
+func (c *call) timedOut(grace time.Duration) *script.Result {
 	msg := fmt.Sprintf("the script did not call cb within %s", c.opts.Timeout)
 	if c.start.IsZero() {
 		return c.finish(script.KindTimeout, fmt.Sprintf("the sandbox worker did not start the script within %s (is the machine overloaded?) and was stopped", startWait+c.opts.Timeout+KillGrace))
@@ -156,7 +183,7 @@ func (c *call) timedOut() *script.Result {
 	} else {
 		msg += "; still pending: " + strings.Join(pend, "; ")
 	}
-	msg += fmt.Sprintf("; the script was still running %s later (inside a call that cannot be interrupted) and its sandbox worker was stopped", KillGrace)
+	msg += fmt.Sprintf("; the script was still running %s later (inside a call that cannot be interrupted) and its sandbox worker was stopped", grace)
 	return c.finish(script.KindTimeout, msg)
 }
 
@@ -182,6 +209,7 @@ func (c *call) died() *script.Result {
 	}
 	res := crashed(lastWordsMessage(why, c.p.lastWords()), c.requests())
 	res.Duration = c.elapsed()
+	res.Console = c.consoleLines()
 	return res
 }
 
@@ -196,9 +224,15 @@ func lastWordsMessage(why, words string) string {
 // finish is a result the parent decides, with the reported requests.
 func (c *call) finish(kind script.Kind, msg string) *script.Result {
 	res := &script.Result{Outcome: kind, Error: &script.Error{Kind: kind, Message: msg},
-		Console: []script.ConsoleLine{}, Requests: c.requests(), Duration: c.elapsed()}
+		Requests: c.requests(), Duration: c.elapsed()}
 	boundResult(res)
+	res.Console = c.consoleLines()
 	return res
+}
+
+// consoleLines is what the script printed, as the worker sent it.
+func (c *call) consoleLines() []script.ConsoleLine {
+	return append(append([]script.ConsoleLine{}, c.console...), c.bound.marker()...)
 }
 
 func crashed(msg string, reqs []script.Request) *script.Result {

@@ -11,9 +11,11 @@
 // The parent (Pool) owns the mock, the cases, the clock, the verdicts and the
 // output. It enforces from outside:
 //
-//   - the wall-clock limit: at Timeout+KillGrace after the worker reports the
-//     run started (startWait bounds the wait for that) the worker gets SIGKILL and
-//     the outcome is timeout, naming the requests the worker last reported
+//   - the wall-clock limit: a worker whose run is still going StuckGrace
+//     past its limit (inside a call that cannot be interrupted) says so and
+//     gets SIGKILL at once; one that says nothing gets it at Timeout+KillGrace
+//     after it reported the run started (startWait bounds the wait for that).
+//     The outcome is timeout, naming the requests the worker last reported
 //     as pending;
 //   - the memory ceiling: the worker watches its own heap (runtime/metrics,
 //     debug.SetMemoryLimit) and exits with exitMemory when a run's heap goes
@@ -29,7 +31,7 @@
 // A killed worker is replaced at once, in the background, so that start-up
 // cost stays off the next case's path.
 //
-// # Protocol (version 1)
+// # Protocol (version 2)
 //
 // Frames go both ways over the worker's stdin and stdout: a 4-byte big-endian
 // length, then that many bytes of JSON (frame). No frame may exceed
@@ -42,15 +44,20 @@
 //	worker → parent  {"type":"start","start":id}     (compiled; the case's clock starts)
 //	worker → parent  {"type":"req","req":{id, n, phase:"start", method, url}}  (as it happens)
 //	worker → parent  {"type":"req","req":{id, n, phase:"end", status|error}}
-//	worker → parent  {"type":"result","result":{id, result, durations}}
+//	worker → parent  {"type":"console","console":{id, level, text}}  (as the script prints, redacted)
+//	worker → parent  {"type":"stuck","stuck":id}   (StuckGrace past the limit; the parent kills)
+//	worker → parent  {"type":"result","result":{id, result, durations}}  (console left out: sent already)
 //
 // The source is sent only the first time a worker sees a script hash; the
 // worker compiles it once and keeps the Program. Each run gets a fresh goja
 // runtime (script.Program.Run). Request events are taken from the worker's
 // connections to the network (conntrack.go), so the parent knows what is
-// pending even when the runtime is stuck in a native call. The worker bounds
-// everything it sends (bounds.go): console 1 MiB per case and 64 KiB per
-// line, request logs, error messages and the profile, each cut with a marker.
+// pending even when the runtime is stuck in a native call; console lines
+// stream the same way (script.Options.OnConsole), so a case killed at its
+// limit, or whose worker crashed, still shows what it printed. The worker
+// bounds everything it sends (bounds.go): console 1 MiB per case and 64 KiB
+// per line, request logs, error messages and the profile, each cut with a
+// marker; the parent applies the same bounds to what it reads.
 //
 // A worker exits when its stdin closes; on Linux it also dies with its parent
 // (PR_SET_PDEATHSIG).

@@ -49,7 +49,7 @@ func (h *heapWatch) arm(limit int64) {
 	}
 	h.mu.Lock()
 	h.base, h.limit = heapNow(), limit
-	debug.SetMemoryLimit(int64(h.base) + limit + heapSlack + 32<<20)
+	debug.SetMemoryLimit(satAdd(int64(h.base), limit, heapSlack, 32<<20))
 	h.mu.Unlock()
 }
 
@@ -68,10 +68,24 @@ func (h *heapWatch) over() (used uint64, limit int64) {
 		return 0, 0
 	}
 	now := heapNow()
-	if now > h.base && int64(now-h.base) > h.limit+heapSlack {
+	if now > h.base && int64(now-h.base) > satAdd(h.limit, heapSlack) {
 		return now - h.base, h.limit
 	}
 	return 0, 0
+}
+
+// satAdd adds non-negative sizes, saturating at math.MaxInt64: a ceiling of
+// --max-memory 9223372036854775807B plus a slack must not wrap round to a
+// negative size that every heap is over.
+func satAdd(ns ...int64) int64 {
+	var sum int64
+	for _, n := range ns {
+		if n > math.MaxInt64-sum {
+			return math.MaxInt64
+		}
+		sum += n
+	}
+	return sum
 }
 
 func (h *heapWatch) watch() {

@@ -18,14 +18,23 @@ const parentEnv = "BRIDGE_SANDBOX_TEST_PARENT"
 
 // TestMain re-executes the test binary as a sandbox worker, so the tests need
 // no built bridge binary. A script containing "__crash__" makes the test
-// worker panic on another goroutine, as a Go fatal error would kill it.
+// worker panic on another goroutine, as a Go fatal error would kill it; so
+// does a console line "__crash_now__" as the script prints it.
 func TestMain(m *testing.M) {
 	if os.Getenv(WorkerEnv) == "1" {
+		crash := func() {
+			// The run must not go on (and send its result) while the
+			// panic on the other goroutine ends the process.
+			go panic("test worker told to crash")
+			select {}
+		}
 		os.Exit(serve(os.Stdin, os.Stdout, &workerHooks{beforeRun: func(rf *runFrame) {
 			if strings.Contains(rf.Source, "__crash__") || rf.Token == "__crash__" {
-				done := make(chan struct{})
-				go func() { defer close(done); panic("test worker told to crash") }()
-				<-done
+				crash()
+			}
+		}, onConsole: func(l script.ConsoleLine) {
+			if l.Text == "__crash_now__" {
+				crash()
 			}
 		}}))
 	}

@@ -18,6 +18,12 @@ const (
 	// KillGrace is how long past a case's time limit the parent waits for the
 	// worker's own timeout result before it kills the worker.
 	KillGrace = 700 * time.Millisecond
+	// StuckGrace is how long past a case's time limit the worker waits for
+	// its runtime to stop before it tells the parent the script is stuck in
+	// a call that cannot be interrupted; the parent then kills it at once,
+	// so that a native hang ends soon after the limit. A runtime that
+	// honours its interrupt ends within milliseconds of the limit.
+	StuckGrace = 250 * time.Millisecond
 	// startWait bounds the time from sending a case to the worker's start
 	// frame: the compile of a script of at most 1 MiB.
 	startWait = 10 * time.Second

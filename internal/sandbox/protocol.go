@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -11,7 +12,7 @@ import (
 )
 
 // ProtocolVersion is the version a worker announces in its hello frame.
-const ProtocolVersion = 1
+const ProtocolVersion = 2
 
 // maxFrame bounds one frame in either direction. A result holds at most
 // maxProfile of profile, maxConsoleTotal of console and bounded logs and
@@ -25,6 +26,8 @@ const (
 	frameStart  = "start"
 	frameReq    = "req"
 	frameResult = "result"
+	frameStuck  = "stuck"
+	frameOut    = "console"
 )
 
 // frame is one message of the protocol (doc.go).
@@ -35,6 +38,8 @@ type frame struct {
 	Run     *runFrame    `json:"run,omitempty"`
 	Start   uint64       `json:"start,omitempty"` // the run that starts now`
 	Req     *reqEvent    `json:"req,omitempty"`
+	Stuck   uint64       `json:"stuck,omitempty"` // the run still going StuckGrace past its time limit
+	Console *consoleLine `json:"console,omitempty"`
 	Result  *resultFrame `json:"result,omitempty"`
 }
 
@@ -67,7 +72,14 @@ type reqEvent struct {
 	Error  string `json:"error,omitempty"`
 }
 
-// resultFrame is how a run ended. Durations travel apart because
+// consoleLine is one console line of a run, sent as the script prints it.
+type consoleLine struct {
+	ID uint64 `json:"id"` // the run
+	script.ConsoleLine
+}
+
+// resultFrame is how a run ended. Its console is empty: the lines came
+// before it, one frame each. Durations travel apart because
 // script.Result leaves them out of its JSON.
 type resultFrame struct {
 	ID          uint64          `json:"id"`
@@ -76,19 +88,24 @@ type resultFrame struct {
 	ReqDuration []time.Duration `json:"req_durations"`
 }
 
-// writeFrame writes f as one length-prefixed frame.
+// writeFrame writes f as one length-prefixed frame. HTML is not escaped:
+// json.Marshal would rewrite a profile's "&" as "\u0026" on its way through
+// (json.RawMessage is re-encoded), and the parent prints the profile's bytes.
 func writeFrame(w io.Writer, f *frame) error {
-	body, err := json.Marshal(f)
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Write([]byte{0, 0, 0, 0})
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
 		return fmt.Errorf("sandbox: encoding a %s frame: %w", f.Type, err)
 	}
-	if len(body) > maxFrame {
-		return fmt.Errorf("sandbox: a %s frame of %d bytes is over the %d-byte limit", f.Type, len(body), maxFrame)
+	n := buf.Len() - 4
+	if n > maxFrame {
+		return fmt.Errorf("sandbox: a %s frame of %d bytes is over the %d-byte limit", f.Type, n, maxFrame)
 	}
-	buf := make([]byte, 4+len(body))
-	binary.BigEndian.PutUint32(buf, uint32(len(body)))
-	copy(buf[4:], body)
-	_, err = w.Write(buf)
+	b := buf.Bytes()
+	binary.BigEndian.PutUint32(b, uint32(n))
+	_, err := w.Write(b)
 	return err
 }
 

@@ -45,6 +45,7 @@ type worker struct {
 // workerHooks let the package tests make a worker misbehave on purpose.
 type workerHooks struct {
 	beforeRun func(*runFrame)
+	onConsole func(script.ConsoleLine) // after the line is sent
 }
 
 // runState is what request events of a run need.
@@ -142,10 +143,25 @@ func (w *worker) run(rf *runFrame) error {
 		if err := w.send(&frame{Type: frameStart, Start: rf.ID}); err != nil {
 			return err
 		}
+		stuck := w.watchStuck(rf)
+		defer close(stuck)
+		var bound consoleBound
 		res = prog.Run(context.Background(), script.Options{
 			Token: rf.Token, TokenSecret: rf.TokenSecret, Ctx: rf.Ctx, AllowedHosts: rf.AllowedHosts,
 			HostMap: rf.HostMap, Protocol: rf.Protocol, Timeout: rf.Timeout, MaxMemory: rf.MaxMemory, Secrets: rf.Secrets, HTTPClient: w.http,
+			// Each line goes to the parent as it is printed, so that a run
+			// killed later still shows what it printed.
+			OnConsole: func(l script.ConsoleLine) {
+				if !bound.admit(&l) {
+					l.Text = "" // past the case's bound: the parent only counts it
+				}
+				_ = w.send(&frame{Type: frameOut, Console: &consoleLine{ID: rf.ID, ConsoleLine: l}})
+				if w.hooks != nil && w.hooks.onConsole != nil {
+					w.hooks.onConsole(l)
+				}
+			},
 		})
+		res.Console = nil // sent already
 		w.mem.disarm()
 		w.cur.Store(nil)
 	}
@@ -157,6 +173,24 @@ func (w *worker) run(rf *runFrame) error {
 		rf2.ReqDuration = append(rf2.ReqDuration, q.Duration)
 	}
 	return w.send(&frame{Type: frameResult, Result: rf2})
+}
+
+// watchStuck tells the parent when the run is still going StuckGrace past its
+// time limit: the runtime checks its interrupt only between instructions,
+// so the script is inside a native call the worker cannot stop. Closing the
+// returned channel (once the result is sent) ends the watch.
+func (w *worker) watchStuck(rf *runFrame) chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTimer(rf.Timeout + StuckGrace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			_ = w.send(&frame{Type: frameStuck, Stuck: rf.ID})
+		case <-done:
+		}
+	}()
+	return done
 }
 
 // dial is the worker's dialer: every connection reports the requests it

@@ -52,6 +52,7 @@ func (con *console) log(level string, text *cappedText) {
 			con.consoleCut = true
 			con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: "warn",
 				Text: fmt.Sprintf("bridge: console output cut after %d lines / %d bytes", len(con.h.res.Console), con.consoleBytes)})
+			con.stream()
 		}
 		return
 	}
@@ -61,6 +62,7 @@ func (con *console) log(level string, text *cappedText) {
 	}
 	con.consoleBytes += len(line)
 	con.h.res.Console = append(con.h.res.Console, ConsoleLine{Level: level, Text: line})
+	con.stream()
 }
 
 // format is Node's util.format over the arguments, the text console.log

@@ -42,6 +42,8 @@
 //   - memory: the heap ceiling was crossed.
 //   - syntax: the script does not compile, is not a function expression, or
 //     has a regular expression goja would run differently from Node.
+//   - crash: never from Run itself; the sandbox worker running the script
+//     died (a Go panic, a native stack overflow), see internal/sandbox.
 //
 // # Modules and the host
 //

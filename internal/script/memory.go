@@ -87,9 +87,23 @@ func ParseSize(s string) (int64, error) {
 			break
 		}
 	}
+	tooLarge := fmt.Errorf("script: memory size %q is over the largest, %d bytes (8 EiB): give a size such as 128MiB, 1GiB or 500MB", s, int64(math.MaxInt64))
+	// Whole numbers are exact: a float64 rounds 9223372036854775807 up to
+	// 2^63, which does not fit an int64.
+	if i, err := strconv.ParseInt(t, 10, 64); err == nil && i > 0 {
+		if i > math.MaxInt64/mult {
+			return 0, tooLarge
+		}
+		return i * mult, nil
+	} else if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange && !strings.HasPrefix(t, "-") {
+		return 0, tooLarge
+	}
 	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 || n*float64(mult) > math.MaxInt64 || math.IsNaN(n) {
+	if err != nil || n <= 0 || math.IsNaN(n) {
 		return 0, fmt.Errorf("script: memory size %q: give a positive size such as 128MiB, 1GiB or 500MB", s)
+	}
+	if n*float64(mult) >= math.MaxInt64 { // float64(MaxInt64) is 2^63
+		return 0, tooLarge
 	}
 	return int64(n * float64(mult)), nil
 }

@@ -30,6 +30,9 @@ type Options struct {
 	MaxMemory  int64         // bytes; 0 = 256 MiB
 	HTTPClient *http.Client  // nil = a shared keep-alive client
 	Secrets    []string      // more values to redact (ClientSecret and TokenSecret always are)
+	// OnConsole, if set, sees each console line as the script prints it,
+	// redacted, on the run's goroutine (console_stream.go).
+	OnConsole func(ConsoleLine)
 
 	// Protocol is the calling convention: ProtocolOAuth1 ("" too) calls
 	// fn(token, tokenSecret, ctx, cb); ProtocolOAuth2 calls fn(accessToken,

@@ -20,10 +20,11 @@ const (
 	KindDoubleCallback Kind = "double_callback" // cb called a second time
 	KindMemory         Kind = "memory"          // the heap ceiling was crossed
 	KindSyntax         Kind = "syntax"          // the script does not compile
+	KindCrash          Kind = "crash"           // the sandbox worker running the script died (internal/sandbox)
 )
 
 // Kinds lists every outcome kind, in the order the docs present them.
-var Kinds = []Kind{KindProfile, KindCallback, KindException, KindTimeout, KindDoubleCallback, KindMemory, KindSyntax}
+var Kinds = []Kind{KindProfile, KindCallback, KindException, KindTimeout, KindDoubleCallback, KindMemory, KindSyntax, KindCrash}
 
 // ParseKind returns the Kind named s.
 func ParseKind(s string) (Kind, error) {
