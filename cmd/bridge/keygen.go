@@ -3,16 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/keygen"
 	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/spf13/cobra"
@@ -45,63 +43,51 @@ func newKeygenCmd() *cobra.Command {
 }
 
 func runKeygen(cmd *cobra.Command, f *keygenFlags) error {
-	stderr := cmd.ErrOrStderr()
-	base, err := f.check()
+	if err := keygen.Check(f.out, f.bits); err != nil {
+		return keygenErr(err)
+	}
+	if err := connection.CheckConsumerKey(f.consumerKey); err != nil {
+		return connUsageErr(err)
+	}
+	base, err := connDomain(f.domain)
 	if err != nil {
 		return err
 	}
-	res := render.LinkSettings{PrivateKeyFile: f.out + ".key", PublicKeyFile: f.out + ".pub", Bits: f.bits,
-		ConsumerKey: f.consumerKey, ConsumerName: f.consumerName}
+	pair, err := keygen.Write(f.out, f.bits, f.force)
+	if err != nil {
+		return keygenErr(err)
+	}
+	res := render.LinkSettings{PrivateKeyFile: pair.KeyFile, PublicKeyFile: pair.PubFile, Bits: f.bits,
+		ConsumerKey: f.consumerKey, ConsumerName: f.consumerName, PublicKey: pair.PublicPEM}
+	tenant := ""
 	if base != "" {
 		t, _ := auth0.ParseTenant(base)
-		res.CallbackURL = t.CallbackURL()
+		res.CallbackURL, tenant = t.CallbackURL(), credentials.Domain(f.domain, os.Getenv)
 	}
-	if res.PublicKey, err = f.writePair(res.PrivateKeyFile, res.PublicKeyFile); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "bridge: wrote %s (private key, mode 0600: keep it secret, it goes to Auth0 only) and %s (public key, for JIRA)\n", res.PrivateKeyFile, res.PublicKeyFile)
-	tenant := "TENANT"
-	if base != "" {
-		tenant = credentials.Domain(f.domain, os.Getenv)
-	} else {
-		fmt.Fprintf(stderr, "bridge: give --domain TENANT (or AUTH0_DOMAIN) to fill in the Consumer Callback URL\n")
-	}
-	fmt.Fprintf(stderr, "bridge: next: paste these settings into JIRA, then run\n  bridge publish --jira-url JIRA_URL --consumer-key %s --private-key %s --public-key %s --domain %s\n", f.consumerKey, res.PrivateKeyFile, res.PublicKeyFile, tenant)
+	render.KeygenNext(cmd.ErrOrStderr(), res, tenant)
 	if f.asJSON {
 		return render.JSON(cmd.OutOrStdout(), res)
 	}
 	return render.LinkSettingsText(cmd.OutOrStdout(), res)
 }
 
-// check refuses bad flags (exit 2) and returns the tenant's base URL, or ""
-// without --domain and AUTH0_DOMAIN.
-func (f *keygenFlags) check() (string, error) {
-	if f.out == "" || strings.HasSuffix(f.out, "/") || strings.HasSuffix(f.out, string(filepath.Separator)) {
-		return "", exit.Usagef("--out %q: give a path prefix such as jira or keys/jira, not a directory", f.out)
-	}
-	if f.bits < keys.MinBits || f.bits > keys.MaxBits {
-		return "", exit.Usagef("--bits %d: choose %d to %d; 2048 is what the Auth0 guide uses", f.bits, keys.MinBits, keys.MaxBits)
-	}
-	if err := connection.CheckConsumerKey(f.consumerKey); err != nil {
-		return "", connUsageErr(err)
-	}
-	return connDomain(f.domain)
-}
+// keygenFlagNames name the flag of each keygen input.
+var keygenFlagNames = map[keygen.Field]string{keygen.FieldPrefix: "--out", keygen.FieldBits: "--bits"}
 
-// writePair makes the key pair and writes it, never half of it
-// (keys.WritePair), and returns the public key's PEM.
-func (f *keygenFlags) writePair(keyFile, pubFile string) (string, error) {
-	pub, err := keys.WritePair(keyFile, pubFile, f.bits, f.force)
-	var we *keys.WriteError
+// keygenErr turns keygen's errors into bad usage (exit 2) naming the flags.
+func keygenErr(err error) error {
+	var ie *keygen.InputError
+	var ee *keygen.ExistsError
+	var we *keygen.WriteError
 	switch {
-	case errors.As(err, &we) && we.Found:
-		return "", exit.Usagef("%s exists: pass --force to replace the pair (JIRA must then get the new public key) or choose another --out", we.Path)
-	case errors.As(err, &we) && errors.Is(err, fs.ErrExist):
-		return "", exit.Usagef("%s exists: pass --force to replace it or choose another --out", we.Path)
+	case errors.As(err, &ie):
+		return exit.Usagef("%s %s: %s", keygenFlagNames[ie.Field], ie.Value, ie.Reason)
+	case errors.As(err, &ee) && ee.Before:
+		return exit.Usagef("%s exists: pass --force to replace the pair (JIRA must then get the new public key) or choose another --out", ee.Path)
+	case errors.As(err, &ee):
+		return exit.Usagef("%s exists: pass --force to replace it or choose another --out", ee.Path)
 	case errors.As(err, &we):
-		return "", exit.Usagef("writing %s: %v; check that its directory exists and is writable", we.Path, we.Err)
-	case err != nil:
-		return "", exit.Usagef("%w", err)
+		return exit.Usagef("writing %s: %v; check that its directory exists and is writable", we.Path, we.Err)
 	}
-	return pub, nil
+	return exit.Usagef("%w", err)
 }

@@ -17,13 +17,9 @@ func checkMockScript(src scriptsrc.Source) error {
 	return nil
 }
 
-// checkCasesFor refuses (exit 2), as publish does, a --script of the user's
-// own without --cases: the built-in suite's expected profiles belong to the
-// shipped script. An unchanged copy of the shipped script (bridge init) may
-// use them.
-func checkCasesFor(src scriptsrc.Source, scriptFlag, casesDir string) error {
-	if scriptFlag == "" || casesDir != "" || scriptsrc.IsShipped(src.Text) {
-		return nil
-	}
-	return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", scriptFlag)
+// needsCases refuses (exit 2), in test as in publish, a --script of the
+// user's own without --cases: the built-in suite's expected profiles belong
+// to the shipped script (suiteconfig.Config.NeedsCases).
+func needsCases(script string) error {
+	return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", script)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,12 +12,9 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
-	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
-	"github.com/jira-auth0-bridge/bridge/internal/script"
 	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
 
@@ -70,7 +66,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return err
 	}
 	if conn.Script != "" && f.casesDir == "" {
-		return exit.Usagef("--script %s needs --cases DIR: the built-in suite's expected profiles belong to the shipped script; start a suite for your script with `bridge init DIR`, edit its cases, then pass --cases DIR", conn.Script)
+		return needsCases(conn.Script)
 	}
 	b, err := conn.build(cmd)
 	if err != nil {
@@ -78,17 +74,14 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	}
 	red := redact.New(append(creds.Secrets(), b.body.Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
-	fail := func(code int, err error) error {
-		return &exit.Error{Code: code, Err: red.Err(err)}
-	}
 	plan, err := f.plan(b, tenant, creds, stderr)
 	if err != nil {
-		return fail(exit.Usage, err)
+		return &exit.Error{Code: exit.Usage, Err: redact.Err(red, err)}
 	}
 	plan.Redactor = red
 	res, err := publish.Run(cmd.Context(), plan)
 	if err != nil {
-		return fail(publishExitCode(err), err)
+		return &exit.Error{Code: publishExitCode(err), Err: redact.Err(red, err)}
 	}
 	return printPublish(cmd.Context(), red.Writer(cmd.OutOrStdout()), stderr, plan.Client, res, tenant, f.json)
 }
@@ -111,48 +104,24 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 	return tenant, creds, nil
 }
 
-// plan loads the cases and compiles the script that the verification runs,
-// and makes the client; progress goes to stderr.
+// plan is publish.Prepare's plan (the cases, the script verified, the
+// body), with the flags' choices and the client; progress goes to stderr.
 func (f *publishFlags) plan(b *built, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
-	cs, err := verify.Cases(f.casesDir)
+	b.verify.Runtime = f.runtime
+	plan, err := publish.Prepare(publish.Source{Body: b.body.JSON(), Name: b.name, Script: b.script, ScriptName: b.scriptName,
+		JIRAURL: b.jira, Rendered: b.rendered, Verify: b.verify}, f.casesDir, stderr)
 	if errors.Is(err, verify.ErrNoCases) {
-		return publish.Plan{}, fmt.Errorf("--cases %w", err)
+		return plan, fmt.Errorf("--cases %w", err)
 	} else if err != nil {
-		return publish.Plan{}, err
-	}
-	prog, err := script.Compile(b.scriptName, b.script)
-	if err != nil {
-		return publish.Plan{}, fmt.Errorf("%w; fix the script, `bridge run` shows it at work", err)
-	}
-	// The suite renders the script with the mock's URL; what is published is
-	// the same source rendered with the JIRA URL, and nothing else differs.
-	if jira.RenderScript(prog.Source(), b.jira) != b.rendered {
-		return publish.Plan{}, fmt.Errorf("publish: the script to publish is not the script verified; please report this bug")
+		return plan, err
 	}
 	client, err := auth0.New(tenant, creds, nil)
 	if err != nil {
-		return publish.Plan{}, err
+		return plan, err
 	}
-	log := prefix.Writer(stderr, "bridge: ") // "bridge: auth0: GET …", as every line bridge writes
-	client.Log = log
-	return publish.Plan{
-		Body:           b.body.JSON(),
-		Name:           b.name,
-		EnabledClients: f.enabledClients,
-		DryRun:         f.dryRun,
-		BackupDir:      f.backupDir,
-		Verify: func(ctx context.Context) error {
-			vo := b.verify
-			vo.Program, vo.Cases, vo.Log, vo.Runtime = prog, cs, stderr, f.runtime
-			err := verify.Suite(ctx, vo)
-			if err != nil {
-				return exit.Failed(err)
-			}
-			return nil
-		},
-		Client: client,
-		Log:    log,
-	}, nil
+	client.Log = plan.Log
+	plan.Client, plan.EnabledClients, plan.DryRun, plan.BackupDir = client, f.enabledClients, f.dryRun, f.backupDir
+	return plan, nil
 }
 
 // publishExitCode maps a publish error to the exit code: the verification's

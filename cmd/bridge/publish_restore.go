@@ -9,6 +9,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
+	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
@@ -31,7 +32,7 @@ func runRestore(cmd *cobra.Command, f *publishFlags) error {
 	res, err := publish.Restore(cmd.Context(), publish.RestorePlan{Backup: backup, BackupSource: f.restore,
 		DryRun: f.dryRun, BackupDir: f.backupDir, Client: client, Log: client.Log})
 	if err != nil {
-		return &exit.Error{Code: publishExitCode(err), Err: red.Err(err)}
+		return &exit.Error{Code: publishExitCode(err), Err: redact.Err(red, err)}
 	}
 	return printPublish(cmd.Context(), cmd.OutOrStdout(), red.Writer(cmd.ErrOrStderr()), client, res, tenant, f.json)
 }

@@ -1,13 +1,7 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"io"
-	"os/signal"
-	"runtime/debug"
-	"slices"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -26,40 +20,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // run is Main with extra commands beside bridge's own: test binaries add
-// hidden ones that crash (panic_test.go).
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) (code int) {
-	out := &exit.CountingWriter{W: stdout}
-	defer func() {
-		if v := recover(); v != nil {
-			code = exit.Panicked(stderr, v, debug.Stack())
-			if out.N == 0 && slices.Contains(exit.FlagsOf(args), "--json") {
-				exit.WriteJSON(stdout, &exit.Error{Code: exit.Internal, Err: fmt.Errorf("internal error (a bug in bridge): panic: %v", v)})
-			}
-		}
-	}()
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-
-	root := newRootCmd(extra...)
-	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(out)
-	root.SetErr(stderr)
-	cmd, err := root.ExecuteContextC(ctx)
-	if err != nil && ctx.Err() != nil {
-		// Ctrl-C or SIGTERM stopped the command before its checks were done:
-		// nothing passed (exit 1), whatever the error the stop caused says.
-		err = exit.Interrupted(err)
-	}
-	if err != nil {
-		if !exit.Silent(err) {
-			fmt.Fprintln(stderr, "bridge:", err)
-		}
-		if out.N == 0 && cmd != nil && exit.WantsJSON(parsedFlag(cmd), args) {
-			exit.WriteJSON(stdout, err)
-		}
-	}
-	return exit.Code(err)
+// hidden ones that crash (panic_test.go). exit.Execute is the exit policy:
+// signals, panics, the error on stderr and the --json error document.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...*cobra.Command) int {
+	return exit.Execute(func() *cobra.Command { return newRootCmd(extra...) }, args, stdin, stdout, stderr)
 }
 
 // newRootCmd is bridge with its commands, and extra ones.
@@ -99,22 +63,13 @@ func newRootCmd(extra ...*cobra.Command) *cobra.Command {
 	return root
 }
 
-// usageArgs makes a command's argument errors usage errors (exit.Args).
+// usageArgs makes a command's argument errors usage errors (exit 2) that show
+// the usage line and point to the help, as flag errors do (exit.Args).
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if err := check(c, args); err != nil {
-			return exit.Args(c.Name(), c.UseLine(), c.CommandPath(), args, err)
+			return exit.Args(err, c.Name(), args, c.UseLine(), c.CommandPath())
 		}
 		return nil
-	}
-}
-
-// parsedFlag looks up cmd's parsed flags, for exit.WantsJSON.
-func parsedFlag(cmd *cobra.Command) func(string) (string, bool) {
-	return func(name string) (string, bool) {
-		if f := cmd.Flags().Lookup(name); f != nil {
-			return f.Value.String(), true
-		}
-		return "", false
 	}
 }

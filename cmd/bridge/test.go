@@ -5,18 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/suite"
 	"github.com/jira-auth0-bridge/bridge/internal/suiteconfig"
@@ -113,7 +112,7 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 		return err
 	}
 	fmt.Fprintf(stderr, "bridge: running %d case(s) of %s against %s on %d worker(s)\n",
-		len(opts.Cases), f.casesName(), opts.ScriptName, min(opts.Parallel, len(opts.Cases)))
+		len(opts.Cases), suiteconfig.CasesName(f.casesDir), opts.ScriptName, min(opts.Parallel, len(opts.Cases)))
 	rep, err := suite.Run(ctx, opts)
 	if err != nil {
 		return err
@@ -137,11 +136,11 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	if err := checkMockScript(src); err != nil {
 		return suite.Options{}, err
 	}
-	if err := checkCasesFor(src, f.runtime.script, f.casesDir); err != nil {
-		return suite.Options{}, err
-	}
 	cfg := suiteconfig.Config{Script: src, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, PrivateKey: f.privateKey,
 		ConsumerKey: f.consumerKey, Protocol: f.protocol, Shipped: f.runtime.script == "", Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict, Runtime: f.runtime.runtime}
+	if cfg.NeedsCases() {
+		return suite.Options{}, needsCases(f.runtime.script)
+	}
 	if f.verbose {
 		cfg.MockLog = prefix.Writer(stderr, "mock: ")
 	}
@@ -151,13 +150,13 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	var pe *suiteconfig.ProtocolError
 	switch {
 	case errors.As(err, &pe):
-		return opts, exit.Usagef("--script %s is one protocol's script and %s holds %s cases: add --protocol oauth1 or --protocol oauth2", src.Name, f.casesName(), strings.Join(pe.Protocols, " and "))
+		return opts, exit.Usagef("--script %s is one protocol's script and %s holds %s cases: add --protocol oauth1 or --protocol oauth2", src.Name, suiteconfig.CasesName(f.casesDir), strings.Join(pe.Protocols, " and "))
 	case errors.As(err, &fe) && fe.Field == suiteconfig.FieldScript:
 		return opts, exit.Usagef("--script %v", fe.Err)
 	case errors.As(err, &fe):
 		return opts, exit.Usagef("--private-key: %v", fe.Err)
 	case errors.As(err, &nm):
-		return opts, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", f.casesName(), f.selection(), nm.Total)
+		return opts, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", suiteconfig.CasesName(f.casesDir), f.selection(), nm.Total)
 	case err != nil:
 		return opts, &exit.Error{Code: exit.Usage, Err: err}
 	}
@@ -179,18 +178,11 @@ func (f *testFlags) selection() string {
 	return strings.Join(what, " ")
 }
 
-func (f *testFlags) casesName() string {
-	if f.casesDir == "" {
-		return "the built-in suite"
-	}
-	return f.casesDir
-}
-
 // writeReport prints the report (text or JSON) on stdout, writes the JUnit
 // file, and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
-	opts := report.TextOptions{Color: isTerminal(stdout), Verbose: f.verbose, Sources: sources}
+	opts := report.TextOptions{Color: render.IsTerminal(stdout), Verbose: f.verbose, Sources: sources}
 	if err := report.Write(stdout, report.Format(f.format), rep, opts); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
@@ -203,17 +195,4 @@ func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[
 		return exit.Failed(nil)
 	}
 	return nil
-}
-
-// isTerminal reports whether w is a terminal that may get colours: a
-// terminal (golang.org/x/term), with NO_COLOR unset and TERM not "dumb".
-func isTerminal(w io.Writer) bool {
-	if cw, ok := w.(*exit.CountingWriter); ok {
-		w = cw.W
-	}
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	return term.IsTerminal(int(f.Fd()))
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/watch"
 )
 
@@ -25,13 +26,14 @@ func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 		return fmt.Errorf("--watch: %w", err)
 	}
 	defer w.Close()
-	var screen io.Writer
-	if isTerminal(stdout) {
+	var screen io.Writer // cleared between runs when a terminal
+	if render.IsTerminal(stdout) {
 		screen = stdout
 	}
-	return w.Loop(ctx, screen, stderr, func() {
+	w.Loop(ctx, screen, stderr, func() {
 		if err := runTests(ctx, f, stdout, stderr); err != nil && !exit.Silent(err) {
 			fmt.Fprintln(stderr, "bridge:", err)
 		}
 	})
+	return nil
 }

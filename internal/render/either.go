@@ -3,9 +3,7 @@ package render
 import (
 	"io"
 
-	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
-	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -16,15 +14,5 @@ func Run(stdout, stderr io.Writer, res *script.Result, findings []profile.Findin
 		return RunJSON(stdout, res, findings)
 	}
 	RunText(stdout, stderr, res, findings, sources)
-	return nil
-}
-
-// Publish prints a publish's or a restore's result as one JSON object
-// (asJSON, PublishJSON) or as text (PublishText).
-func Publish(w io.Writer, res *publish.Result, t auth0.Tenant, asJSON bool) error {
-	if asJSON {
-		return PublishJSON(w, res, t)
-	}
-	PublishText(w, res, t)
 	return nil
 }

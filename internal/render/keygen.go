@@ -40,3 +40,15 @@ Incoming link (later: the link's Incoming Authentication):
 %s`, appURL, r.ConsumerName, r.ConsumerKey, r.ConsumerName, callback, r.PublicKeyFile, r.PublicKey)
 	return err
 }
+
+// KeygenNext says on w (stderr) what keygen wrote and what to do next: paste
+// the settings into JIRA, then publish. tenant is the Auth0 tenant as given,
+// "" when none was (the callback URL is then a placeholder).
+func KeygenNext(w io.Writer, r LinkSettings, tenant string) {
+	fmt.Fprintf(w, "bridge: wrote %s (private key, mode 0600: keep it secret, it goes to Auth0 only) and %s (public key, for JIRA)\n", r.PrivateKeyFile, r.PublicKeyFile)
+	if tenant == "" {
+		tenant = "TENANT"
+		fmt.Fprintf(w, "bridge: give --domain TENANT (or AUTH0_DOMAIN) to fill in the Consumer Callback URL\n")
+	}
+	fmt.Fprintf(w, "bridge: next: paste these settings into JIRA, then run\n  bridge publish --jira-url JIRA_URL --consumer-key %s --private-key %s --public-key %s --domain %s\n", r.ConsumerKey, r.PrivateKeyFile, r.PublicKeyFile, tenant)
+}

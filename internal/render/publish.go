@@ -71,3 +71,13 @@ func PublishJSON(w io.Writer, res *publish.Result, t auth0.Tenant) error {
 	}
 	return JSON(w, out)
 }
+
+// Publish writes a publish's or a restore's result: PublishJSON with asJSON,
+// else PublishText.
+func Publish(w io.Writer, res *publish.Result, t auth0.Tenant, asJSON bool) error {
+	if asJSON {
+		return PublishJSON(w, res, t)
+	}
+	PublishText(w, res, t)
+	return nil
+}

@@ -2,8 +2,8 @@ package report
 
 import "os"
 
-// WriteJUnitFile writes the report as JUnit XML to the file at path, created
-// or truncated.
+// WriteJUnitFile writes r as JUnit XML (WriteJUnit) to the file at path,
+// creating or truncating it.
 func WriteJUnitFile(path string, r *Report) error {
 	out, err := os.Create(path)
 	if err != nil {

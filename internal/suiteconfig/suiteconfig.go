@@ -80,6 +80,13 @@ type Config struct {
 	MockLog     io.Writer // nil: no mock log
 }
 
+// NeedsCases reports whether c runs a script of the user's own on the
+// built-in suite, whose expected profiles belong to the shipped script. An
+// unchanged copy of a shipped script (bridge init writes one) may use them.
+func (c Config) NeedsCases() bool {
+	return c.CasesDir == "" && !c.Shipped && !scriptsrc.IsShipped(c.Script.Text)
+}
+
 // Options loads the cases and the key and compiles the script. A script that
 // does not compile is no error: every case reports the syntax outcome, and a
 // case may expect exactly that. A bad case file is the cases package's error.
@@ -150,4 +157,13 @@ func (c Config) cases() ([]*cases.Case, error) {
 		return sel, nil
 	}
 	return nil, &NoMatchError{Run: c.Run, Flavor: c.Flavor, Protocol: c.Protocol, Total: len(cs)}
+}
+
+// CasesName is how messages call the cases of dir: the directory, or "the
+// built-in suite" for "".
+func CasesName(dir string) string {
+	if dir == "" {
+		return "the built-in suite"
+	}
+	return dir
 }

@@ -48,6 +48,37 @@ func TestOptionsErrors(t *testing.T) {
 	}
 }
 
+func TestCasesName(t *testing.T) {
+	if got := CasesName(""); got != "the built-in suite" {
+		t.Errorf(`CasesName("") = %q`, got)
+	}
+	if got := CasesName("my/cases"); got != "my/cases" {
+		t.Errorf(`CasesName("my/cases") = %q`, got)
+	}
+}
+
+// TestNeedsCases: the user's own script on the built-in suite needs cases of
+// its own; the shipped script, a copy of it, or a cases directory do not.
+func TestNeedsCases(t *testing.T) {
+	own := scriptsrc.Source{Name: "mine.js", Text: "function fetchUserProfile() {}"}
+	copied := scriptsrc.Source{Name: "copy.js", Text: scriptsrc.Shipped().Text}
+	tests := []struct {
+		cfg  Config
+		want bool
+	}{
+		{Config{Script: own}, true},
+		{Config{Script: own, CasesDir: "cases"}, false},
+		{Config{Script: copied}, false},
+		{Config{Script: scriptsrc.Shipped()}, false},
+		{Config{Script: scriptsrc.Shipped(), Shipped: true}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.cfg.NeedsCases(); got != tt.want {
+			t.Errorf("NeedsCases(%s, cases %q) = %v; want %v", tt.cfg.Script.Name, tt.cfg.CasesDir, got, tt.want)
+		}
+	}
+}
+
 // A named script is one protocol's: with cases of both, the protocol must be
 // chosen; the shipped scripts run both, each case with its own.
 func TestOptionsProtocol(t *testing.T) {

@@ -9,12 +9,11 @@ import (
 // ClearScreen moves the cursor home and clears the terminal (ANSI).
 const ClearScreen = "\x1b[H\x1b[2J"
 
-// Loop calls run, then again after each change, until ctx ends; then it
-// returns nil. Before each run it clears screen, when screen is not nil (a
-// terminal). After each run it says on log that it watches; watch errors go
-// to log too, and the watch goes on. run reports its own failures: a run
-// that fails does not end the loop.
-func (w *Watcher) Loop(ctx context.Context, screen, log io.Writer, run func()) error {
+// Loop calls run, then again after each change Next reports, until ctx ends
+// or the watcher stops. Before each run it clears screen, unless screen is
+// nil (not a terminal); after each it says on log that it is watching. The
+// watch's own errors go to log too, and the watch goes on.
+func (w *Watcher) Loop(ctx context.Context, screen, log io.Writer, run func()) {
 	for {
 		if screen != nil {
 			_, _ = io.WriteString(screen, ClearScreen)
@@ -22,7 +21,7 @@ func (w *Watcher) Loop(ctx context.Context, screen, log io.Writer, run func()) e
 		run()
 		fmt.Fprintf(log, "bridge: watching for changes (Ctrl-C stops)\n")
 		if w.Next(ctx, func(err error) { fmt.Fprintln(log, "bridge: --watch:", err) }) != nil {
-			return nil
+			return
 		}
 	}
 }

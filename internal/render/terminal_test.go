@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -34,7 +34,7 @@ func TestIsTerminal(t *testing.T) {
 		want          bool
 	}{
 		{"terminal", tty, "", "xterm", true},
-		{"behind Main's counter", &exit.CountingWriter{W: tty}, "", "xterm", true},
+		{"behind Main's counter", &exit.Counter{W: tty}, "", "xterm", true},
 		{"NO_COLOR", tty, "1", "xterm", false},
 		{"TERM=dumb", tty, "", "dumb", false},
 		{"character device, not a terminal", dev, "", "xterm", false},
@@ -45,8 +45,8 @@ func TestIsTerminal(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Setenv("NO_COLOR", tt.noColor)
 			t.Setenv("TERM", tt.term)
-			if got := isTerminal(tt.w); got != tt.want {
-				t.Errorf("isTerminal = %v; want %v", got, tt.want)
+			if got := IsTerminal(tt.w); got != tt.want {
+				t.Errorf("IsTerminal = %v; want %v", got, tt.want)
 			}
 		})
 	}

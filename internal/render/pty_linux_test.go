@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 )
 
 // openPTY opens the terminal side of a new pseudo-terminal (pts(4):
-// /dev/ptmx, unlock, /dev/pts/N), a real terminal for isTerminal to find.
+// /dev/ptmx, unlock, /dev/pts/N), a real terminal for IsTerminal to find.
 func openPTY(t *testing.T) *os.File {
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
 	if err != nil {

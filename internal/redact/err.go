@@ -1,8 +1,8 @@
 package redact
 
-// Err is err with the secrets masked in its text; errors.Is and As still see
-// err. A nil err stays nil.
-func (r *Redactor) Err(err error) error {
+// Err is err with r's secrets masked in its message; errors.Is and errors.As
+// still see err. A nil err stays nil.
+func Err(r *Redactor, err error) error {
 	if err == nil {
 		return nil
 	}

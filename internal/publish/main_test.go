@@ -1,0 +1,17 @@
+package publish
+
+import (
+	"os"
+	"testing"
+
+	"github.com/jira-auth0-bridge/bridge/internal/sandbox"
+)
+
+// TestMain lets the test binary serve as the sandbox worker of the suites it
+// runs (internal/sandbox).
+func TestMain(m *testing.M) {
+	if os.Getenv(sandbox.WorkerEnv) == "1" {
+		sandbox.ServeWorker(os.Stdin, os.Stdout)
+	}
+	os.Exit(m.Run())
+}
