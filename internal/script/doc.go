@@ -97,7 +97,7 @@
 // 64 KiB, each cut marked "… [truncated N bytes]"), setTimeout,
 // setInterval, setImmediate and their clear functions, queueMicrotask, atob,
 // btoa, global, globalThis, Error.captureStackTrace. Behaviour made to match
-// Node 20, each with a conformance test that runs the same input under node:
+// Node 22 and Node 18, each with a conformance test that runs the same input under node:
 // JSON.parse throws V8's SyntaxError messages (scripts embed ex.message);
 // Number and Date toLocaleString, toLocaleDateString and toLocaleTimeString
 // give ICU's en-US output; response bodies and querystring values are decoded

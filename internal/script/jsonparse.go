@@ -12,7 +12,7 @@ import (
 type jsonParse struct{ h *host }
 
 // install wraps JSON.parse so that a failure throws a SyntaxError
-// with V8's message (Node 20), not goja's (Go's encoding/json wording, such as
+// with V8's message (per runtime, internal/v8), not goja's (Go's encoding/json wording, such as
 // "invalid character '<' looking for beginning of value"). Scripts put
 // ex.message into the errors they hand to cb, so the wording is part of what
 // Auth0 would show: `Unexpected token '<', "<!DOCTYPE "... is not valid JSON`.

@@ -7,7 +7,7 @@ import (
 // locale is Node's en-US toLocaleString on Date.
 type locale struct{ h *host }
 
-// Node 20 formats toLocaleString and friends with ICU, in the en-US locale
+// Node 22 and 18 format toLocaleString and friends with ICU, in the en-US locale
 // by default (process.versions.icu 73+, Intl.DateTimeFormat().resolvedOptions
 // ().locale "en-US"). goja has no Intl: its Number toLocaleString skips
 // grouping ((1234567.891) gives "1234567.891", Node "1,234,567.891") and its

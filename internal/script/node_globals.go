@@ -86,7 +86,7 @@ func (g *nodeGlobals) missingInput(call goja.FunctionCall) {
 	}
 }
 
-// atob is Node 20's (lib/buffer.js): forgiving-base64 with Node's checks and
+// atob is Node's (lib/buffer.js, the same in 18 and 22): forgiving-base64 with Node's checks and
 // messages; the bytes come back as a latin1 string.
 func (g *nodeGlobals) atob(call goja.FunctionCall) goja.Value {
 	g.missingInput(call)
@@ -134,7 +134,7 @@ func (g *nodeGlobals) atob(call goja.FunctionCall) goja.Value {
 	return g.h.vm.ToValue(string(out))
 }
 
-// btoa is Node 20's: every character must fit in a byte (latin1).
+// btoa is Node's (18 and 22): every character must fit in a byte (latin1).
 func (g *nodeGlobals) btoa(call goja.FunctionCall) goja.Value {
 	g.missingInput(call)
 	in := call.Argument(0).String()

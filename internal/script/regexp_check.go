@@ -11,11 +11,11 @@ import (
 )
 
 // unsupportedRegExp finds the first regular expression literal that goja
-// would run differently from Node 20 and returns a *SyntaxError for it, or
+// would run differently from Node 22 and returns a *SyntaxError for it, or
 // nil. goja reads \p{…} and \P{…} (Unicode property escapes, u flag) as the
 // letters "p{…}", so /\p{L}/u.test('é') is false where Node says true: the
 // script would silently take another branch. goja rejects the d and v flags,
-// which Node 20 accepts. Failing at compile time, with the reason, is better
+// which Node 22 accepts. Failing at compile time, with the reason, is better
 // than a result Node would not give. Such a RegExp built at run time with
 // new RegExp is not caught (doc.go).
 func unsupportedRegExp(filename string, f *file.File, tree *ast.Program) *SyntaxError {
@@ -24,7 +24,7 @@ func unsupportedRegExp(filename string, f *file.File, tree *ast.Program) *Syntax
 		why := ""
 		switch {
 		case strings.ContainsAny(re.Flags, "dv"):
-			why = "Node 20 accepts its flags " + re.Flags + " but goja, the bridge's JavaScript engine, does not (drop d; write v sets as u classes)"
+			why = "Node 22 accepts its flags " + re.Flags + " but goja, the bridge's JavaScript engine, does not (drop d; write v sets as u classes)"
 		case strings.Contains(re.Flags, "u") && hasPropertyEscape(re.Pattern):
 			why = "goja, the bridge's JavaScript engine, reads \\p{…} and \\P{…} as plain letters, so it would not match what Node matches " +
 				"(rewrite it with explicit character ranges)"

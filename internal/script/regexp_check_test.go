@@ -8,7 +8,7 @@ import (
 )
 
 // TestUnsupportedRegExp: a RegExp literal goja would run differently from
-// Node 20 fails at Compile, at its position; the ones it runs alike compile.
+// Node 22 fails at Compile, at its position; the ones it runs alike compile.
 func TestUnsupportedRegExp(t *testing.T) {
 	cases := []struct {
 		name, src string

@@ -14,7 +14,7 @@ type rejections struct {
 	uncaught goja.Value      // thrown by a queueMicrotask callback (node_globals.go)
 }
 
-// Unhandled promise rejections. Node 20 runs with --unhandled-rejections=throw:
+// Unhandled promise rejections. Node (15 and later, so 18 and 22) runs with --unhandled-rejections=throw:
 // a promise rejected with no handler once the microtasks of a callback have
 // run is raised as an uncaught exception (lib/internal/process/promises.js).
 // goja drops such rejections silently, so an async script that throws
@@ -54,7 +54,7 @@ func (rj *rejections) unhandledRejection() error {
 	return rj.thrownError(reason, "UnhandledPromiseRejection: This error originated either by throwing inside of an async function "+
 		"without a catch block, or by rejecting a promise which was not handled with .catch(). "+
 		`The promise rejected with the reason "`+rj.noSideEffectsToString(reason)+`".`,
-		" (an unhandled promise rejection: Node 20 ends the process)")
+		" (an unhandled promise rejection: Node ends the process)")
 }
 
 // thrownError is the exception for a value thrown where the loop, not JS,

@@ -8,14 +8,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestUnhandledRejections: Node 20 (--unhandled-rejections=throw) raises a
+// TestUnhandledRejections: Node 22 and 18 (--unhandled-rejections=throw) raises a
 // promise rejected with no handler, once a callback's microtasks have run, as
 // an uncaught exception. Node is the oracle: each script runs under node,
 // which reports the first uncaught exception (its origin and String(e)) or
 // what the script passed to cb; the sandbox must end the same way, with
 // Node's message plus the shim's note.
 func TestUnhandledRejections(t *testing.T) {
-	const note = " (an unhandled promise rejection: Node 20 ends the process)"
+	const note = " (an unhandled promise rejection: Node ends the process)"
 	cases := []struct {
 		name, src string
 		kind      Kind
