@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
+	mathrand "math/rand/v2"
 	"net/url"
 	"os"
 	"strings"
@@ -118,9 +119,12 @@ func TestOrdinaryTextStaysWhole(t *testing.T) {
 	other, err := rsa.GenerateKey(rand.Reader, 2048)
 	require.NoError(t, err)
 	otherPEM := string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(other)}))
+	// Fixed bytes, not crypto/rand: a hex window is 8 characters, 32 bits,
+	// so 8 KB of fresh random hex meets one of the key's hex windows by
+	// chance in about 1 run of 50 (docs/sandbox.md, "Redaction of pieces"). A seeded
+	// source keeps the check exact and the verdict the same on every run.
 	random := make([]byte, 4096)
-	_, err = rand.Read(random)
-	require.NoError(t, err)
+	_, _ = mathrand.NewChaCha8([32]byte{'b', 'r', 'i', 'd', 'g', 'e'}).Read(random)
 	for _, text := range []string{
 		"ok   server/full  5.5ms  GET /rest/api/2/user?username=fred&expand=groups -> 200",
 		`{"user_id":"fred","email":"fred@example.com","picture":"http://www.example.com/jira/secure/useravatar?size=large&ownerId=fred"}`,
