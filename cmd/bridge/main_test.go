@@ -88,14 +88,7 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 {
 		ts.Fatalf("usage: exitcode N")
 	}
-	f := ts.Getenv(exitCodeFileEnv)
-	data, err := os.ReadFile(f)
-	if errors.Is(err, fs.ErrNotExist) {
-		ts.Fatalf("exitcode: no exit code recorded: no `exec bridge` since the last `exitcode`, or bridge died before Main returned")
-	}
-	ts.Check(err)
-	ts.Check(os.Remove(f))
-	got := strings.TrimSpace(string(data))
+	got := consumeRecorded(ts, exitCodeFileEnv, "exitcode: no exit code recorded: no `exec bridge` since the last `exitcode`, or bridge died before Main returned")
 	if (got == args[0]) == neg {
 		ts.Fatalf("bridge exited with %s; want %s%s", got, map[bool]string{true: "not ", false: ""}[neg], args[0])
 	}
@@ -145,4 +138,18 @@ func cmdEnvFile(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: envfile VAR FILE")
 	}
 	ts.Setenv(args[0], ts.ReadFile(args[1]))
+}
+
+// consumeRecorded reads and removes the file named by env, which the last
+// `exec bridge` wrote, so that each record is checked once; a missing file
+// fails the script with missing.
+func consumeRecorded(ts *testscript.TestScript, env, missing string) string {
+	f := ts.Getenv(env)
+	data, err := os.ReadFile(f)
+	if errors.Is(err, fs.ErrNotExist) {
+		ts.Fatalf("%s", missing)
+	}
+	ts.Check(err)
+	ts.Check(os.Remove(f))
+	return strings.TrimSpace(string(data))
 }

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,14 +27,7 @@ func cmdTookUnder(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	limit, err := time.ParseDuration(args[0])
 	ts.Check(err)
-	f := ts.Getenv(elapsedFileEnv)
-	data, err := os.ReadFile(f)
-	if errors.Is(err, fs.ErrNotExist) {
-		ts.Fatalf("tookunder: no time recorded: no `exec bridge` since the last `tookunder`")
-	}
-	ts.Check(err)
-	ts.Check(os.Remove(f))
-	took, err := time.ParseDuration(strings.TrimSpace(string(data)))
+	took, err := time.ParseDuration(consumeRecorded(ts, elapsedFileEnv, "tookunder: no time recorded: no `exec bridge` since the last `tookunder`"))
 	ts.Check(err)
 	if took >= limit {
 		ts.Fatalf("bridge ran %s; want under %s", took, limit)
