@@ -5,11 +5,20 @@ package main
 import (
 	"os"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/devprof"
+	"github.com/jira-auth0-bridge/bridge/internal/sandbox"
 )
 
 func main() {
 	useAuth0TimeZone()
-	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stop := func() {}
+	if len(os.Args) < 2 || os.Args[1] != sandbox.WorkerCommand { // a worker profiles itself
+		stop = devprof.Start("bridge")
+	}
+	code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // useAuth0TimeZone makes the process's local time zone UTC before anything

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/jira-auth0-bridge/bridge/internal/devprof"
 	"os"
 	"sync"
 	"time"
@@ -104,6 +105,13 @@ func (pl *Pool) Close() {
 	pl.mu.Unlock()
 	for _, s := range slots {
 		if p := s.load(pl); p != nil {
+			if devprof.Enabled() { // let the worker write its profile
+				_ = p.stdin.Close()
+				select {
+				case <-p.exited:
+				case <-time.After(2 * time.Second):
+				}
+			}
 			p.kill()
 			_ = p.stdin.Close()
 		}

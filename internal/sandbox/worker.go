@@ -14,6 +14,7 @@ import (
 	"time"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/devprof"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
@@ -59,7 +60,10 @@ type runState struct {
 // then exits the process. It does not return: nothing of the caller's may run
 // after a worker's last frame.
 func ServeWorker(in io.Reader, out io.Writer) {
-	os.Exit(serve(in, out, nil))
+	stop := devprof.Start("worker")
+	code := serve(in, out, nil)
+	stop()
+	os.Exit(code)
 }
 
 func serve(in io.Reader, out io.Writer, hooks *workerHooks) int {
