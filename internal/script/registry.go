@@ -42,15 +42,18 @@ func newRegistry(h *host, profile string) *registry {
 		&locale{h: h},
 		&polyfills{h: h},
 		&v8Limits{h: h},
-		&bufferGlobal{h: h},
-		&urlGlobal{h: h},
-		&textCodecGlobal{h: h},
-		&structuredCloneGlobal{h: h},
-		&fetchGlobal{h: h},
+		// Installed on first use (lazy_global.go), with Node's
+		// enumerability (docs/node-runtime.md "Lazy globals").
+		lazy(h, &bufferGlobal{h: h}, lazyName{"Buffer", false}),
+		lazy(h, &urlGlobal{h: h}, lazyName{"URL", false}, lazyName{"URLSearchParams", false}),
+		lazy(h, &textCodecGlobal{h: h}, lazyName{"TextEncoder", false}, lazyName{"TextDecoder", false}),
+		lazy(h, &structuredCloneGlobal{h: h}, lazyName{"structuredClone", true}),
+		lazy(h, &fetchGlobal{h: h}, lazyName{"fetch", true}, lazyName{"Headers", false}, lazyName{"Response", false},
+			lazyName{"AbortController", false}, lazyName{"AbortSignal", false}),
 	}
 	if runtimeProfile(profile) == RuntimeNode22 {
 		// Web Crypto became a global in Node 19 (docs/auth0.md "Runtimes").
-		r.globals = append(r.globals, &webCryptoGlobal{h: h})
+		r.globals = append(r.globals, lazy(h, &webCryptoGlobal{h: h}, lazyName{"crypto", true}))
 	}
 	r.globals = append(r.globals, oauthHelpers{oauth})
 	r.modules = map[string]func() *goja.Object{}
