@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"crypto/rsa"
 	"errors"
 	"io"
@@ -89,12 +88,14 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 }
 
 // check says what is missing or wrong among the flags (exit 2), before any
-// request, and returns --max-memory in bytes.
+// request, and returns --max-memory in bytes. With --protocol oauth2,
+// live.RunOAuth2 checks the client, the flavour and the URL.
 func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
-	if missing := f.jira.missing(); len(missing) > 0 {
+	oauth1 := f.protocol != "oauth2"
+	if missing := f.jira.missing(); oauth1 && len(missing) > 0 {
 		return 0, exit.Usagef("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
-	if _, err := jira.NormalizeBaseURL(f.jira.url); err != nil {
+	if _, err := jira.NormalizeBaseURL(f.jira.url); oauth1 && err != nil {
 		return 0, jiraURLErr(err)
 	}
 	if f.approveTimeout <= 0 {
@@ -104,7 +105,7 @@ func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if f.oob && cmd.Flags().Changed("callback-addr") {
+	if oauth1 && f.oob && cmd.Flags().Changed("callback-addr") {
 		return 0, exit.Usagef("--callback-addr has no use with --oob: JIRA redirects nowhere")
 	}
 	// Found before the dance, a bad --save-token path costs no approval.
@@ -150,8 +151,6 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 		return err
 	case ce.Stage == livecheck.StageSave:
 		return exit.Usagef("%w", ce.Err)
-	case errors.Is(err, context.Canceled) && !errors.As(err, &e):
-		return exit.Failed(errors.New("live: stopped before the dance was done"))
 	case !errors.As(err, &e):
 		return exit.Failed(ce.Err)
 	}
@@ -162,11 +161,8 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 	case live.KindUnreachable, live.KindServer:
 		code = exit.Remote
 	}
-	if asJSON {
-		if err := render.LiveErrorJSON(stdout, e, code); err != nil {
-			return err
-		}
+	if err := render.LiveFailure(stdout, w, e, code, asJSON); err != nil {
+		return err
 	}
-	render.LiveError(w, e)
 	return &exit.Error{Code: code}
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/livecheck"
@@ -18,7 +17,7 @@ import (
 // script once with the access token, reaching the real hosts
 // (livecheck.OAuth2).
 func runLiveOAuth2(cmd *cobra.Command, f *liveFlags) error {
-	maxMemory, err := f.checkOAuth2()
+	maxMemory, err := f.check(cmd)
 	if err != nil {
 		return err
 	}
@@ -32,17 +31,4 @@ func runLiveOAuth2(cmd *cobra.Command, f *liveFlags) error {
 		OpenBrowser: live.Opener(f.noBrowser, runtime.GOOS, os.Getenv)},
 		Source: src, SaveToken: f.saveToken, Limits: script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory, Runtime: f.runtime.runtime}}
 	return f.report(cmd.OutOrStdout(), c.Run(cmd.Context(), cmd.ErrOrStderr()))
-}
-
-// checkOAuth2 checks what live.RunOAuth2 does not, before any request: the
-// limits and --save-token (it checks the client, the flavour and the URL).
-func (f *liveFlags) checkOAuth2() (int64, error) {
-	if f.approveTimeout <= 0 {
-		return 0, exit.Usagef("--approve-timeout must be positive, e.g. 5m")
-	}
-	maxMemory, err := f.runtime.limits()
-	if err != nil {
-		return 0, err
-	}
-	return maxMemory, checkOutputFile("--save-token", f.saveToken, "jira-token.json")
 }

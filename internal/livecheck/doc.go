@@ -12,7 +12,7 @@
 //
 // A check that stops before the script runs is an *Error: its Stage says
 // where, and the CLI maps it to an exit code (README "Exit codes"); a failed
-// dance wraps live's *Error, whose Kind decides.
+// dance wraps live's *Error, whose Kind decides, or ErrStopped.
 //
 // The pieces, one per file:
 //   - outcome.go: Outcome, Error and CompileFailed, shared by both protocols.

@@ -33,7 +33,7 @@ func (c OAuth1) Run(ctx context.Context, stderr io.Writer) Outcome {
 	c.Dance.Progress = log
 	tok, err := live.Run(ctx, c.Dance)
 	if err != nil {
-		return Outcome{Err: &Error{Stage: StageDance, Err: err}, Log: log}
+		return Outcome{Err: danceErr(err), Log: log}
 	}
 	log = redact.New(c.KeyPEM, tok.TokenSecret).Writer(stderr)
 	if c.SaveToken != "" {

@@ -33,7 +33,7 @@ func (c OAuth2) Run(ctx context.Context, stderr io.Writer) Outcome {
 	c.Dance.Progress = log
 	tok, err := live.RunOAuth2(ctx, c.Dance)
 	if err != nil {
-		return Outcome{Err: &Error{Stage: StageDance, Err: err}, Log: log}
+		return Outcome{Err: danceErr(err), Log: log}
 	}
 	log = redact.New(c.Dance.ClientSecret, tok.AccessToken, tok.RefreshToken).Writer(stderr)
 	if c.SaveToken != "" {

@@ -1,9 +1,11 @@
 package livecheck
 
 import (
+	"context"
 	"errors"
 	"io"
 
+	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -26,6 +28,19 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
+
+// ErrStopped is a dance stopped by its context (Ctrl-C) before it was done.
+var ErrStopped = errors.New("live: stopped before the dance was done")
+
+// danceErr is the dance's failure at StageDance: a *live.Error, ErrStopped
+// for a cancelled context, or the error as it is.
+func danceErr(err error) *Error {
+	var le *live.Error
+	if errors.Is(err, context.Canceled) && !errors.As(err, &le) {
+		err = ErrStopped
+	}
+	return &Error{Stage: StageDance, Err: err}
+}
 
 // Outcome is how a check ended: the script's Result, or Err.
 type Outcome struct {

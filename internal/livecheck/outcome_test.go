@@ -1,10 +1,13 @@
 package livecheck
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 
+	"github.com/jira-auth0-bridge/bridge/internal/live"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -22,5 +25,20 @@ func TestCompileFailed(t *testing.T) {
 	other := errors.New("--script: open missing.js: no such file or directory")
 	if out := CompileFailed(other, io.Discard); out.Err != other || out.Result != nil {
 		t.Fatalf("unreadable script: %+v; want the error as it is", out)
+	}
+}
+
+// A dance stopped by Ctrl-C says so; live's own errors keep their kind.
+func TestDanceErr(t *testing.T) {
+	if e := danceErr(fmt.Errorf("request token: %w", context.Canceled)); e.Stage != StageDance || e.Err != ErrStopped {
+		t.Errorf("cancelled: %+v; want ErrStopped", e)
+	}
+	le := &live.Error{Kind: live.KindUnreachable, Err: context.Canceled}
+	if e := danceErr(le); e.Err != le {
+		t.Errorf("live error: %+v; want it as it is", e)
+	}
+	other := errors.New("boom")
+	if e := danceErr(other); e.Err != other {
+		t.Errorf("other: %+v; want it as it is", e)
 	}
 }
