@@ -1,28 +1,22 @@
 package main
 
 import (
-	"context"
 	"crypto/rsa"
 	"errors"
-	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"runtime"
 	"strings"
 	"time"
 
-	"github.com/dghubble/oauth1"
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jira"
-	"github.com/jira-auth0-bridge/bridge/internal/keys"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
-	"github.com/jira-auth0-bridge/bridge/internal/loopback"
+	"github.com/jira-auth0-bridge/bridge/internal/livecheck"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
-	"github.com/jira-auth0-bridge/bridge/internal/sandbox"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
 )
 
@@ -76,70 +70,32 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 	if err != nil {
 		return err
 	}
-	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	jiraURL, _ := jira.NormalizeBaseURL(f.jira.url) // checked in check: what publish stores
 	key, keyPEM, err := f.jira.loadKey()
 	if err != nil {
 		return exit.Usagef("--private-key: %w", err)
 	}
 	// Never print the private key (nor, later, the token secret).
-	errw := redact.New(string(keyPEM)).Writer(stderr)
-	warnLive(errw, jiraURL, key)
-	// The script is compiled before the dance, so a syntax error costs no
-	// approval; it is reported as bridge run reports it.
+	log := redact.New(string(keyPEM)).Writer(cmd.ErrOrStderr())
+	livecheck.Warn(log, jiraURL, key)
 	prog, err := f.compile(jiraURL)
 	if err != nil {
-		var se *script.SyntaxError
-		if errors.As(err, &se) {
-			return printResult(stdout, errw, script.CompileFailure(se), f.json, false, nil)
-		}
-		return err
+		return f.report(cmd.OutOrStdout(), livecheck.CompileFailed(err, log))
 	}
-	// The script runs in a sandbox worker process (internal/sandbox), started
-	// now so that it is ready when the dance is done.
-	pool, err := sandbox.NewPool(sandbox.Config{Workers: 1})
-	if err != nil {
-		return fmt.Errorf("live: starting the sandbox worker: %w", err)
-	}
-	defer pool.Close()
-	tok, err := live.Run(cmd.Context(), f.options(cmd, jiraURL, key, errw))
-	if err != nil {
-		return liveFailure(stdout, errw, err, f.json)
-	}
-	errw = redact.New(string(keyPEM), tok.TokenSecret).Writer(stderr)
-	if err := f.save(errw, jiraURL, tok); err != nil {
-		return err
-	}
-	fmt.Fprintf(errw, "bridge: running %s against %s\n", prog.Filename(), jiraURL)
-	res := pool.Run(cmd.Context(), prog, script.Options{
-		Token:       tok.Token,
-		TokenSecret: tok.TokenSecret,
-		Ctx:         script.ContextFor(jiraURL, f.jira.consumerKey, string(keyPEM)),
-		Timeout:     f.runtime.timeout,
-		MaxMemory:   maxMemory,
-		Runtime:     f.runtime.runtime,
-	})
-	return printResult(stdout, errw, res, f.json, true, map[string]string{prog.Filename(): prog.Source()})
-}
-
-// warnLive warns of a plain-http JIRA elsewhere than this machine, and of the
-// public test key.
-func warnLive(w io.Writer, jiraURL string, key *rsa.PrivateKey) {
-	if u, _ := url.Parse(jiraURL); u.Scheme == "http" && !loopback.Host(u.Hostname()) {
-		fmt.Fprintf(w, "bridge: warning: %s is plain http: the OAuth tokens cross the network in the clear; use JIRA's https URL\n", jiraURL)
-	}
-	if keys.IsTestKey(key) {
-		fmt.Fprintln(w, "bridge: warning: --private-key is bridge's public test key; a real JIRA must never trust it")
-	}
+	c := livecheck.OAuth1{Dance: f.options(cmd, jiraURL, key), KeyPEM: string(keyPEM), Program: prog, SaveToken: f.saveToken,
+		Limits: script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory, Runtime: f.runtime.runtime}}
+	return f.report(cmd.OutOrStdout(), c.Run(cmd.Context(), cmd.ErrOrStderr()))
 }
 
 // check says what is missing or wrong among the flags (exit 2), before any
-// request, and returns --max-memory in bytes.
+// request, and returns --max-memory in bytes. With --protocol oauth2,
+// live.RunOAuth2 checks the client, the flavour and the URL.
 func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
-	if missing := f.jira.missing(); len(missing) > 0 {
+	oauth1 := f.protocol != "oauth2"
+	if missing := f.jira.missing(); oauth1 && len(missing) > 0 {
 		return 0, exit.Usagef("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
-	if _, err := jira.NormalizeBaseURL(f.jira.url); err != nil {
+	if _, err := jira.NormalizeBaseURL(f.jira.url); oauth1 && err != nil {
 		return 0, jiraURLErr(err)
 	}
 	if f.approveTimeout <= 0 {
@@ -149,7 +105,7 @@ func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if f.oob && cmd.Flags().Changed("callback-addr") {
+	if oauth1 && f.oob && cmd.Flags().Changed("callback-addr") {
 		return 0, exit.Usagef("--callback-addr has no use with --oob: JIRA redirects nowhere")
 	}
 	// Found before the dance, a bad --save-token path costs no approval.
@@ -167,48 +123,36 @@ func (f *liveFlags) compile(jiraURL string) (*script.Program, error) {
 	return script.Compile(src.Name, src.Render(jiraURL))
 }
 
-// options are the dance's options; progress goes to w.
-func (f *liveFlags) options(cmd *cobra.Command, jiraURL string, key *rsa.PrivateKey, w io.Writer) live.Options {
-	opts := live.Options{
-		JIRAURL:        jiraURL,
-		ConsumerKey:    f.jira.consumerKey,
-		PrivateKey:     key,
-		PrivateKeyFile: f.jira.privateKey,
-		CallbackAddr:   f.callbackAddr,
-		OOB:            f.oob,
-		ApproveTimeout: f.approveTimeout,
-		Stdin:          cmd.InOrStdin(),
-		Progress:       w,
-	}
-	if !f.noBrowser && live.HasDisplay(runtime.GOOS, os.Getenv) {
-		opts.OpenBrowser = live.OpenBrowser
-	}
-	return opts
+// options are the dance's options.
+func (f *liveFlags) options(cmd *cobra.Command, jiraURL string, key *rsa.PrivateKey) live.Options {
+	return live.Options{JIRAURL: jiraURL, ConsumerKey: f.jira.consumerKey, PrivateKey: key, PrivateKeyFile: f.jira.privateKey,
+		CallbackAddr: f.callbackAddr, OOB: f.oob, ApproveTimeout: f.approveTimeout, Stdin: cmd.InOrStdin(),
+		OpenBrowser: live.Opener(f.noBrowser, runtime.GOOS, os.Getenv)}
 }
 
-// save writes the token to --save-token, if given.
-func (f *liveFlags) save(w io.Writer, jiraURL string, tok *oauth1.Token) error {
-	if f.saveToken == "" {
-		return nil
+// report prints the check's outcome (printResult) and maps it to the exit
+// code; a check that stopped before the script ran is liveFailure's.
+func (f *liveFlags) report(stdout io.Writer, out livecheck.Outcome) error {
+	if out.Err != nil {
+		return liveFailure(stdout, out.Log, out.Err, f.json)
 	}
-	tf := live.TokenFile{JIRAURL: jiraURL, ConsumerKey: f.jira.consumerKey, Token: tok.Token, TokenSecret: tok.TokenSecret}
-	if err := live.WriteTokenFile(f.saveToken, tf); err != nil {
-		return exit.Usagef("%w", err)
-	}
-	fmt.Fprintf(w, "bridge: saved the access token to %s (mode 0600); use it with bridge run --token-file %s\n", f.saveToken, f.saveToken)
-	return nil
+	return printResult(stdout, out.Log, out.Result, f.json, out.Real, out.Sources)
 }
 
-// liveFailure prints a failed dance with its advice (and, with --json, the
-// error as JSON on stdout) and maps it to an exit code: bad input 2, JIRA
-// unreachable or failing 3, anything else 1.
+// liveFailure maps a check that stopped to an exit code: a token file that
+// cannot be written 2; a failed dance, printed with its advice (and, with
+// --json, as JSON on stdout), bad input 2, JIRA unreachable or failing 3,
+// anything else 1. An error that is not the check's is returned as it is.
 func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
+	var ce *livecheck.Error
 	var e *live.Error
-	if !errors.As(err, &e) {
-		if errors.Is(err, context.Canceled) {
-			return exit.Failed(errors.New("live: stopped before the dance was done"))
-		}
-		return exit.Failed(err)
+	switch {
+	case !errors.As(err, &ce) || ce.Stage == livecheck.StageWorker:
+		return err
+	case ce.Stage == livecheck.StageSave:
+		return exit.Usagef("%w", ce.Err)
+	case !errors.As(err, &e):
+		return exit.Failed(ce.Err)
 	}
 	code := exit.CheckFailed
 	switch e.Kind {
@@ -217,11 +161,8 @@ func liveFailure(stdout, w io.Writer, err error, asJSON bool) error {
 	case live.KindUnreachable, live.KindServer:
 		code = exit.Remote
 	}
-	if asJSON {
-		if err := render.LiveErrorJSON(stdout, e, code); err != nil {
-			return err
-		}
+	if err := render.LiveFailure(stdout, w, e, code, asJSON); err != nil {
+		return err
 	}
-	render.LiveError(w, e)
 	return &exit.Error{Code: code}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -12,7 +11,6 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/mockcfg"
-	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
 // mockOptions are the flags of `bridge mock`.
@@ -46,7 +44,9 @@ func newMockCmd() *cobra.Command {
 	return cmd
 }
 
-// runMock serves until ctx ends. The base URL goes to stdout first, alone.
+// runMock serves until ctx ends (mockcfg.Flags.Serve); the base URL goes
+// to stdout first, alone. Bad flags and a mock that cannot start are bad
+// usage (exit 2).
 func runMock(ctx context.Context, o mockOptions, stdout, stderr io.Writer) error {
 	if err := checkProtocol(o.Protocol, true); err != nil {
 		return err
@@ -55,26 +55,11 @@ func runMock(ctx context.Context, o mockOptions, stdout, stderr io.Writer) error
 	if o.verbose {
 		log = stderr
 	}
-	cfg, err := o.Config(log)
+	err := o.Serve(ctx, log, stdout, stderr)
 	var fe *mockcfg.FlagError
-	if errors.As(err, &fe) {
-		return exit.Usagef("%v", fe)
+	var se *mockcfg.StartError
+	if errors.As(err, &fe) || errors.As(err, &se) {
+		return exit.Usagef("%v", err)
 	}
-	m, err := jiramock.New(cfg)
-	if err != nil {
-		return exit.Usagef("%s", mockcfg.Message(err))
-	}
-	defer m.Close()
-	fmt.Fprintln(stdout, m.URL())
-	if f, ok := stdout.(interface{ Sync() error }); ok {
-		_ = f.Sync()
-	}
-	if o.Protocol == "oauth2" {
-		render.MockOAuth2(stderr, m, o.AutoApprove)
-	} else {
-		render.Mock(stderr, m, o.PublicKey, o.AutoApprove)
-	}
-	<-ctx.Done()
-	fmt.Fprintln(stderr, "bridge: mock stopped")
-	return nil
+	return err
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,11 +10,9 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/script"
-	"github.com/jira-auth0-bridge/bridge/internal/scriptsrc"
 	"github.com/jira-auth0-bridge/bridge/internal/verdict"
 )
 
@@ -67,43 +64,18 @@ func runRun(cmd *cobra.Command, f *runFlags) error {
 	if err := checkMockScript(src); err != nil && !real {
 		return err
 	}
-	var target interface {
-		Run(context.Context, scriptsrc.Source, script.Options) *script.Result
-		Close()
-	}
-	if f.protocol == "oauth2" {
-		target, err = f.oauth2Target(cmd, real)
-	} else {
-		target, err = f.target(cmd, real)
-	}
-	if err != nil {
+	if err := f.mockOnly(cmd, real); err != nil {
 		return err
+	}
+	target, err := jiratarget.Open(cmd.Context(), jiratarget.Want{Protocol: f.protocol, Flavor: f.flavor, User: f.user, Real: real,
+		Given:     credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret},
+		TokenFile: f.tokenFile, PrivateKeyFile: f.jira.privateKey})
+	if err != nil {
+		return targetErr(err)
 	}
 	defer target.Close()
 	res := target.Run(cmd.Context(), src, script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory, Runtime: f.runtime.runtime})
 	return printResult(cmd.OutOrStdout(), cmd.ErrOrStderr(), res, f.asJSON, real, src.Sources())
-}
-
-// target is the real JIRA the flags name, or the mock with the dance done.
-func (f *runFlags) target(cmd *cobra.Command, real bool) (*jiratarget.Target, error) {
-	if real {
-		return f.realTarget(cmd)
-	}
-	flavor, err := jiramock.ParseFlavor(f.flavor)
-	if err != nil {
-		return nil, exit.Usagef("--flavor %q: use server or cloud", f.flavor)
-	}
-	t, err := jiratarget.Mock(cmd.Context(), flavor, f.user)
-	var ue *jiratarget.UnknownUserError
-	switch {
-	case errors.As(err, &ue):
-		return nil, exit.Usagef("--user %v", ue)
-	case errors.Is(err, jiratarget.ErrDance):
-		return nil, exit.RemoteFailed(fmt.Errorf("run: %w", err))
-	case err != nil:
-		return nil, fmt.Errorf("run: %w", err)
-	}
-	return t, nil
 }
 
 // real reports whether the flags ask for a real JIRA rather than the mock.
@@ -116,34 +88,51 @@ func (f *runFlags) real(cmd *cobra.Command) bool {
 	return false
 }
 
+// mockOnly refuses --user and --flavor with a real JIRA over OAuth 1.0a
+// (exit 2): they pick the mock's user and flavour.
+func (f *runFlags) mockOnly(cmd *cobra.Command, real bool) error {
+	for _, name := range []string{"user", "flavor"} {
+		if real && f.protocol != "oauth2" && cmd.Flags().Changed(name) {
+			return exit.Usagef("--%s is for the mock JIRA; it has no use with --jira-url, --token or --token-file", name)
+		}
+	}
+	return nil
+}
+
 // realSettingFlags names the flag of each setting of a real run.
 var realSettingFlags = map[jiratarget.Setting]string{jiratarget.SettingJIRAURL: "--jira-url", jiratarget.SettingConsumerKey: "--consumer-key",
 	jiratarget.SettingPrivateKey: "--private-key", jiratarget.SettingToken: "--token", jiratarget.SettingTokenSecret: "--token-secret", jiratarget.SettingTokenFile: "--token-file"}
 
-// realTarget resolves a real JIRA from the flags and the token file; flags
-// win (jiratarget.Resolve).
-func (f *runFlags) realTarget(cmd *cobra.Command) (*jiratarget.Target, error) {
-	for _, name := range []string{"user", "flavor"} {
-		if cmd.Flags().Changed(name) {
-			return nil, exit.Usagef("--%s is for the mock JIRA; it has no use with --jira-url, --token or --token-file", name)
-		}
-	}
-	t, err := jiratarget.Resolve(credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret}, f.tokenFile, f.jira.privateKey)
+// targetErr maps jiratarget.Open's errors to flag names and exit codes: bad
+// input 2, the mock or its dance failing 3.
+func targetErr(err error) error {
+	var fe *jiratarget.FlavorError
+	var ue *jiratarget.UnknownUserError
+	var ie *jiratarget.InputError
 	var re *jiratarget.RealError
+	var rem *jiratarget.RemoteError
 	switch {
+	case errors.As(err, &fe):
+		return exit.Usagef("--flavor %q: use server or cloud", fe.Flavor)
+	case errors.As(err, &ue):
+		return exit.Usagef("--user %v", ue)
+	case errors.As(err, &ie):
+		return exit.Usagef("%v", err)
 	case errors.As(err, &re) && len(re.Missing) > 0:
 		missing := make([]string, len(re.Missing))
 		for i, s := range re.Missing {
 			missing[i] = realSettingFlags[s]
 		}
-		return nil, exit.Usagef("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
+		return exit.Usagef("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
 			strings.Join(missing, ", "))
 	case errors.As(err, &re) && re.Setting == jiratarget.SettingJIRAURL:
-		return nil, jiraURLErr(re.Err)
+		return jiraURLErr(re.Err)
 	case errors.As(err, &re):
-		return nil, exit.Usagef("%s: %v", realSettingFlags[re.Setting], re.Err)
+		return exit.Usagef("%s: %v", realSettingFlags[re.Setting], re.Err)
+	case errors.As(err, &rem):
+		return exit.RemoteFailed(fmt.Errorf("run: %w", err))
 	}
-	return t, err
+	return fmt.Errorf("run: %w", err)
 }
 
 // printResult prints a run's Result, for `bridge run` and `bridge live`, as

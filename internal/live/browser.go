@@ -29,3 +29,13 @@ func OpenBrowser(url string) error {
 	}
 	return nil
 }
+
+// Opener is what opens the authorize URL (Options.OpenBrowser): OpenBrowser
+// when a browser can be opened here (HasDisplay with goos and getenv) and
+// the person did not ask for none, else nil, and the URL is only printed.
+func Opener(noBrowser bool, goos string, getenv func(string) string) func(string) error {
+	if noBrowser || !HasDisplay(goos, getenv) {
+		return nil
+	}
+	return OpenBrowser
+}

@@ -31,6 +31,18 @@ func TestHasDisplay(t *testing.T) {
 	}
 }
 
+// Opener opens a browser only where there is a display and --no-browser was
+// not given; else the authorize URL is only printed.
+func TestOpener(t *testing.T) {
+	none := func(string) string { return "" }
+	display := func(k string) string { return map[string]string{"DISPLAY": ":0"}[k] }
+	assert.NotNil(t, Opener(false, "linux", display))
+	assert.NotNil(t, Opener(false, "darwin", none))
+	assert.Nil(t, Opener(false, "linux", none), "no display")
+	assert.Nil(t, Opener(true, "linux", display), "--no-browser")
+	assert.Nil(t, Opener(true, "windows", none), "--no-browser")
+}
+
 // OpenBrowser runs the opener github.com/cli/browser finds (xdg-open first on
 // Linux) with the URL as one argument, and nothing it prints reaches stdout.
 func TestOpenBrowser(t *testing.T) {

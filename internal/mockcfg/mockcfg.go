@@ -1,6 +1,7 @@
 // Package mockcfg turns what `bridge mock` is given (flavour, users, the
-// OAuth 1.0a consumer, the OAuth 2.0 client) into a jiramock.Config. Its
-// errors are *FlagError naming the flag at fault; the CLI exits 2 with them.
+// OAuth 1.0a consumer, the OAuth 2.0 client) into a jiramock.Config, and
+// serves that mock (serve.go). Its errors are *FlagError naming the flag at
+// fault, or *StartError; the CLI exits 2 with them.
 package mockcfg
 
 import (

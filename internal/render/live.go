@@ -31,3 +31,15 @@ func LiveErrorJSON(w io.Writer, e *live.Error, exitCode int) error {
 	doc["exit_code"] = exitCode
 	return JSON(w, map[string]any{"error": doc})
 }
+
+// LiveFailure writes a failed dance: first as JSON on stdout when asJSON
+// (LiveErrorJSON), then with its advice on w (LiveError).
+func LiveFailure(stdout, w io.Writer, e *live.Error, exitCode int, asJSON bool) error {
+	if asJSON {
+		if err := LiveErrorJSON(stdout, e, exitCode); err != nil {
+			return err
+		}
+	}
+	LiveError(w, e)
+	return nil
+}

@@ -118,6 +118,16 @@ func TestLiveError(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil || doc.Error["exit_code"] != float64(1) {
 		t.Errorf("LiveErrorJSON = %s (%v); want the error with exit_code 1", b.String(), err)
 	}
+	// LiveFailure: the JSON on stdout only with asJSON; the advice on w always.
+	for _, asJSON := range []bool{false, true} {
+		var out, w bytes.Buffer
+		if err := LiveFailure(&out, &w, e, 3, asJSON); err != nil {
+			t.Fatal(err)
+		}
+		if (out.Len() > 0) != asJSON || asJSON && !strings.Contains(out.String(), `"exit_code": 3`) || !strings.Contains(w.String(), "  check the key\n") {
+			t.Errorf("LiveFailure(asJSON %v): stdout %q, w %q", asJSON, out.String(), w.String())
+		}
+	}
 }
 
 func TestLinkSettingsText(t *testing.T) {
