@@ -7,8 +7,8 @@ import (
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/pull"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
 // newPullCmd is `bridge pull`: the deployed script, with JIRA_URL put back,

@@ -39,7 +39,9 @@ type clientsTenant struct {
 	err error
 }
 
-func (c clientsTenant) GetEnabledClients(context.Context, string) ([]string, error) { return c.ids, c.err }
+func (c clientsTenant) GetEnabledClients(context.Context, string) ([]string, error) {
+	return c.ids, c.err
+}
 
 // TestPublished: the result goes to stdout; a connection no application
 // can use, or enabled clients that cannot be read, warn on stderr.
