@@ -124,21 +124,12 @@ func (f *publishFlags) plan(src publish.Source, tenant auth0.Tenant, creds auth0
 	return plan, nil
 }
 
-// publishExitCode maps a publish error to the exit code: the verification's
-// own (1, or 2 for a bad suite), 2 for a name taken by another strategy or an
-// unusable backup directory, 3 for the rest (Auth0).
+// publishExitCode maps a publish error to the exit code: the
+// verification's own, 1 for failed cases, 2 for input that cannot be
+// published (publish.FaultInput), 3 for the rest (Auth0).
 func publishExitCode(err error) int {
-	var ee *exit.Error
-	var pe *publish.Error
-	switch {
-	case errors.As(err, &ee):
+	if ee := (*exit.Error)(nil); errors.As(err, &ee) {
 		return ee.Code
-	case errors.Is(err, publish.ErrVerify):
-		return exit.CheckFailed
-	case errors.Is(err, publish.ErrOtherStrategy), errors.Is(err, publish.ErrBackup):
-		return exit.Usage
-	case errors.As(err, &pe) && pe.Step == "backup":
-		return exit.Usage
 	}
-	return exit.Remote
+	return map[publish.Fault]int{publish.FaultVerify: exit.CheckFailed, publish.FaultInput: exit.Usage, publish.FaultTenant: exit.Remote}[publish.FaultOf(err)]
 }
