@@ -146,20 +146,18 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	return opts, nil
 }
 
-// writeReport prints the report (text or JSON) on stdout, writes the JUnit
-// file, and turns the verdict into the exit code.
+// writeReport delivers the report (report.Deliver: stdout, the JUnit
+// file) and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
 	opts := report.TextOptions{Color: render.IsTerminal(stdout), Verbose: f.verbose, Sources: sources}
-	if err := report.Write(stdout, report.Format(f.format), rep, opts); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	if f.junit != "" {
-		if err := report.WriteJUnitFile(f.junit, rep); err != nil {
-			return exit.Usagef("--junit: %v", err)
-		}
-	}
-	if !rep.Passed() {
+	err := report.Deliver(stdout, report.Format(f.format), rep, opts, f.junit)
+	switch {
+	case errors.As(err, new(*report.JUnitError)):
+		return exit.Usagef("--junit: %v", err)
+	case err != nil:
+		return err
+	case !rep.Passed():
 		return exit.Failed(nil)
 	}
 	return nil
