@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -107,5 +108,21 @@ func BenchmarkString(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		r.String(text)
+	}
+}
+
+// TestMemoIsNew: Memo hides exactly what New hides, for the same secrets and
+// for another set, and returns the very Redactor it built for a set it has
+// seen.
+func TestMemoIsNew(t *testing.T) {
+	key := "0123456789abcdefghijklmnopqrstuvwxyz"
+	text := "a " + key + " b " + key[3:15] + " c zzzzzzzzzzzz"
+	assert.Equal(t, New(key, "tok-secret").String(text), Memo(key, "tok-secret").String(text))
+	assert.Same(t, Memo(key, "tok-secret"), Memo(key, "tok-secret"))
+	assert.NotSame(t, Memo(key, "tok-secret"), Memo(key, "other-secret"))
+	assert.Equal(t, text, Memo("unrelated-secret").String(text))
+	for i := 0; i < 3*memoCap; i++ { // past its bound, it still answers rightly
+		s := fmt.Sprintf("secret-number-%d", i)
+		assert.Equal(t, "x "+Mask+" y", Memo(s).String("x "+s+" y"))
 	}
 }

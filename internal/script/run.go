@@ -56,7 +56,7 @@ func (p *Program) Run(ctx context.Context, opts Options) (res *Result) {
 	h := &host{
 		prog: p,
 		opts: opts,
-		red:  redact.New(secretForms(runSecrets(opts))...),
+		red:  redact.Memo(secretForms(runSecrets(opts))...),
 		res:  &Result{Console: []ConsoleLine{}, Requests: []Request{}},
 		ctx:  runCtx,
 	}
