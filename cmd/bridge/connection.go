@@ -7,6 +7,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/spf13/cobra"
 )
 
@@ -32,15 +33,15 @@ func newConnectionCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		b, err := flags.build(cmd)
+		body, _, err := flags.build(cmd)
 		if err != nil {
 			return err
 		}
 		if format == connection.FormatTerraform || format == connection.FormatDeployCLI {
-			return formatFlags.writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), b.body, format)
+			return formatFlags.writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), body, format)
 		}
 		if showSecrets {
-			connWarn(cmd.ErrOrStderr(), "the output holds %s: keep it out of logs and tickets", flags.secret())
+			render.Warn(cmd.ErrOrStderr(), "the output holds %s: keep it out of logs and tickets", flags.secret())
 		}
 		var base string
 		if format == connection.FormatHAR {
@@ -48,7 +49,7 @@ func newConnectionCmd() *cobra.Command {
 				return err
 			}
 		}
-		out := connection.Printed(b.body, format, base, showSecrets)
+		out := connection.Printed(body, format, base, showSecrets)
 		_, err = cmd.OutOrStdout().Write(out)
 		return err
 	}

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/pflag"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
 // connFormatFlags are `bridge connection --format`, its old alias --har, and
@@ -40,12 +40,5 @@ func (f *connFormatFlags) writeIaC(stdout, stderr io.Writer, b connection.Built,
 	if err != nil {
 		return exit.Usagef("%v", err)
 	}
-	for _, w := range out.Warnings {
-		connWarn(stderr, "%s", w)
-	}
-	for _, file := range out.Files {
-		fmt.Fprintln(stdout, file)
-	}
-	_, err = stdout.Write(out.Stdout)
-	return err
+	return render.IaC(stdout, stderr, out)
 }

@@ -1,14 +1,13 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/spf13/cobra"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
 // connectionFlags are the settings of the JIRA connection, shared by
@@ -40,48 +39,21 @@ func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 	return f
 }
 
-// params reads the files the flags name into connection.Params, without
-// validating them (connection.Validate does). Missing flags and unreadable
-// files are usage errors (exit 2). Warnings (a private key others can read)
+// load reads and validates the connection settings (connection.Load).
+// Missing flags and every problem are usage errors (exit 2). Warnings,
+// including the one for a JIRA that Auth0 cannot reach from the internet,
 // go to stderr.
-func (f *connectionFlags) params(stderr io.Writer) (connection.Params, error) {
-	if missing := f.jira.missing(); len(missing) > 0 {
-		return connection.Params{}, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
-	}
-	p, warnings, err := connection.ReadFiles(connection.Params{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey,
-		PrivateKeySource: f.jira.privateKey, PrivateKeyPEM: string(f.jira.keyPEM), PublicKeySource: f.PublicKey, Name: f.Name}, f.Script)
-	for _, w := range warnings {
-		connWarn(stderr, "%s", w)
-	}
-	if fe := (*connection.FileError)(nil); errors.As(err, &fe) {
-		return p, exit.Usagef("%s: %v", connectionFlagNames[fe.Field], fe)
-	}
-	return p, nil
-}
-
-// load reads and validates the connection settings. Every problem is listed
-// and the error is a usage error (exit 2). Warnings, including the one for a
-// JIRA that Auth0 cannot reach from the internet, go to stderr.
 func (f *connectionFlags) load(cmd *cobra.Command) (*connection.Validated, error) {
-	stderr := cmd.ErrOrStderr()
 	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
 		return nil, err
 	}
-	p, err := f.params(stderr)
-	if err != nil {
-		return nil, err
+	if missing := f.jira.missing(); len(missing) > 0 {
+		return nil, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
 	}
-	v, err := connection.Validate(p)
-	if err != nil {
-		return nil, connUsageErr(err)
-	}
-	for _, w := range v.Warnings {
-		connWarn(stderr, "%s", w)
-	}
-	if w := connection.ReachabilityWarning(cmd.Context(), v.JIRAURL, nil); w != "" {
-		connWarn(stderr, "%s", w)
-	}
-	return v, nil
+	v, warnings, err := connection.Load(cmd.Context(), connection.Params{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey,
+		PrivateKeySource: f.jira.privateKey, PrivateKeyPEM: string(f.jira.keyPEM), PublicKeySource: f.PublicKey, Name: f.Name}, f.Script, nil)
+	render.Warnings(cmd.ErrOrStderr(), warnings)
+	return v, connUsageErr(err)
 }
 
 // connectionFlagNames names the flag of each connection setting: the
@@ -98,38 +70,11 @@ var connectionFlagNames = map[connection.Field]string{
 	connection.FieldFlavor:       "--flavor",
 }
 
-// flagError is a connection setting's problem said with its flag:
-// "connection: --jira-url: …". errors.Is and As still see the problem.
-type flagError struct{ e *connection.Error }
-
-func (f flagError) Error() string {
-	flag, ok := connectionFlagNames[f.e.Field]
-	if !ok {
-		flag = string(f.e.Field)
-	}
-	return "connection: " + flag + ": " + f.e.Reason()
-}
-
-func (f flagError) Unwrap() error { return f.e }
-
-// connUsageErr turns validation problems into one usage error, one problem
-// per line, each naming its flag.
+// connUsageErr is err, a file or settings problem, as one usage error
+// (exit 2) that names the flags (connection.Named); nil stays nil.
 func connUsageErr(err error) error {
-	probs := connection.Problems(err)
-	switch len(probs) {
-	case 0:
-		return &exit.Error{Code: exit.Usage, Err: err}
-	case 1:
-		return &exit.Error{Code: exit.Usage, Err: flagError{probs[0]}}
+	if err == nil {
+		return nil
 	}
-	lines := make([]string, len(probs))
-	for i, p := range probs {
-		lines[i] = "  " + flagError{p}.Error()
-	}
-	return exit.Usagef("%d problems with the connection settings:\n%s", len(probs), strings.Join(lines, "\n"))
-}
-
-// connWarn prints a warning on stderr.
-func connWarn(w io.Writer, format string, args ...any) {
-	fmt.Fprintf(w, "bridge: warning: "+format+"\n", args...)
+	return &exit.Error{Code: exit.Usage, Err: connection.Named(err, connectionFlagNames)}
 }

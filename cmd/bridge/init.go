@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
@@ -26,14 +24,9 @@ func newInitCmd() *cobra.Command {
 			if k.Flavor != "server" && k.Flavor != "cloud" {
 				return exit.Usagef("--flavor %q: use server or cloud", k.Flavor)
 			}
-			written, err := scaffold.WriteFor(dir, k)
-			for _, f := range written {
-				fmt.Fprintln(cmd.OutOrStdout(), f)
-			}
-			if err != nil {
+			if err := scaffold.Init(cmd.OutOrStdout(), cmd.ErrOrStderr(), dir, k); err != nil {
 				return exit.Usagef("init: %v", err)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "bridge: wrote %d files\n%s", len(written), scaffold.Guide(dir, k))
 			return nil
 		},
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
 
@@ -68,13 +69,13 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	if conn.Script != "" && f.casesDir == "" {
 		return needsCases(conn.Script)
 	}
-	b, err := conn.build(cmd)
+	body, src, err := conn.build(cmd)
 	if err != nil {
 		return err
 	}
-	red := redact.New(append(creds.Secrets(), b.body.Secrets()...)...)
+	red := redact.New(append(creds.Secrets(), body.Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
-	plan, err := f.plan(b, tenant, creds, stderr)
+	plan, err := f.plan(src, tenant, creds, stderr)
 	if err != nil {
 		return &exit.Error{Code: exit.Usage, Err: redact.Err(red, err)}
 	}
@@ -83,7 +84,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	if err != nil {
 		return &exit.Error{Code: publishExitCode(err), Err: redact.Err(red, err)}
 	}
-	return printPublish(cmd.Context(), red.Writer(cmd.OutOrStdout()), stderr, plan.Client, res, tenant, f.json)
+	return render.Published(cmd.Context(), red.Writer(cmd.OutOrStdout()), stderr, plan.Client, res, tenant, f.json)
 }
 
 // auth0 resolves the tenant and the credentials from the flags and the
@@ -96,7 +97,7 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 		return tenant, creds, exit.Usagef("--domain: %w", err)
 	}
 	if strings.HasPrefix(tenant.BaseURL, "http://") && !loopback.HostPort(tenant.Host) {
-		connWarn(w, "--domain %s uses http: the Management API token and the private key would travel in clear; use https", tenant.BaseURL)
+		render.Warn(w, "--domain %s uses http: the Management API token and the private key would travel in clear; use https", tenant.BaseURL)
 	}
 	if err := creds.Check(); err != nil {
 		return tenant, creds, exit.Usagef("%w", err)
@@ -106,10 +107,9 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 
 // plan is publish.Prepare's plan (the cases, the script verified, the
 // body), with the flags' choices and the client; progress goes to stderr.
-func (f *publishFlags) plan(b *built, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
-	b.verify.Runtime = f.runtime
-	plan, err := publish.Prepare(publish.Source{Body: b.body.JSON(), Name: b.name, Script: b.script, ScriptName: b.scriptName,
-		JIRAURL: b.jira, Rendered: b.rendered, Verify: b.verify}, f.casesDir, stderr)
+func (f *publishFlags) plan(src publish.Source, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
+	src.Verify.Runtime = f.runtime
+	plan, err := publish.Prepare(src, f.casesDir, stderr)
 	if errors.Is(err, verify.ErrNoCases) {
 		return plan, fmt.Errorf("--cases %w", err)
 	} else if err != nil {
@@ -124,21 +124,12 @@ func (f *publishFlags) plan(b *built, tenant auth0.Tenant, creds auth0.Credentia
 	return plan, nil
 }
 
-// publishExitCode maps a publish error to the exit code: the verification's
-// own (1, or 2 for a bad suite), 2 for a name taken by another strategy or an
-// unusable backup directory, 3 for the rest (Auth0).
+// publishExitCode maps a publish error to the exit code: the
+// verification's own, 1 for failed cases, 2 for input that cannot be
+// published (publish.FaultInput), 3 for the rest (Auth0).
 func publishExitCode(err error) int {
-	var ee *exit.Error
-	var pe *publish.Error
-	switch {
-	case errors.As(err, &ee):
+	if ee := (*exit.Error)(nil); errors.As(err, &ee) {
 		return ee.Code
-	case errors.Is(err, publish.ErrVerify):
-		return exit.CheckFailed
-	case errors.Is(err, publish.ErrOtherStrategy), errors.Is(err, publish.ErrBackup):
-		return exit.Usage
-	case errors.As(err, &pe) && pe.Step == "backup":
-		return exit.Usage
 	}
-	return exit.Remote
+	return map[publish.Fault]int{publish.FaultVerify: exit.CheckFailed, publish.FaultInput: exit.Usage, publish.FaultTenant: exit.Remote}[publish.FaultOf(err)]
 }

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"context"
-	"io"
-
 	"github.com/spf13/cobra"
 
-	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
@@ -34,21 +30,5 @@ func runRestore(cmd *cobra.Command, f *publishFlags) error {
 	if err != nil {
 		return &exit.Error{Code: publishExitCode(err), Err: redact.Err(red, err)}
 	}
-	return printPublish(cmd.Context(), cmd.OutOrStdout(), red.Writer(cmd.ErrOrStderr()), client, res, tenant, f.json)
-}
-
-// printPublish prints a publish's or a restore's result (text, or --json),
-// then warns on stderr when no application can use the connection
-// (publish.EnabledClientsWarning). out and stderr are redacted.
-func printPublish(ctx context.Context, out, stderr io.Writer, client publish.Tenant, res *publish.Result, tenant auth0.Tenant, asJSON bool) error {
-	if err := render.Publish(out, res, tenant, asJSON); err != nil {
-		return err
-	}
-	w, err := publish.EnabledClientsWarning(ctx, client, res)
-	if err != nil {
-		connWarn(stderr, "%v", err)
-	} else if w != "" {
-		connWarn(stderr, "%s", w)
-	}
-	return nil
+	return render.Published(cmd.Context(), cmd.OutOrStdout(), red.Writer(cmd.ErrOrStderr()), client, res, tenant, f.json)
 }

@@ -2,13 +2,13 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/pull"
+	"github.com/jira-auth0-bridge/bridge/internal/render"
 )
 
 // newPullCmd is `bridge pull`: the deployed script, with JIRA_URL put back,
@@ -36,28 +36,12 @@ func newPullCmd() *cobra.Command {
 		} else if err != nil {
 			return exit.RemoteFailed(err)
 		}
-		for _, w := range res.Warnings {
-			connWarn(red.Writer(cmd.ErrOrStderr()), "%s", w)
+		render.Warnings(red.Writer(cmd.ErrOrStderr()), res.Warnings)
+		err = res.Deliver(cmd.OutOrStdout(), cmd.ErrOrStderr(), out)
+		if errors.As(err, new(*pull.WriteError)) {
+			return exit.Usagef("--out: %v", err)
 		}
-		return writePull(cmd, res, out)
-	}
-	return cmd
-}
-
-// writePull writes the pulled files into dir and lists them on stdout, or,
-// without dir, prints the script on stdout.
-func writePull(cmd *cobra.Command, res *pull.Result, dir string) error {
-	if dir == "" {
-		_, err := fmt.Fprint(cmd.OutOrStdout(), res.Script)
 		return err
 	}
-	files, err := res.Write(dir)
-	for _, p := range files {
-		fmt.Fprintln(cmd.OutOrStdout(), p)
-	}
-	if err != nil {
-		return exit.Usagef("--out: %v", err)
-	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "bridge: pulled %s; next: bridge test --script %s --cases DIR\n", res.Settings.Name, files[0])
-	return nil
+	return cmd
 }

@@ -5,15 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"runtime"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
 	"github.com/jira-auth0-bridge/bridge/internal/report"
@@ -79,22 +76,12 @@ func (f *testFlags) check() error {
 	if f.parallel < 1 {
 		return exit.Usagef("--parallel %d: run at least 1 case at once", f.parallel)
 	}
-	if _, err := f.runtime.limits(); err != nil {
+	in, err := f.inputs()
+	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(f.consumerKey) == "" {
-		return exit.Usagef("--consumer-key is empty; give the consumer key the script signs as, or leave the flag out for %s", bridge.DefaultConsumerKey)
-	}
-	if f.flavor != "" {
-		if _, err := jiramock.ParseFlavor(f.flavor); err != nil {
-			return exit.Usagef("--flavor %q: use server or cloud", f.flavor)
-		}
-	}
-	if err := checkProtocol(f.protocol, true); err != nil {
-		return err
-	}
-	if _, err := regexp.Compile(f.run); err != nil {
-		return exit.Usagef("--run: %v", err)
+	if err := in.Check(); err != nil {
+		return &exit.Error{Code: exit.Usage, Err: err}
 	}
 	if err := f.checkReport(); err != nil {
 		return err
@@ -123,9 +110,19 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 	return writeReport(rep, f, stdout, opts.Sources())
 }
 
-// options loads the script, the cases and the key the flags name.
-func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
+// inputs are the flags that choose and configure the suite; --runtime,
+// --timeout and --max-memory are checked (exit 2).
+func (f *testFlags) inputs() (suiteconfig.Flags, error) {
 	maxMemory, err := f.runtime.limits()
+	return suiteconfig.Flags{Script: f.runtime.script, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, Protocol: f.protocol,
+		PrivateKey: f.privateKey, ConsumerKey: f.consumerKey, Runtime: f.runtime.runtime, Timeout: f.runtime.timeout,
+		MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}, err
+}
+
+// options loads the script, the cases and the key the flags name
+// (suiteconfig.Flags.Options; exit 2 for bad input).
+func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
+	in, err := f.inputs()
 	if err != nil {
 		return suite.Options{}, err
 	}
@@ -136,62 +133,31 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	if err := checkMockScript(src); err != nil {
 		return suite.Options{}, err
 	}
-	cfg := suiteconfig.Config{Script: src, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, PrivateKey: f.privateKey,
-		ConsumerKey: f.consumerKey, Protocol: f.protocol, Shipped: f.runtime.script == "", Timeout: f.runtime.timeout, MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict, Runtime: f.runtime.runtime}
-	if cfg.NeedsCases() {
-		return suite.Options{}, needsCases(f.runtime.script)
-	}
+	var mockLog io.Writer
 	if f.verbose {
-		cfg.MockLog = prefix.Writer(stderr, "mock: ")
+		mockLog = prefix.Writer(stderr, "mock: ")
 	}
-	opts, err := cfg.Options()
-	var fe *suiteconfig.Error
-	var nm *suiteconfig.NoMatchError
-	var pe *suiteconfig.ProtocolError
-	switch {
-	case errors.As(err, &pe):
-		return opts, exit.Usagef("--script %s is one protocol's script and %s holds %s cases: add --protocol oauth1 or --protocol oauth2", src.Name, suiteconfig.CasesName(f.casesDir), strings.Join(pe.Protocols, " and "))
-	case errors.As(err, &fe) && fe.Field == suiteconfig.FieldScript:
-		return opts, exit.Usagef("--script %v", fe.Err)
-	case errors.As(err, &fe):
-		return opts, exit.Usagef("--private-key: %v", fe.Err)
-	case errors.As(err, &nm):
-		return opts, exit.Usagef("no case of %s matches %s (%d case(s) in all); loosen the selection", suiteconfig.CasesName(f.casesDir), f.selection(), nm.Total)
-	case err != nil:
+	opts, err := in.Options(src, mockLog)
+	if errors.Is(err, suiteconfig.ErrNeedsCases) {
+		return opts, needsCases(f.runtime.script)
+	} else if err != nil {
 		return opts, &exit.Error{Code: exit.Usage, Err: err}
 	}
 	return opts, nil
 }
 
-// selection says which flags select the cases: --run, --flavor or both.
-func (f *testFlags) selection() string {
-	var what []string
-	if f.run != "" {
-		what = append(what, fmt.Sprintf("--run %q", f.run))
-	}
-	if f.flavor != "" {
-		what = append(what, fmt.Sprintf("--flavor %s", f.flavor))
-	}
-	if f.protocol != "" {
-		what = append(what, fmt.Sprintf("--protocol %s", f.protocol))
-	}
-	return strings.Join(what, " ")
-}
-
-// writeReport prints the report (text or JSON) on stdout, writes the JUnit
-// file, and turns the verdict into the exit code.
+// writeReport delivers the report (report.Deliver: stdout, the JUnit
+// file) and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
 	opts := report.TextOptions{Color: render.IsTerminal(stdout), Verbose: f.verbose, Sources: sources}
-	if err := report.Write(stdout, report.Format(f.format), rep, opts); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	if f.junit != "" {
-		if err := report.WriteJUnitFile(f.junit, rep); err != nil {
-			return exit.Usagef("--junit: %v", err)
-		}
-	}
-	if !rep.Passed() {
+	err := report.Deliver(stdout, report.Format(f.format), rep, opts, f.junit)
+	switch {
+	case errors.As(err, new(*report.JUnitError)):
+		return exit.Usagef("--junit: %v", err)
+	case err != nil:
+		return err
+	case !rep.Passed():
 		return exit.Failed(nil)
 	}
 	return nil

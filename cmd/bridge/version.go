@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/render"
@@ -18,11 +16,7 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print bridge's version, the commit it was built from and its Go version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if asJSON {
-				return render.JSON(cmd.OutOrStdout(), version.Get())
-			}
-			_, err := fmt.Fprintln(cmd.OutOrStdout(), version.Get().String())
-			return err
+			return render.Version(cmd.OutOrStdout(), version.Get(), asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the version as one JSON object on stdout")

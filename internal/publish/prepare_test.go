@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
-	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
 
 func validated(t *testing.T, src string) Source {
@@ -28,10 +27,7 @@ func validated(t *testing.T, src string) Source {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := v.Body()
-	return Source{Body: b.JSON(), Name: v.Name, Script: v.Script, ScriptName: v.ScriptName, JIRAURL: v.JIRAURL,
-		Rendered: b.Options.Scripts.FetchUserProfile,
-		Verify:   verify.Options{ConsumerKey: v.ConsumerKey, PrivateKey: v.PrivateKey, PrivateKeyPEM: v.PrivateKeyPEM}}
+	return OAuth1Source(v)
 }
 
 // TestPrepare: the plan publishes the validated body under its name, logs

@@ -1,6 +1,7 @@
 // Package suiteconfig turns what `bridge test` is given (a script, a cases
-// directory, a selection, a key file) into suite.Options. Its errors name the
-// input that is wrong by a Field; the CLI names the flag.
+// directory, a selection, a key file) into suite.Options. Config's errors
+// name the input that is wrong by a Field; Flags, the command's flags, says
+// them with the flag's name, as mockcfg does for `bridge mock`.
 package suiteconfig
 
 import (
