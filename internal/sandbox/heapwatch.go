@@ -49,7 +49,7 @@ func (h *heapWatch) arm(limit int64) {
 	}
 	h.mu.Lock()
 	h.base, h.limit = heapNow(), limit
-	debug.SetMemoryLimit(satAdd(int64(h.base), limit, heapSlack, 32<<20))
+	debug.SetMemoryLimit(satAdd(int64(h.base), limit, heapSlack))
 	h.mu.Unlock()
 }
 

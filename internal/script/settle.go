@@ -9,8 +9,11 @@ import (
 func (r *runner) settle(err error) {
 	r.h.vm.ClearInterrupt()
 	reason := r.stopReason()
-	if reason == nil && r.h.ctx.Err() != nil {
-		// The time limit passed, and the loop saw it before the watcher did.
+	if reason == nil && runEnded(r.h.ctx) {
+		// The time limit passed, and the loop saw it before the watcher did:
+		// a request aborted at the deadline unregisters itself, and the loop
+		// may go idle before the context's own timer has run (on one P it
+		// waits for this goroutine), so the deadline is read, not ctx.Err.
 		reason = r.ctxReason()
 	}
 	defer r.rearm(reason)() // a toString called below cannot run forever
