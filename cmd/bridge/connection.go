@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 
-	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
@@ -57,15 +56,11 @@ func newConnectionCmd() *cobra.Command {
 }
 
 // connDomain returns the Auth0 base URL for --domain (or AUTH0_DOMAIN), or ""
-// when neither is set.
+// when neither is set (credentials.BaseURL).
 func connDomain(flag string) (string, error) {
-	d := credentials.Domain(flag, os.Getenv)
-	if d == "" {
-		return "", nil
-	}
-	t, err := auth0.ParseTenant(d)
+	base, err := credentials.BaseURL(flag, os.Getenv)
 	if err != nil {
 		return "", exit.Usagef("--domain: %w", err)
 	}
-	return t.BaseURL, nil
+	return base, nil
 }

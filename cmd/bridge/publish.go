@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/loopback"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
@@ -39,7 +37,7 @@ func newPublishCmd() *cobra.Command {
 	}
 	conn := addConnectionFlags(cmd)
 	fs := cmd.Flags()
-	addAuth0Flags(fs, &f.creds)
+	f.creds.AddFlags(fs)
 	fs.StringVar(&f.casesDir, "cases", "", "directory of case files that must pass before publishing (default: the built-in suite; required with --script)")
 	fs.StringSliceVar(&f.enabledClients, "enabled-clients", nil, "client IDs to enable the connection for, comma-separated (others are left as they are)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "verify and read, print the requests it would send and the options diff; write nothing")
@@ -88,19 +86,12 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 }
 
 // auth0 resolves the tenant and the credentials from the flags and the
-// environment (flags win), warning on w of a tenant on plain http elsewhere
-// than this machine.
+// environment (credentials.Auth0.Tenant), its warnings on w.
 func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, error) {
-	domain, creds := f.creds.Resolve(os.Getenv)
-	tenant, err := auth0.ParseTenant(domain)
+	tenant, creds, warnings, err := f.creds.Tenant(os.Getenv)
+	render.Warnings(w, warnings)
 	if err != nil {
-		return tenant, creds, exit.Usagef("--domain: %w", err)
-	}
-	if strings.HasPrefix(tenant.BaseURL, "http://") && !loopback.HostPort(tenant.Host) {
-		render.Warn(w, "--domain %s uses http: the Management API token and the private key would travel in clear; use https", tenant.BaseURL)
-	}
-	if err := creds.Check(); err != nil {
-		return tenant, creds, exit.Usagef("%w", err)
+		return tenant, creds, &exit.Error{Code: exit.Usage, Err: err}
 	}
 	return tenant, creds, nil
 }

@@ -22,7 +22,7 @@ func newPullCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 	}
 	fs := cmd.Flags()
-	addAuth0Flags(fs, &f.creds)
+	f.creds.AddFlags(fs)
 	fs.StringVar(&name, "name", connection.DefaultName, "the Auth0 connection's name")
 	fs.StringVar(&out, "out", "", "write "+pull.ScriptFile+" and "+pull.SettingsFile+" into this directory (default: the script on stdout)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
