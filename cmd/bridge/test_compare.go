@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
@@ -20,16 +19,7 @@ func runCompare(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 		return exit.Usagef("%v", ie)
 	}
 	o.Timeout, o.Runtime = f.runtime.timeout, f.runtime.runtime
-	fmt.Fprintf(stderr, "bridge: comparing %s (oauth1) with the oauth2 script of %d flavour(s) over the mock's users\n", o.Old.Filename(), len(o.New))
-	rep, err := migrate.Run(ctx, o)
-	if err != nil {
-		return err
-	}
-	if f.json {
-		err = migrate.WriteJSON(stdout, rep)
-	} else {
-		err = migrate.WriteText(stdout, rep)
-	}
+	rep, err := migrate.Compare(ctx, o, f.json, stdout, stderr)
 	if err == nil && rep.Changed > 0 {
 		return exit.Failed(nil)
 	}
