@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/spf13/pflag"
@@ -33,17 +32,12 @@ func (f *testFlags) checkReport() error {
 }
 
 // updateAndRerun is `bridge test --update`: it rewrites the expectations of
-// the cases that failed from their results (suite.UpdateCases), says what
+// the cases that failed from their results (suite.Update), says what
 // changed on stderr, and runs the suite again, whose verdict is the exit code.
 func updateAndRerun(ctx context.Context, f *testFlags, opts suite.Options, rep *suite.Report, stdout, stderr io.Writer) error {
-	changes, err := suite.UpdateCases(opts.Cases, rep)
-	for _, c := range changes {
-		fmt.Fprintln(stderr, "bridge: updated", c)
-	}
-	if err != nil {
+	if err := suite.Update(opts.Cases, rep, stderr); err != nil {
 		return exit.Usagef("--update: %v", err)
 	}
-	fmt.Fprintf(stderr, "bridge: --update: %d change(s); running again\n", len(changes))
 	f.update = false
 	return runTests(ctx, f, stdout, stderr)
 }

@@ -3,6 +3,7 @@ package suite
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/jira-auth0-bridge/bridge/internal/cases"
 	"github.com/jira-auth0-bridge/bridge/internal/profile"
@@ -58,4 +59,19 @@ func UpdateCases(cs []*cases.Case, r *report.Report) ([]string, error) {
 		changes = append(changes, ch...)
 	}
 	return changes, errors.Join(errs...)
+}
+
+// Update is `bridge test --update` before the suite runs again:
+// UpdateCases, with a "bridge: updated" line on log (stderr) for each
+// change, then their count. The count is not said when an update failed.
+func Update(cs []*cases.Case, r *report.Report, log io.Writer) error {
+	changes, err := UpdateCases(cs, r)
+	for _, c := range changes {
+		fmt.Fprintln(log, "bridge: updated", c)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "bridge: --update: %d change(s); running again\n", len(changes))
+	return nil
 }

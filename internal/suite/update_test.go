@@ -1,6 +1,8 @@
 package suite
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +81,35 @@ func TestUpdateCasesAfterMappingChange(t *testing.T) {
 	// Nothing left to update.
 	if changes, err := UpdateCases(cs, rep); err != nil || len(changes) != 0 {
 		t.Errorf("second update: %v %q", err, changes)
+	}
+}
+
+// Update says each change on its log, then their count; with nothing to
+// change it says 0.
+func TestUpdateSaysWhatChanged(t *testing.T) {
+	src := strings.Replace(bridge.ShippedScript, "toProfile(user, user.name)", "toProfile(user, 'k-' + user.name)", 1)
+	prog, err := script.Compile("fetchUserProfile.js", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cs := copyCases(t)
+	rep := run(t, Options{Program: prog, Cases: cs})
+	var log bytes.Buffer
+	if err := Update(cs, rep, &log); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(log.String(), "\n"), "\n")
+	want := fmt.Sprintf("bridge: --update: %d change(s); running again", rep.Summary.Failed)
+	if rep.Summary.Failed == 0 || len(lines) != rep.Summary.Failed+1 || lines[len(lines)-1] != want {
+		t.Fatalf("log for %d failed cases:\n%s", rep.Summary.Failed, log.String())
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if !strings.HasPrefix(l, "bridge: updated ") {
+			t.Errorf("change line %q lacks \"bridge: updated \"", l)
+		}
+	}
+	log.Reset()
+	if err := Update(cs, run(t, Options{Program: prog, Cases: cs}), &log); err != nil || log.String() != "bridge: --update: 0 change(s); running again\n" {
+		t.Errorf("second Update: %v, log %q", err, log.String())
 	}
 }
