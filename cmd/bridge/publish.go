@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -14,18 +13,15 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
 	"github.com/jira-auth0-bridge/bridge/internal/redact"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
-	"github.com/jira-auth0-bridge/bridge/internal/verify"
 )
 
 // publishFlags are the Auth0 flags of `bridge publish`; the connection flags
 // come from addConnectionFlags.
 type publishFlags struct {
-	creds               credentials.Auth0
-	casesDir, backupDir string
-	enabledClients      []string
-	dryRun, json        bool
-	restore             string
-	runtime             string // --runtime of the verification
+	creds credentials.Auth0
+	publish.Flags
+	json    bool
+	runtime string // --runtime of the verification
 }
 
 func newPublishCmd() *cobra.Command {
@@ -38,13 +34,9 @@ func newPublishCmd() *cobra.Command {
 	conn := addConnectionFlags(cmd)
 	fs := cmd.Flags()
 	f.creds.AddFlags(fs)
-	fs.StringVar(&f.casesDir, "cases", "", "directory of case files that must pass before publishing (default: the built-in suite; required with --script)")
-	fs.StringSliceVar(&f.enabledClients, "enabled-clients", nil, "client IDs to enable the connection for, comma-separated (others are left as they are)")
-	fs.BoolVar(&f.dryRun, "dry-run", false, "verify and read, print the requests it would send and the options diff; write nothing")
+	f.Flags.AddFlags(fs)
 	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout")
-	fs.StringVar(&f.backupDir, "backup-dir", "", "directory for the backup of a connection before it is updated (default: bridge/backups in the per-user config directory, e.g. ~/.config/bridge/backups)")
 	addRuntimeFlag(fs, &f.runtime)
-	fs.StringVar(&f.restore, "restore", "", "put back the options of this backup file (only the Auth0 flags are needed)")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		return runPublish(cmd, conn, f)
@@ -53,7 +45,7 @@ func newPublishCmd() *cobra.Command {
 }
 
 func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) error {
-	if f.restore != "" {
+	if f.Restore != "" {
 		return runRestore(cmd, f)
 	}
 	// Everything that can be checked locally is checked before the suite runs.
@@ -64,7 +56,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	if err != nil {
 		return err
 	}
-	if conn.Script != "" && f.casesDir == "" {
+	if conn.Script != "" && f.CasesDir == "" {
 		return needsCases(conn.Script)
 	}
 	body, src, err := conn.build(cmd)
@@ -73,7 +65,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 	}
 	red := redact.New(append(creds.Secrets(), body.Secrets()...)...)
 	stderr := red.Writer(cmd.ErrOrStderr())
-	plan, err := f.plan(src, tenant, creds, stderr)
+	plan, err := f.Plan(src, f.runtime, tenant, creds, stderr)
 	if err != nil {
 		return &exit.Error{Code: exit.Usage, Err: redact.Err(red, err)}
 	}
@@ -94,25 +86,6 @@ func (f *publishFlags) auth0(w io.Writer) (auth0.Tenant, auth0.Credentials, erro
 		return tenant, creds, &exit.Error{Code: exit.Usage, Err: err}
 	}
 	return tenant, creds, nil
-}
-
-// plan is publish.Prepare's plan (the cases, the script verified, the
-// body), with the flags' choices and the client; progress goes to stderr.
-func (f *publishFlags) plan(src publish.Source, tenant auth0.Tenant, creds auth0.Credentials, stderr io.Writer) (publish.Plan, error) {
-	src.Verify.Runtime = f.runtime
-	plan, err := publish.Prepare(src, f.casesDir, stderr)
-	if errors.Is(err, verify.ErrNoCases) {
-		return plan, fmt.Errorf("--cases %w", err)
-	} else if err != nil {
-		return plan, err
-	}
-	client, err := auth0.New(tenant, creds, nil)
-	if err != nil {
-		return plan, err
-	}
-	client.Log = plan.Log
-	plan.Client, plan.EnabledClients, plan.DryRun, plan.BackupDir = client, f.enabledClients, f.dryRun, f.backupDir
-	return plan, nil
 }
 
 // publishExitCode maps a publish error to the exit code: the

@@ -14,10 +14,10 @@ import (
 // publish's safety: diff, --dry-run, a backup of what it overwrites and a
 // read-back (publish.Restore).
 func runRestore(cmd *cobra.Command, f *publishFlags) error {
-	if f.casesDir != "" || len(f.enabledClients) > 0 || cmd.Flags().Changed("jira-url") || cmd.Flags().Changed("script") {
+	if f.CasesDir != "" || len(f.EnabledClients) > 0 || cmd.Flags().Changed("jira-url") || cmd.Flags().Changed("script") {
 		return exit.Usagef("--restore puts back a backup as it is: it takes only the Auth0 flags, --dry-run, --json and --backup-dir")
 	}
-	backup, err := publish.ReadBackup(f.restore)
+	backup, err := publish.ReadBackup(f.Restore)
 	if err != nil {
 		return exit.Usagef("--restore: %v", err)
 	}
@@ -25,8 +25,8 @@ func runRestore(cmd *cobra.Command, f *publishFlags) error {
 	if err != nil {
 		return err
 	}
-	res, err := publish.Restore(cmd.Context(), publish.RestorePlan{Backup: backup, BackupSource: f.restore,
-		DryRun: f.dryRun, BackupDir: f.backupDir, Client: client, Log: client.Log})
+	res, err := publish.Restore(cmd.Context(), publish.RestorePlan{Backup: backup, BackupSource: f.Restore,
+		DryRun: f.DryRun, BackupDir: f.BackupDir, Client: client, Log: client.Log})
 	if err != nil {
 		return &exit.Error{Code: publishExitCode(err), Err: redact.Err(red, err)}
 	}
