@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
-	bridge "github.com/jira-auth0-bridge/bridge"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
@@ -20,15 +18,12 @@ import (
 
 // testFlags are the flags of `bridge test`.
 type testFlags struct {
-	runtime               runtimeFlags
-	casesDir, run, flavor string
-	protocol, compareWith string
-	junit, consumerKey    string
-	privateKey            string
-	parallel              int
-	strict, json, verbose bool
-	watch, update         bool
-	format                string
+	runtime runtimeFlags
+	suiteconfig.Flags
+	compareWith, junit string
+	json, verbose      bool
+	watch, update      bool
+	format             string
 }
 
 func newTestCmd() *cobra.Command {
@@ -40,21 +35,15 @@ func newTestCmd() *cobra.Command {
 	}
 	fs := cmd.Flags()
 	f.runtime.add(fs)
+	f.Flags.AddFlags(fs)
 	fs.Lookup("timeout").Usage = "the script's time limit per case, unless the case sets its own"
 	fs.Lookup("max-memory").Usage += "; parallel cases share it"
-	fs.StringVar(&f.casesDir, "cases", "", "directory of case files, *.json at any depth (default: the built-in suite)")
-	fs.StringVar(&f.run, "run", "", "run only the cases whose name matches this regexp")
-	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
-	addProtocolFlag(fs, &f.protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
+	addProtocolFlag(fs, &f.Protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
 	fs.StringVar(&f.compareWith, "compare-with", "", "migration check: run this OAuth 1.0a script and --script (OAuth 2.0) over the same users; report user_id, email, email_verified changes")
-	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
-	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
 	f.addReportFlags(fs)
 	fs.StringVar(&f.junit, "junit", "", "also write the report as JUnit XML to this file")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "show the details of passing cases too, and the mock's log on stderr")
 	fs.BoolVar(&f.watch, "watch", false, "run again whenever the script or a case file changes (Ctrl-C stops); with --json, one document per run")
-	fs.StringVar(&f.consumerKey, "consumer-key", bridge.DefaultConsumerKey, "consumer key the mock trusts and the script signs as")
-	fs.StringVar(&f.privateKey, "private-key", "", "PEM file of the consumer's RSA private key (default: the public test key)")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := f.check(); err != nil {
@@ -73,8 +62,8 @@ func newTestCmd() *cobra.Command {
 
 // check rejects bad flag values before anything runs (exit 2).
 func (f *testFlags) check() error {
-	if f.parallel < 1 {
-		return exit.Usagef("--parallel %d: run at least 1 case at once", f.parallel)
+	if f.Parallel < 1 {
+		return exit.Usagef("--parallel %d: run at least 1 case at once", f.Parallel)
 	}
 	in, err := f.inputs()
 	if err != nil {
@@ -99,7 +88,7 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 		return err
 	}
 	fmt.Fprintf(stderr, "bridge: running %d case(s) of %s against %s on %d worker(s)\n",
-		len(opts.Cases), suiteconfig.CasesName(f.casesDir), opts.ScriptName, min(opts.Parallel, len(opts.Cases)))
+		len(opts.Cases), suiteconfig.CasesName(f.CasesDir), opts.ScriptName, min(opts.Parallel, len(opts.Cases)))
 	rep, err := suite.Run(ctx, opts)
 	if err != nil {
 		return err
@@ -113,10 +102,11 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 // inputs are the flags that choose and configure the suite; --runtime,
 // --timeout and --max-memory are checked (exit 2).
 func (f *testFlags) inputs() (suiteconfig.Flags, error) {
-	maxMemory, err := f.runtime.limits()
-	return suiteconfig.Flags{Script: f.runtime.script, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, Protocol: f.protocol,
-		PrivateKey: f.privateKey, ConsumerKey: f.consumerKey, Runtime: f.runtime.runtime, Timeout: f.runtime.timeout,
-		MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}, err
+	in := f.Flags
+	in.Script, in.Runtime, in.Timeout = f.runtime.script, f.runtime.runtime, f.runtime.timeout
+	var err error
+	in.MaxMemory, err = f.runtime.limits()
+	return in, err
 }
 
 // options loads the script, the cases and the key the flags name

@@ -14,7 +14,7 @@ import (
 // script of each flavour) over the same users. Exit 1 when a user's user_id,
 // email or email_verified changes.
 func runCompare(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error {
-	o, err := migrate.Load(f.compareWith, f.runtime.script, f.flavor)
+	o, err := migrate.Load(f.compareWith, f.runtime.script, f.Flavor)
 	if ie := (*migrate.InputError)(nil); errors.As(err, &ie) {
 		return exit.Usagef("%v", ie)
 	}

@@ -25,7 +25,7 @@ func (f *testFlags) checkReport() error {
 		return exit.Usagef("%v", err)
 	}
 	f.format = string(format)
-	if f.update && (f.casesDir == "" || f.watch) {
+	if f.update && (f.CasesDir == "" || f.watch) {
 		return exit.Usagef("--update rewrites case files: give --cases DIR (the built-in suite cannot be rewritten; start your own with `bridge init`), without --watch")
 	}
 	return nil
