@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
@@ -12,9 +13,8 @@ import (
 
 func newConnectionCmd() *cobra.Command {
 	var (
-		domain      string
-		formatFlags connFormatFlags
-		showSecrets bool
+		domain string
+		output connection.Output
 	)
 	cmd := &cobra.Command{
 		Use:   "connection --jira-url URL --consumer-key KEY --private-key FILE [flags]",
@@ -24,22 +24,21 @@ func newConnectionCmd() *cobra.Command {
 	flags := addConnectionFlags(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&domain, "domain", "", "Auth0 tenant for the HAR url, e.g. example.eu.auth0.com (env AUTH0_DOMAIN)")
-	formatFlags.add(fs)
-	fs.BoolVar(&showSecrets, "show-secrets", false, "show the private key in the output instead of [REDACTED]")
+	output.AddFlags(fs)
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		format, err := formatFlags.parse()
+		format, err := output.Parse()
 		if err != nil {
-			return err
+			return exit.Usagef("%v", err)
 		}
 		body, _, err := flags.build(cmd)
 		if err != nil {
 			return err
 		}
 		if format == connection.FormatTerraform || format == connection.FormatDeployCLI {
-			return formatFlags.writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), body, format)
+			return writeIaC(cmd.OutOrStdout(), cmd.ErrOrStderr(), body, format, output.Out)
 		}
-		if showSecrets {
+		if output.ShowSecrets {
 			render.Warn(cmd.ErrOrStderr(), "the output holds %s: keep it out of logs and tickets", flags.secret())
 		}
 		var base string
@@ -48,11 +47,22 @@ func newConnectionCmd() *cobra.Command {
 				return err
 			}
 		}
-		out := connection.Printed(body, format, base, showSecrets)
+		out := connection.Printed(body, format, base, output.ShowSecrets)
 		_, err = cmd.OutOrStdout().Write(out)
 		return err
 	}
 	return cmd
+}
+
+// writeIaC writes b as Terraform or deploy-cli: to stdout, or the files
+// into --out (their names on stdout). Neither holds a secret: the key is a
+// variable or a keyword (internal/connection).
+func writeIaC(stdout, stderr io.Writer, b connection.Built, format connection.Format, dir string) error {
+	out, err := connection.WriteIaC(b, format, dir, connection.IaC{})
+	if err != nil {
+		return exit.Usagef("%v", err)
+	}
+	return render.IaC(stdout, stderr, out)
 }
 
 // connDomain returns the Auth0 base URL for --domain (or AUTH0_DOMAIN), or ""
