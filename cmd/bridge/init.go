@@ -18,11 +18,8 @@ func newInitCmd() *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			if err := checkProtocol(k.Protocol, false); err != nil {
-				return err
-			}
-			if k.Flavor != "server" && k.Flavor != "cloud" {
-				return exit.Usagef("--flavor %q: use server or cloud", k.Flavor)
+			if err := k.Check(); err != nil {
+				return exit.Usagef("%v", err)
 			}
 			if err := scaffold.Init(cmd.OutOrStdout(), cmd.ErrOrStderr(), dir, k); err != nil {
 				return exit.Usagef("init: %v", err)
@@ -30,7 +27,6 @@ func newInitCmd() *cobra.Command {
 			return nil
 		},
 	}
-	addProtocolFlag(cmd.Flags(), &k.Protocol, "oauth1", "the script and cases to start from")
-	cmd.Flags().StringVar(&k.Flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center) or cloud (Atlassian Cloud)")
+	k.AddFlags(cmd.Flags())
 	return cmd
 }
