@@ -20,10 +20,10 @@ import (
 type testFlags struct {
 	runtime runtimeFlags
 	suiteconfig.Flags
-	compareWith, junit string
-	json, verbose      bool
-	watch, update      bool
-	format             string
+	out         report.Flags
+	compareWith string
+	watch       bool
+	update      bool
 }
 
 func newTestCmd() *cobra.Command {
@@ -40,9 +40,8 @@ func newTestCmd() *cobra.Command {
 	fs.Lookup("max-memory").Usage += "; parallel cases share it"
 	addProtocolFlag(fs, &f.Protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
 	fs.StringVar(&f.compareWith, "compare-with", "", "migration check: run this OAuth 1.0a script and --script (OAuth 2.0) over the same users; report user_id, email, email_verified changes")
-	f.addReportFlags(fs)
-	fs.StringVar(&f.junit, "junit", "", "also write the report as JUnit XML to this file")
-	fs.BoolVarP(&f.verbose, "verbose", "v", false, "show the details of passing cases too, and the mock's log on stderr")
+	f.out.AddFlags(fs)
+	fs.BoolVar(&f.update, "update", false, "rewrite the expect of the failing cases from their results, print what changed on stderr, then run again")
 	fs.BoolVar(&f.watch, "watch", false, "run again whenever the script or a case file changes (Ctrl-C stops); with --json, one document per run")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -76,7 +75,7 @@ func (f *testFlags) check() error {
 		return err
 	}
 	// Found before the suite runs, a bad --junit path costs no run.
-	return checkOutputFile("--junit", f.junit, "report.xml")
+	return checkOutputFile("--junit", f.out.JUnit, "report.xml")
 }
 
 // runTests runs the suite once and writes the report. It returns nil when
@@ -124,7 +123,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 		return suite.Options{}, err
 	}
 	var mockLog io.Writer
-	if f.verbose {
+	if f.out.Verbose {
 		mockLog = prefix.Writer(stderr, "mock: ")
 	}
 	opts, err := in.Options(src, mockLog)
@@ -136,15 +135,14 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	return opts, nil
 }
 
-// writeReport delivers the report (report.Deliver: stdout, the JUnit
+// writeReport delivers the report (report.Flags.Deliver: stdout, the JUnit
 // file) and turns the verdict into the exit code.
 // sources maps the script's name to its source, for the report's excerpts.
 func writeReport(rep *suite.Report, f *testFlags, stdout io.Writer, sources map[string]string) error {
-	opts := report.TextOptions{Color: render.IsTerminal(stdout), Verbose: f.verbose, Sources: sources}
-	err := report.Deliver(stdout, report.Format(f.format), rep, opts, f.junit)
+	err := f.out.Deliver(stdout, rep, render.IsTerminal(stdout), sources)
 	switch {
 	case errors.As(err, new(*report.JUnitError)):
-		return exit.Usagef("--junit: %v", err)
+		return &exit.Error{Code: exit.Usage, Err: err}
 	case err != nil:
 		return err
 	case !rep.Passed():

@@ -19,7 +19,7 @@ func runCompare(ctx context.Context, f *testFlags, stdout, stderr io.Writer) err
 		return exit.Usagef("%v", ie)
 	}
 	o.Timeout, o.Runtime = f.runtime.timeout, f.runtime.runtime
-	rep, err := migrate.Compare(ctx, o, f.json, stdout, stderr)
+	rep, err := migrate.Compare(ctx, o, f.out.JSON, stdout, stderr)
 	if err == nil && rep.Changed > 0 {
 		return exit.Failed(nil)
 	}

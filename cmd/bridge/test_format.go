@@ -4,27 +4,15 @@ import (
 	"context"
 	"io"
 
-	"github.com/spf13/pflag"
-
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
-	"github.com/jira-auth0-bridge/bridge/internal/report"
 	"github.com/jira-auth0-bridge/bridge/internal/suite"
 )
 
-// addReportFlags registers --format, --json (its alias) and --update.
-func (f *testFlags) addReportFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "report format on stdout: text, json (one document) or github (workflow-command annotations)")
-	fs.BoolVar(&f.json, "json", false, "the same as --format json")
-	fs.BoolVar(&f.update, "update", false, "rewrite the expect of the failing cases from their results, print what changed on stderr, then run again")
-}
-
-// checkReport checks --format and --update (exit 2).
+// checkReport checks --format (report.Flags.Check) and --update (exit 2).
 func (f *testFlags) checkReport() error {
-	format, err := report.ParseFormat(f.format, f.json)
-	if err != nil {
+	if err := f.out.Check(); err != nil {
 		return exit.Usagef("%v", err)
 	}
-	f.format = string(format)
 	if f.update && (f.CasesDir == "" || f.watch) {
 		return exit.Usagef("--update rewrites case files: give --cases DIR (the built-in suite cannot be rewritten; start your own with `bridge init`), without --watch")
 	}
