@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/scaffold"
 )
@@ -18,7 +19,7 @@ func newInitCmd() *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			if err := checkProtocol(k.Protocol, false); err != nil {
+			if err := cliflags.CheckProtocol(k.Protocol, false); err != nil {
 				return err
 			}
 			if k.Flavor != "server" && k.Flavor != "cloud" {
@@ -30,7 +31,7 @@ func newInitCmd() *cobra.Command {
 			return nil
 		},
 	}
-	addProtocolFlag(cmd.Flags(), &k.Protocol, "oauth1", "the script and cases to start from")
+	cliflags.AddProtocolFlag(cmd.Flags(), &k.Protocol, "oauth1", "the script and cases to start from")
 	cmd.Flags().StringVar(&k.Flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center) or cloud (Atlassian Cloud)")
 	return cmd
 }

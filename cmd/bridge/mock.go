@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
 	"github.com/jira-auth0-bridge/bridge/internal/mockcfg"
@@ -34,8 +35,8 @@ func newMockCmd() *cobra.Command {
 	fs.StringVar(&o.PublicKey, "public-key", "", "PEM public key of that consumer (PUBLIC KEY or RSA PUBLIC KEY; default: the shipped test key)")
 	fs.StringVar(&o.AutoApprove, "auto-approve", "", "user ID: the approval page approves at once as this user (for scripted dances)")
 	fs.StringVar(&o.ContextPath, "context-path", "", "serve JIRA below this path, e.g. /jira (a leading slash, none trailing)")
-	addProtocolFlag(fs, &o.Protocol, "oauth1", "what the banner on stderr describes (the mock serves both)")
-	addJIRAClientFlags(fs, &o.ClientID, &o.ClientSecret, "the OAuth 2.0 client the mock trusts (default: the test client, printed on stderr)")
+	cliflags.AddProtocolFlag(fs, &o.Protocol, "oauth1", "what the banner on stderr describes (the mock serves both)")
+	cliflags.AddJIRAClientFlags(fs, &o.ClientID, &o.ClientSecret, "the OAuth 2.0 client the mock trusts (default: the test client, printed on stderr)")
 	fs.StringVar(&o.RedirectURI, "redirect-uri", "", "the client's registered redirect URI (default: the test client's)")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "log every request on stderr")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -48,7 +49,7 @@ func newMockCmd() *cobra.Command {
 // to stdout first, alone. Bad flags and a mock that cannot start are bad
 // usage (exit 2).
 func runMock(ctx context.Context, o mockOptions, stdout, stderr io.Writer) error {
-	if err := checkProtocol(o.Protocol, true); err != nil {
+	if err := cliflags.CheckProtocol(o.Protocol, true); err != nil {
 		return err
 	}
 	var log io.Writer

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/loopback"
@@ -45,7 +46,7 @@ func newPublishCmd() *cobra.Command {
 	fs.BoolVar(&f.dryRun, "dry-run", false, "verify and read, print the requests it would send and the options diff; write nothing")
 	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout")
 	fs.StringVar(&f.backupDir, "backup-dir", "", "directory for the backup of a connection before it is updated (default: bridge/backups in the per-user config directory, e.g. ~/.config/bridge/backups)")
-	addRuntimeFlag(fs, &f.runtime)
+	cliflags.AddRuntimeFlag(fs, &f.runtime)
 	fs.StringVar(&f.restore, "restore", "", "put back the options of this backup file (only the Auth0 flags are needed)")
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -59,7 +60,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return runRestore(cmd, f)
 	}
 	// Everything that can be checked locally is checked before the suite runs.
-	if err := checkRuntime(f.runtime); err != nil {
+	if err := cliflags.CheckRuntime(f.runtime); err != nil {
 		return err
 	}
 	tenant, creds, err := f.auth0(cmd.ErrOrStderr())
@@ -67,7 +68,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return err
 	}
 	if conn.Script != "" && f.casesDir == "" {
-		return needsCases(conn.Script)
+		return cliflags.NeedsCases(conn.Script)
 	}
 	body, src, err := conn.build(cmd)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiratarget"
@@ -18,11 +19,11 @@ import (
 
 // runFlags are `bridge run`'s flags.
 type runFlags struct {
-	runtime      runtimeFlags
+	runtime      cliflags.Runtime
 	user, flavor string
 	protocol     string
 	asJSON       bool
-	jira         jiraFlags // a real JIRA instead of the mock
+	jira         cliflags.JIRA // a real JIRA instead of the mock
 	token        credentials.JIRA
 	tokenFile    string
 }
@@ -36,45 +37,45 @@ func newRunCmd() *cobra.Command {
 		RunE:  func(cmd *cobra.Command, _ []string) error { return runRun(cmd, f) },
 	}
 	fs := cmd.Flags()
-	f.runtime.add(fs)
+	f.runtime.AddFlags(fs)
 	fs.StringVar(&f.user, "user", "", "mock JIRA user to log in as: a name on server, an accountId on cloud (default: the flavor's first user)")
 	fs.StringVar(&f.flavor, "flavor", "server", "mock JIRA flavor: server or cloud")
 	fs.BoolVar(&f.asJSON, "json", false, "print the result as one JSON object on stdout")
-	f.jira.add(fs, false)
+	f.jira.AddFlags(fs, false)
 	fs.StringVar(&f.token.Token, "token", "", "access token for the real JIRA")
 	fs.StringVar(&f.token.TokenSecret, "token-secret", "", "access token secret for the real JIRA")
 	fs.StringVar(&f.tokenFile, "token-file", "", `JSON file {"jira_url","consumer_key","token","token_secret"} (bridge live --save-token)`)
-	addProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 runs fn(accessToken, ctx, cb) after an OAuth 2.0 dance with the mock, or with --token/--token-file")
+	cliflags.AddProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 runs fn(accessToken, ctx, cb) after an OAuth 2.0 dance with the mock, or with --token/--token-file")
 	return cmd
 }
 
 func runRun(cmd *cobra.Command, f *runFlags) error {
-	maxMemory, err := f.runtime.limits()
+	maxMemory, err := f.runtime.Limits()
 	if err != nil {
 		return err
 	}
-	if err := checkProtocol(f.protocol, false); err != nil {
+	if err := cliflags.CheckProtocol(f.protocol, false); err != nil {
 		return err
 	}
-	src, err := f.runtime.loadFor(f.protocol, f.flavor)
+	src, err := f.runtime.LoadFor(f.protocol, f.flavor)
 	if err != nil {
 		return err
 	}
 	real := f.real(cmd)
-	if err := checkMockScript(src); err != nil && !real {
+	if err := cliflags.CheckMockScript(src); err != nil && !real {
 		return err
 	}
 	if err := f.mockOnly(cmd, real); err != nil {
 		return err
 	}
 	target, err := jiratarget.Open(cmd.Context(), jiratarget.Want{Protocol: f.protocol, Flavor: f.flavor, User: f.user, Real: real,
-		Given:     credentials.JIRA{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret},
-		TokenFile: f.tokenFile, PrivateKeyFile: f.jira.privateKey})
+		Given:     credentials.JIRA{JIRAURL: f.jira.URL, ConsumerKey: f.jira.ConsumerKey, Token: f.token.Token, TokenSecret: f.token.TokenSecret},
+		TokenFile: f.tokenFile, PrivateKeyFile: f.jira.PrivateKey})
 	if err != nil {
 		return targetErr(err)
 	}
 	defer target.Close()
-	res := target.Run(cmd.Context(), src, script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory, Runtime: f.runtime.runtime})
+	res := target.Run(cmd.Context(), src, script.Options{Timeout: f.runtime.Timeout, MaxMemory: maxMemory, Runtime: f.runtime.Runtime})
 	return printResult(cmd.OutOrStdout(), cmd.ErrOrStderr(), res, f.asJSON, real, src.Sources())
 }
 
@@ -126,7 +127,7 @@ func targetErr(err error) error {
 		return exit.Usagef("missing %s: a run against a real JIRA needs its base URL, the consumer key and private key, and an access token (get one with `bridge live --save-token FILE`, then pass --token-file FILE)",
 			strings.Join(missing, ", "))
 	case errors.As(err, &re) && re.Setting == jiratarget.SettingJIRAURL:
-		return jiraURLErr(re.Err)
+		return cliflags.URLErr(re.Err)
 	case errors.As(err, &re):
 		return exit.Usagef("%s: %v", realSettingFlags[re.Setting], re.Err)
 	case errors.As(err, &rem):

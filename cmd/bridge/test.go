@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
@@ -20,7 +21,7 @@ import (
 
 // testFlags are the flags of `bridge test`.
 type testFlags struct {
-	runtime               runtimeFlags
+	runtime               cliflags.Runtime
 	casesDir, run, flavor string
 	protocol, compareWith string
 	junit, consumerKey    string
@@ -39,13 +40,13 @@ func newTestCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 	}
 	fs := cmd.Flags()
-	f.runtime.add(fs)
+	f.runtime.AddFlags(fs)
 	fs.Lookup("timeout").Usage = "the script's time limit per case, unless the case sets its own"
 	fs.Lookup("max-memory").Usage += "; parallel cases share it"
 	fs.StringVar(&f.casesDir, "cases", "", "directory of case files, *.json at any depth (default: the built-in suite)")
 	fs.StringVar(&f.run, "run", "", "run only the cases whose name matches this regexp")
 	fs.StringVar(&f.flavor, "flavor", "", "run only the cases of this JIRA flavor: server or cloud")
-	addProtocolFlag(fs, &f.protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
+	cliflags.AddProtocolFlag(fs, &f.protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
 	fs.StringVar(&f.compareWith, "compare-with", "", "migration check: run this OAuth 1.0a script and --script (OAuth 2.0) over the same users; report user_id, email, email_verified changes")
 	fs.IntVar(&f.parallel, "parallel", runtime.NumCPU(), "cases run at once, each on its own JavaScript runtime")
 	fs.BoolVar(&f.strict, "strict", false, "warnings of the Auth0 profile checks fail a case too")
@@ -87,7 +88,7 @@ func (f *testFlags) check() error {
 		return err
 	}
 	// Found before the suite runs, a bad --junit path costs no run.
-	return checkOutputFile("--junit", f.junit, "report.xml")
+	return cliflags.CheckOutputFile("--junit", f.junit, "report.xml")
 }
 
 // runTests runs the suite once and writes the report. It returns nil when
@@ -113,9 +114,9 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 // inputs are the flags that choose and configure the suite; --runtime,
 // --timeout and --max-memory are checked (exit 2).
 func (f *testFlags) inputs() (suiteconfig.Flags, error) {
-	maxMemory, err := f.runtime.limits()
-	return suiteconfig.Flags{Script: f.runtime.script, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, Protocol: f.protocol,
-		PrivateKey: f.privateKey, ConsumerKey: f.consumerKey, Runtime: f.runtime.runtime, Timeout: f.runtime.timeout,
+	maxMemory, err := f.runtime.Limits()
+	return suiteconfig.Flags{Script: f.runtime.Script, CasesDir: f.casesDir, Run: f.run, Flavor: f.flavor, Protocol: f.protocol,
+		PrivateKey: f.privateKey, ConsumerKey: f.consumerKey, Runtime: f.runtime.Runtime, Timeout: f.runtime.Timeout,
 		MaxMemory: maxMemory, Parallel: f.parallel, Strict: f.strict}, err
 }
 
@@ -126,11 +127,11 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	if err != nil {
 		return suite.Options{}, err
 	}
-	src, err := f.runtime.load()
+	src, err := f.runtime.Load()
 	if err != nil {
 		return suite.Options{}, err
 	}
-	if err := checkMockScript(src); err != nil {
+	if err := cliflags.CheckMockScript(src); err != nil {
 		return suite.Options{}, err
 	}
 	var mockLog io.Writer
@@ -139,7 +140,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	}
 	opts, err := in.Options(src, mockLog)
 	if errors.Is(err, suiteconfig.ErrNeedsCases) {
-		return opts, needsCases(f.runtime.script)
+		return opts, cliflags.NeedsCases(f.runtime.Script)
 	} else if err != nil {
 		return opts, &exit.Error{Code: exit.Usage, Err: err}
 	}
