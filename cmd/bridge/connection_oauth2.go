@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jiramock"
@@ -14,7 +15,7 @@ import (
 // build loads the flags of `--protocol oauth1|oauth2` into the connection's
 // body and what publishing it verifies (publish.OAuth1Source, OAuth2Source).
 func (f *connectionFlags) build(cmd *cobra.Command) (connection.Built, publish.Source, error) {
-	if err := checkProtocol(f.protocol, false); err != nil {
+	if err := cliflags.CheckProtocol(f.protocol, false); err != nil {
 		return nil, publish.Source{}, err
 	}
 	if f.protocol != "oauth2" {
@@ -28,7 +29,7 @@ func (f *connectionFlags) build(cmd *cobra.Command) (connection.Built, publish.S
 	if err != nil {
 		return nil, publish.Source{}, exit.Usagef("--script: %v; pass a fetchUserProfile(accessToken, ctx, cb) script, e.g. one made by `bridge init --protocol oauth2`", err)
 	}
-	v, err := connection.ValidateOAuth2(connection.OAuth2Params{Flavor: connection.Flavor(f.flavor), JIRAURL: f.jira.url,
+	v, err := connection.ValidateOAuth2(connection.OAuth2Params{Flavor: connection.Flavor(f.flavor), JIRAURL: f.jira.URL,
 		ClientID: f.clientID, ClientSecret: f.clientSecret, Name: f.Name, Script: src.Text, ScriptName: src.Name})
 	if err != nil {
 		return nil, publish.Source{}, connUsageErr(err)
@@ -42,5 +43,5 @@ func (f *connectionFlags) secret() string {
 	if f.protocol == "oauth2" {
 		return "the client secret of " + f.clientID
 	}
-	return "the private key of " + f.jira.privateKey
+	return "the private key of " + f.jira.PrivateKey
 }

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
@@ -16,7 +18,7 @@ import (
 // --script. Flags only: these are per-connection choices, not credentials,
 // so there are no env fallbacks.
 type connectionFlags struct {
-	jira      jiraFlags
+	jira      cliflags.JIRA
 	PublicKey string // --public-key: optional PEM file pasted into JIRA; must match
 	Name      string // --name: the Auth0 connection name
 	Script    string // --script: fetchUserProfile file; "" = the shipped script
@@ -29,13 +31,13 @@ type connectionFlags struct {
 func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 	f := &connectionFlags{}
 	fs := cmd.Flags()
-	f.jira.add(fs, true)
+	f.jira.AddFlags(fs, true)
 	fs.StringVar(&f.PublicKey, "public-key", "", "PEM file of the public key pasted into JIRA; checked to belong to --private-key")
 	fs.StringVar(&f.Name, "name", connection.DefaultName, "Auth0 connection name: letters, digits, single hyphens, at most 128 characters")
 	fs.StringVar(&f.Script, "script", "", "fetchUserProfile script file, with JIRA_URL where the base URL goes (default: the shipped script)")
-	addProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 makes a connection of strategy oauth2 (--jira-client-id, --jira-client-secret; no keys)")
+	cliflags.AddProtocolFlag(fs, &f.protocol, "oauth1", "oauth2 makes a connection of strategy oauth2 (--jira-client-id, --jira-client-secret; no keys)")
 	fs.StringVar(&f.flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center, URLs from --jira-url) or cloud (Atlassian's URLs)")
-	addJIRAClientFlags(fs, &f.clientID, &f.clientSecret, "Jira's incoming link or your Atlassian app (--protocol oauth2)")
+	cliflags.AddJIRAClientFlags(fs, &f.clientID, &f.clientSecret, "Jira's incoming link or your Atlassian app (--protocol oauth2)")
 	return f
 }
 
@@ -44,14 +46,14 @@ func addConnectionFlags(cmd *cobra.Command) *connectionFlags {
 // including the one for a JIRA that Auth0 cannot reach from the internet,
 // go to stderr.
 func (f *connectionFlags) load(cmd *cobra.Command) (*connection.Validated, error) {
-	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+	if err := f.jira.Resolve(os.Getenv, cmd.InOrStdin()); err != nil {
 		return nil, err
 	}
-	if missing := f.jira.missing(); len(missing) > 0 {
+	if missing := f.jira.Missing(); len(missing) > 0 {
 		return nil, exit.Usagef("missing %s: the JIRA connection needs JIRA's base URL, the consumer key of its Application Link and the consumer's private key (make a pair with `bridge keygen`)", strings.Join(missing, ", "))
 	}
-	v, warnings, err := connection.Load(cmd.Context(), connection.Params{JIRAURL: f.jira.url, ConsumerKey: f.jira.consumerKey,
-		PrivateKeySource: f.jira.privateKey, PrivateKeyPEM: string(f.jira.keyPEM), PublicKeySource: f.PublicKey, Name: f.Name}, f.Script, nil)
+	v, warnings, err := connection.Load(cmd.Context(), connection.Params{JIRAURL: f.jira.URL, ConsumerKey: f.jira.ConsumerKey,
+		PrivateKeySource: f.jira.PrivateKey, PrivateKeyPEM: string(f.jira.KeyPEM), PublicKeySource: f.PublicKey, Name: f.Name}, f.Script, nil)
 	render.Warnings(cmd.ErrOrStderr(), warnings)
 	return v, connUsageErr(err)
 }

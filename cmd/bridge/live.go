@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/jira"
 	"github.com/jira-auth0-bridge/bridge/internal/live"
@@ -22,8 +23,8 @@ import (
 
 // liveFlags are the options of `bridge live`.
 type liveFlags struct {
-	jira                 jiraFlags
-	runtime              runtimeFlags
+	jira                 cliflags.JIRA
+	runtime              cliflags.Runtime
 	callbackAddr         string
 	noBrowser, oob, json bool
 	approveTimeout       time.Duration
@@ -41,37 +42,37 @@ func newLiveCmd() *cobra.Command {
 		RunE:  func(cmd *cobra.Command, _ []string) error { return runLive(cmd, f) },
 	}
 	fl := cmd.Flags()
-	f.jira.add(fl, true)
-	f.runtime.add(fl)
+	f.jira.AddFlags(fl, true)
+	f.runtime.AddFlags(fl)
 	fl.StringVar(&f.callbackAddr, "callback-addr", live.DefaultCallbackAddr, "loopback address for the OAuth callback")
 	fl.BoolVar(&f.noBrowser, "no-browser", false, "print the authorize URL only; do not open a browser")
 	fl.BoolVar(&f.oob, "oob", false, "ask JIRA to show the verifier instead of redirecting; paste it here")
 	fl.DurationVar(&f.approveTimeout, "approve-timeout", live.DefaultApproveTimeout, "how long to wait for the approval")
 	fl.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout, as bridge run --json does")
 	fl.StringVar(&f.saveToken, "save-token", "", "write the access token to this file (mode 0600) for 'bridge run --token-file'")
-	addProtocolFlag(fl, &f.protocol, "oauth1", "oauth2 does the authorization code dance with PKCE (--jira-client-id, --jira-client-secret)")
+	cliflags.AddProtocolFlag(fl, &f.protocol, "oauth1", "oauth2 does the authorization code dance with PKCE (--jira-client-id, --jira-client-secret)")
 	fl.StringVar(&f.flavor, "flavor", "server", "with --protocol oauth2: server (Jira Data Center, --jira-url) or cloud (Atlassian Cloud)")
-	addJIRAClientFlags(fl, &f.clientID, &f.clientSecret, "Jira's incoming link or your Atlassian app (--protocol oauth2)")
+	cliflags.AddJIRAClientFlags(fl, &f.clientID, &f.clientSecret, "Jira's incoming link or your Atlassian app (--protocol oauth2)")
 	fl.StringVar(&f.redirectURI, "redirect-uri", "http://127.0.0.1:8976/callback", "with --protocol oauth2: the client's registered redirect URI, a loopback URL bridge listens on (or any, with --oob)")
 	return cmd
 }
 
 func runLive(cmd *cobra.Command, f *liveFlags) error {
-	if err := checkProtocol(f.protocol, false); err != nil {
+	if err := cliflags.CheckProtocol(f.protocol, false); err != nil {
 		return err
 	}
 	if f.protocol == "oauth2" {
 		return runLiveOAuth2(cmd, f)
 	}
-	if err := f.jira.resolve(cmd.InOrStdin()); err != nil {
+	if err := f.jira.Resolve(os.Getenv, cmd.InOrStdin()); err != nil {
 		return err
 	}
 	maxMemory, err := f.check(cmd)
 	if err != nil {
 		return err
 	}
-	jiraURL, _ := jira.NormalizeBaseURL(f.jira.url) // checked in check: what publish stores
-	key, keyPEM, err := f.jira.loadKey()
+	jiraURL, _ := jira.NormalizeBaseURL(f.jira.URL) // checked in check: what publish stores
+	key, keyPEM, err := f.jira.LoadKey()
 	if err != nil {
 		return exit.Usagef("--private-key: %w", err)
 	}
@@ -83,7 +84,7 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 		return f.report(cmd.OutOrStdout(), livecheck.CompileFailed(err, log))
 	}
 	c := livecheck.OAuth1{Dance: f.options(cmd, jiraURL, key), KeyPEM: string(keyPEM), Program: prog, SaveToken: f.saveToken,
-		Limits: script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory, Runtime: f.runtime.runtime}}
+		Limits: script.Options{Timeout: f.runtime.Timeout, MaxMemory: maxMemory, Runtime: f.runtime.Runtime}}
 	return f.report(cmd.OutOrStdout(), c.Run(cmd.Context(), cmd.ErrOrStderr()))
 }
 
@@ -92,16 +93,16 @@ func runLive(cmd *cobra.Command, f *liveFlags) error {
 // live.RunOAuth2 checks the client, the flavour and the URL.
 func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
 	oauth1 := f.protocol != "oauth2"
-	if missing := f.jira.missing(); oauth1 && len(missing) > 0 {
+	if missing := f.jira.Missing(); oauth1 && len(missing) > 0 {
 		return 0, exit.Usagef("missing %s: live needs JIRA's base URL, the consumer key of its Application Link and the private key whose public key JIRA holds (see 'bridge live --help')", strings.Join(missing, ", "))
 	}
-	if _, err := jira.NormalizeBaseURL(f.jira.url); oauth1 && err != nil {
-		return 0, jiraURLErr(err)
+	if _, err := jira.NormalizeBaseURL(f.jira.URL); oauth1 && err != nil {
+		return 0, cliflags.URLErr(err)
 	}
 	if f.approveTimeout <= 0 {
 		return 0, exit.Usagef("--approve-timeout must be positive, e.g. 5m")
 	}
-	maxMemory, err := f.runtime.limits()
+	maxMemory, err := f.runtime.Limits()
 	if err != nil {
 		return 0, err
 	}
@@ -109,14 +110,14 @@ func (f *liveFlags) check(cmd *cobra.Command) (int64, error) {
 		return 0, exit.Usagef("--callback-addr has no use with --oob: JIRA redirects nowhere")
 	}
 	// Found before the dance, a bad --save-token path costs no approval.
-	return maxMemory, checkOutputFile("--save-token", f.saveToken, "jira-token.json")
+	return maxMemory, cliflags.CheckOutputFile("--save-token", f.saveToken, "jira-token.json")
 }
 
 // compile compiles --script, or the shipped script, rendered for jiraURL as
 // publish renders it (scriptsrc.Source.Render). A file that cannot be read is
 // bad input; a syntax error is a *script.SyntaxError.
 func (f *liveFlags) compile(jiraURL string) (*script.Program, error) {
-	src, err := f.runtime.load()
+	src, err := f.runtime.Load()
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +126,7 @@ func (f *liveFlags) compile(jiraURL string) (*script.Program, error) {
 
 // options are the dance's options.
 func (f *liveFlags) options(cmd *cobra.Command, jiraURL string, key *rsa.PrivateKey) live.Options {
-	return live.Options{JIRAURL: jiraURL, ConsumerKey: f.jira.consumerKey, PrivateKey: key, PrivateKeyFile: f.jira.privateKey,
+	return live.Options{JIRAURL: jiraURL, ConsumerKey: f.jira.ConsumerKey, PrivateKey: key, PrivateKeyFile: f.jira.PrivateKey,
 		CallbackAddr: f.callbackAddr, OOB: f.oob, ApproveTimeout: f.approveTimeout, Stdin: cmd.InOrStdin(),
 		OpenBrowser: live.Opener(f.noBrowser, runtime.GOOS, os.Getenv)}
 }

@@ -21,14 +21,14 @@ func runLiveOAuth2(cmd *cobra.Command, f *liveFlags) error {
 	if err != nil {
 		return err
 	}
-	base, _ := jira.NormalizeBaseURL(f.jira.url) // live.RunOAuth2 checks it ("" for Cloud)
-	src, err := f.runtime.loadFor("oauth2", f.flavor)
+	base, _ := jira.NormalizeBaseURL(f.jira.URL) // live.RunOAuth2 checks it ("" for Cloud)
+	src, err := f.runtime.LoadFor("oauth2", f.flavor)
 	if err != nil {
 		return err
 	}
 	c := livecheck.OAuth2{Dance: live.OAuth2Options{Flavor: f.flavor, JIRAURL: base, ClientID: f.clientID, ClientSecret: f.clientSecret,
 		RedirectURI: f.redirectURI, OOB: f.oob, ApproveTimeout: f.approveTimeout, Stdin: cmd.InOrStdin(),
 		OpenBrowser: live.Opener(f.noBrowser, runtime.GOOS, os.Getenv)},
-		Source: src, SaveToken: f.saveToken, Limits: script.Options{Timeout: f.runtime.timeout, MaxMemory: maxMemory, Runtime: f.runtime.runtime}}
+		Source: src, SaveToken: f.saveToken, Limits: script.Options{Timeout: f.runtime.Timeout, MaxMemory: maxMemory, Runtime: f.runtime.Runtime}}
 	return f.report(cmd.OutOrStdout(), c.Run(cmd.Context(), cmd.ErrOrStderr()))
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/connection"
 	"github.com/jira-auth0-bridge/bridge/internal/jira"
 )
@@ -39,7 +40,7 @@ func TestLiveScriptIsPublishedScript(t *testing.T) {
 					p.Script, p.ScriptName = "function(t, s, ctx, cb) { cb(null, {user_id: 'JIRA_URL', u: 'JIRA_URL/rest'}); }", scriptPath
 				}
 				published, pubErr := connection.Validate(p)
-				f := &liveFlags{jira: jiraFlags{url: raw, consumerKey: "k", privateKey: "f"}, runtime: runtimeFlags{script: scriptPath, timeout: 1, maxMemory: "64MiB"}, approveTimeout: 1}
+				f := &liveFlags{jira: cliflags.JIRA{URL: raw, ConsumerKey: "k", PrivateKey: "f"}, runtime: cliflags.Runtime{Script: scriptPath, Timeout: 1, MaxMemory: "64MiB"}, approveTimeout: 1}
 				_, liveErr := f.check(nil)
 				if pubErr != nil {
 					assert.ErrorIs(t, pubErr, connection.ErrJIRAURL)

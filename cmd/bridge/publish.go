@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jira-auth0-bridge/bridge/internal/auth0"
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/credentials"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/publish"
@@ -36,7 +37,7 @@ func newPublishCmd() *cobra.Command {
 	f.creds.AddFlags(fs)
 	f.Flags.AddFlags(fs)
 	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object on stdout")
-	addRuntimeFlag(fs, &f.runtime)
+	cliflags.AddRuntimeFlag(fs, &f.runtime)
 
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		return runPublish(cmd, conn, f)
@@ -49,7 +50,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return runRestore(cmd, f)
 	}
 	// Everything that can be checked locally is checked before the suite runs.
-	if err := checkRuntime(f.runtime); err != nil {
+	if err := cliflags.CheckRuntime(f.runtime); err != nil {
 		return err
 	}
 	tenant, creds, err := f.auth0(cmd.ErrOrStderr())
@@ -57,7 +58,7 @@ func runPublish(cmd *cobra.Command, conn *connectionFlags, f *publishFlags) erro
 		return err
 	}
 	if conn.Script != "" && f.CasesDir == "" {
-		return needsCases(conn.Script)
+		return cliflags.NeedsCases(conn.Script)
 	}
 	body, src, err := conn.build(cmd)
 	if err != nil {

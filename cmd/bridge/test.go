@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/prefix"
 	"github.com/jira-auth0-bridge/bridge/internal/render"
@@ -18,7 +19,7 @@ import (
 
 // testFlags are the flags of `bridge test`.
 type testFlags struct {
-	runtime runtimeFlags
+	runtime cliflags.Runtime
 	suiteconfig.Flags
 	out         report.Flags
 	compareWith string
@@ -34,11 +35,11 @@ func newTestCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 	}
 	fs := cmd.Flags()
-	f.runtime.add(fs)
+	f.runtime.AddFlags(fs)
 	f.Flags.AddFlags(fs)
 	fs.Lookup("timeout").Usage = "the script's time limit per case, unless the case sets its own"
 	fs.Lookup("max-memory").Usage += "; parallel cases share it"
-	addProtocolFlag(fs, &f.Protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
+	cliflags.AddProtocolFlag(fs, &f.Protocol, "", "run only the cases of this protocol (default: both, each with its shipped script)")
 	fs.StringVar(&f.compareWith, "compare-with", "", "migration check: run this OAuth 1.0a script and --script (OAuth 2.0) over the same users; report user_id, email, email_verified changes")
 	f.out.AddFlags(fs)
 	fs.BoolVar(&f.update, "update", false, "rewrite the expect of the failing cases from their results, print what changed on stderr, then run again")
@@ -75,7 +76,7 @@ func (f *testFlags) check() error {
 		return err
 	}
 	// Found before the suite runs, a bad --junit path costs no run.
-	return checkOutputFile("--junit", f.out.JUnit, "report.xml")
+	return cliflags.CheckOutputFile("--junit", f.out.JUnit, "report.xml")
 }
 
 // runTests runs the suite once and writes the report. It returns nil when
@@ -102,9 +103,9 @@ func runTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error
 // --timeout and --max-memory are checked (exit 2).
 func (f *testFlags) inputs() (suiteconfig.Flags, error) {
 	in := f.Flags
-	in.Script, in.Runtime, in.Timeout = f.runtime.script, f.runtime.runtime, f.runtime.timeout
+	in.Script, in.Runtime, in.Timeout = f.runtime.Script, f.runtime.Runtime, f.runtime.Timeout
 	var err error
-	in.MaxMemory, err = f.runtime.limits()
+	in.MaxMemory, err = f.runtime.Limits()
 	return in, err
 }
 
@@ -115,11 +116,11 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	if err != nil {
 		return suite.Options{}, err
 	}
-	src, err := f.runtime.load()
+	src, err := f.runtime.Load()
 	if err != nil {
 		return suite.Options{}, err
 	}
-	if err := checkMockScript(src); err != nil {
+	if err := cliflags.CheckMockScript(src); err != nil {
 		return suite.Options{}, err
 	}
 	var mockLog io.Writer
@@ -128,7 +129,7 @@ func (f *testFlags) options(stderr io.Writer) (suite.Options, error) {
 	}
 	opts, err := in.Options(src, mockLog)
 	if errors.Is(err, suiteconfig.ErrNeedsCases) {
-		return opts, needsCases(f.runtime.script)
+		return opts, cliflags.NeedsCases(f.runtime.Script)
 	} else if err != nil {
 		return opts, &exit.Error{Code: exit.Usage, Err: err}
 	}

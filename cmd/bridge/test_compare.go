@@ -14,11 +14,11 @@ import (
 // script of each flavour) over the same users. Exit 1 when a user's user_id,
 // email or email_verified changes.
 func runCompare(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error {
-	o, err := migrate.Load(f.compareWith, f.runtime.script, f.Flavor)
+	o, err := migrate.Load(f.compareWith, f.runtime.Script, f.Flavor)
 	if ie := (*migrate.InputError)(nil); errors.As(err, &ie) {
 		return exit.Usagef("%v", ie)
 	}
-	o.Timeout, o.Runtime = f.runtime.timeout, f.runtime.runtime
+	o.Timeout, o.Runtime = f.runtime.Timeout, f.runtime.Runtime
 	rep, err := migrate.Compare(ctx, o, f.out.JSON, stdout, stderr)
 	if err == nil && rep.Changed > 0 {
 		return exit.Failed(nil)

@@ -13,6 +13,7 @@ import (
 
 	bridge "github.com/jira-auth0-bridge/bridge"
 
+	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/suiteconfig"
 	"github.com/jira-auth0-bridge/bridge/internal/watch"
@@ -136,7 +137,7 @@ func waitFor(t *testing.T, out *syncBuffer, want string, n int) {
 func TestTestWatch(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"cases/good.json": goodCase, "fetchUserProfile.js": bridge.ShippedScript})
-	f := &testFlags{runtime: runtimeFlags{script: filepath.Join(dir, "fetchUserProfile.js"), timeout: 5 * time.Second},
+	f := &testFlags{runtime: cliflags.Runtime{Script: filepath.Join(dir, "fetchUserProfile.js"), Timeout: 5 * time.Second},
 		Flags: suiteconfig.Flags{CasesDir: filepath.Join(dir, "cases"), Parallel: 2}, watch: true}
 	var stdout, stderr syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())

@@ -16,10 +16,10 @@ import (
 // stops when ctx is canceled (Ctrl-C) and returns nil then. Bad input on a
 // run is reported on stderr, and the watch goes on.
 func watchTests(ctx context.Context, f *testFlags, stdout, stderr io.Writer) error {
-	if f.runtime.script == "" && f.CasesDir == "" {
+	if f.runtime.Script == "" && f.CasesDir == "" {
 		return exit.Usagef("--watch needs --script or --cases: the built-in script and suite never change (start your own with `bridge init`)")
 	}
-	w, err := watch.New(f.runtime.script, f.CasesDir)
+	w, err := watch.New(f.runtime.Script, f.CasesDir)
 	if we := (*watch.Error)(nil); errors.As(err, &we) {
 		return exit.Usagef("--watch: %s: %v", we.Path, we.Err)
 	} else if err != nil {

@@ -1,6 +1,7 @@
 // Package jiratarget is what one run of the script (`bridge run`) talks to:
 // the in-process mock JIRA with the OAuth dance done as one of its users, or a
-// real JIRA with an access token the user already holds.
+// real JIRA with an access token the user already holds. Flags (flags.go)
+// registers the flags that pick it and ExitErr names them in Open's errors.
 package jiratarget
 
 import (

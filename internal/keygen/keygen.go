@@ -1,7 +1,8 @@
 // Package keygen makes and writes the JIRA consumer's RSA key pair for
 // `bridge keygen`: PREFIX.key (PKCS#8, mode 0600) and PREFIX.pub (PKIX,
 // mode 0644), both or neither, each written atomically (internal/atomicfile).
-// Its errors are typed; the CLI names the flags.
+// Its errors are typed; Options (flags.go) registers the command's flags
+// and UsageErr names them in those errors.
 package keygen
 
 import (

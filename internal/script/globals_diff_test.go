@@ -62,6 +62,21 @@ var globalRows = []struct{ name, body string }{
 	  queueMicrotask(function() { o.push('micro'); }); Promise.resolve().then(function() { o.push('then'); }); o.push('sync');
 	  await new Promise(function(r) { setTimeout(r, 20); }); return o`},
 	{"queueMicrotask bad", `return queueMicrotask(1)`},
+	// Globals installed on first use (lazy_global.go): enumerability,
+	// and what a script does to one before it is used
+	{"globals enumerable", `var names = ['fetch', 'Headers', 'Response', 'AbortController', 'AbortSignal', 'Buffer', 'URL', 'URLSearchParams',
+	  'TextEncoder', 'TextDecoder', 'structuredClone']; var keys = Object.keys(globalThis);
+	  return names.filter(function(k) { return keys.indexOf(k) >= 0; })`},
+	{"globals enumerable after use", `var f = fetch, h = Headers, b = Buffer, u = URL; var keys = Object.keys(globalThis);
+	  return [typeof f, typeof h, typeof b, typeof u, keys.indexOf('fetch') >= 0, keys.indexOf('Headers') >= 0, keys.indexOf('Buffer') >= 0, keys.indexOf('URL') >= 0]`},
+	// (not Buffer or TextEncoder: Node's own console.log needs them)
+	{"globals assigned before use", `structuredClone = 1; URLSearchParams = 2; Headers = 3;
+	  return [structuredClone, URLSearchParams, Headers, typeof TextDecoder, typeof URL, new URL('https://a.b/c?d=1').pathname, typeof fetch, typeof Response]`},
+	{"globals deleted before use", `delete globalThis.TextDecoder; delete globalThis.AbortSignal;
+	  return [typeof TextDecoder, typeof TextEncoder, new TextEncoder().encode('a').length, typeof AbortSignal, typeof AbortController]`},
+	{"globals redefined before use", `Object.defineProperty(globalThis, 'structuredClone', {value: 7, enumerable: false, configurable: true, writable: false});
+	  return [structuredClone, Object.keys(globalThis).indexOf('structuredClone'), typeof Buffer.from]`},
+	{"globals frozen before use", `Object.freeze(globalThis); return [typeof Buffer, Buffer.from('hi').toString('hex'), typeof URL]`},
 	// typeof of every global, per runtime
 	{"typeofs", `return [typeof Buffer, typeof URL, typeof URLSearchParams, typeof TextEncoder, typeof TextDecoder, typeof atob,
 	  typeof structuredClone, typeof queueMicrotask, typeof setImmediate, typeof crypto]`},

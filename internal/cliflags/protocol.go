@@ -1,4 +1,4 @@
-package main
+package cliflags
 
 import (
 	"github.com/spf13/pflag"
@@ -6,25 +6,25 @@ import (
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 )
 
-// addProtocolFlag registers --protocol oauth1|oauth2 (README "Moving from
+// AddProtocolFlag registers --protocol oauth1|oauth2 (README "Moving from
 // OAuth 1.0a to OAuth 2.0").
-func addProtocolFlag(fs *pflag.FlagSet, p *string, def, usage string) {
+func AddProtocolFlag(fs *pflag.FlagSet, p *string, def, usage string) {
 	fs.StringVar(p, "protocol", def, "oauth1 or oauth2: "+usage)
 }
 
-// checkProtocol refuses a --protocol other than oauth1 and oauth2 (and ""
+// CheckProtocol refuses a --protocol other than oauth1 and oauth2 (and ""
 // where both is a choice) with exit 2.
-func checkProtocol(p string, bothOK bool) error {
+func CheckProtocol(p string, bothOK bool) error {
 	if p == "oauth1" || p == "oauth2" || p == "" && bothOK {
 		return nil
 	}
 	return exit.Usagef("--protocol %q: use oauth1 or oauth2", p)
 }
 
-// addJIRAClientFlags registers --jira-client-id and --jira-client-secret,
+// AddJIRAClientFlags registers --jira-client-id and --jira-client-secret,
 // the JIRA side's OAuth 2.0 client (--client-id and --client-secret are the
 // Auth0 machine-to-machine application's on publish and pull).
-func addJIRAClientFlags(fs *pflag.FlagSet, id, secret *string, what string) {
+func AddJIRAClientFlags(fs *pflag.FlagSet, id, secret *string, what string) {
 	fs.StringVar(id, "jira-client-id", "", "client id of "+what)
 	fs.StringVar(secret, "jira-client-secret", "", "client secret of "+what)
 }
