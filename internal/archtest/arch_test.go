@@ -19,7 +19,7 @@ import (
 // The limits.
 const (
 	maxMethods       = 25   // per type, exported or not, value and pointer receivers
-	maxCLILines      = 1499 // non-test lines of cmd/bridge: under 1,500, a hard limit
+	maxCLILines      = 1300 // non-test lines of cmd/bridge: under 1,500 is the rule; the ceiling sits just above today's 1,271, never raise it
 	maxCLIFuncLines  = 60   // per function in cmd/bridge
 	repoRootFromHere = "../.."
 )
