@@ -29,6 +29,7 @@ type pendingReq struct {
 	started time.Time
 	ended   time.Time
 	done    bool
+	late    bool // ended at or past the worker's time limit (reqEvent.Late)
 }
 
 // run sends the case and waits for its result, enforcing the limits.
@@ -137,7 +138,7 @@ func (c *call) event(ev *reqEvent) {
 		r.started = time.Now()
 		return
 	}
-	r.done, r.ended = true, time.Now()
+	r.done, r.ended, r.late = true, time.Now(), ev.Late
 	r.q.Status = ev.Status
 	r.q.Error = cut(ev.Error, MaxMessage)
 	r.q.Duration = time.Since(r.started)
@@ -169,7 +170,7 @@ func (c *call) timedOut(grace time.Duration) *script.Result {
 	limit := c.start.Add(c.opts.Timeout)
 	var pend []string
 	for _, r := range c.reqs {
-		if r.started.IsZero() || (r.done && r.ended.Before(limit)) {
+		if r.started.IsZero() || (r.done && !r.late && r.ended.Before(limit)) {
 			continue
 		}
 		what := r.q.Method + " " + r.q.URL

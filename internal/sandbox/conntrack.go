@@ -5,6 +5,7 @@ import (
 	"net"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // trackedConn reports the HTTP/1.1 requests that cross a connection of the
@@ -56,7 +57,8 @@ func (c *trackedConn) end(status int, msg string) {
 	if c.pend == nil {
 		return
 	}
-	c.w.event(&reqEvent{ID: c.pend.id, N: c.n, Phase: "end", Status: status, Error: msg})
+	late := !c.pend.deadline.IsZero() && !time.Now().Before(c.pend.deadline)
+	c.w.event(&reqEvent{ID: c.pend.id, N: c.n, Phase: "end", Status: status, Error: msg, Late: late})
 	c.pend = nil
 }
 

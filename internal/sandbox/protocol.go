@@ -71,6 +71,11 @@ type reqEvent struct {
 	URL    string `json:"url,omitempty"`
 	Status int    `json:"status,omitempty"`
 	Error  string `json:"error,omitempty"`
+	// Late marks an end at or past the run's time limit: the worker
+	// closes its connections then, and the request was still pending at
+	// the limit. The parent's clock cannot tell: its limit starts when the
+	// start frame arrives, a moment after the worker's.
+	Late bool `json:"late,omitempty"`
 }
 
 // consoleLine is one console line of a run, sent as the script prints it.

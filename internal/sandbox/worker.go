@@ -51,9 +51,10 @@ type workerHooks struct {
 
 // runState is what request events of a run need.
 type runState struct {
-	id  uint64
-	red *redact.Redactor
-	seq atomic.Int64
+	id       uint64
+	deadline time.Time // the run's time limit, by the worker's clock
+	red      *redact.Redactor
+	seq      atomic.Int64
 }
 
 // ServeWorker serves the protocol (doc.go) on in and out until in closes,
@@ -141,7 +142,8 @@ func (w *worker) run(rf *runFrame) error {
 	} else if err != nil {
 		return err
 	} else {
-		rs := &runState{id: rf.ID, red: redact.Memo(append([]string{rf.Ctx.ClientSecret, rf.TokenSecret}, rf.Secrets...)...)}
+		rs := &runState{id: rf.ID, red: redact.Memo(append([]string{rf.Ctx.ClientSecret, rf.TokenSecret}, rf.Secrets...)...),
+			deadline: time.Now().Add(rf.Timeout)} // no later than the run's own (it starts below)
 		w.cur.Store(rs)
 		w.mem.arm(rf.MaxMemory)
 		// The parent's clock for the case starts here, after the compile.
