@@ -7,15 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	bridge "github.com/jira-auth0-bridge/bridge"
-
 	"github.com/jira-auth0-bridge/bridge/internal/cliflags"
 	"github.com/jira-auth0-bridge/bridge/internal/exit"
 	"github.com/jira-auth0-bridge/bridge/internal/suiteconfig"
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 	"github.com/jira-auth0-bridge/bridge/internal/watch"
 )
 
@@ -100,27 +99,9 @@ func TestTestJUnit(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for one writer and one reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // waitFor polls until out holds want n times, or fails after a generous
 // deadline (this is no timing assertion: it only bounds a hang).
-func waitFor(t *testing.T, out *syncBuffer, want string, n int) {
+func waitFor(t *testing.T, out *testenv.SyncBuffer, want string, n int) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for strings.Count(out.String(), want) < n {
@@ -139,7 +120,7 @@ func TestTestWatch(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"cases/good.json": goodCase, "fetchUserProfile.js": bridge.ShippedScript})
 	f := &testFlags{runtime: cliflags.Runtime{Script: filepath.Join(dir, "fetchUserProfile.js"), Timeout: 5 * time.Second},
 		Flags: suiteconfig.Flags{CasesDir: filepath.Join(dir, "cases"), Parallel: 2}, watch: true}
-	var stdout, stderr syncBuffer
+	var stdout, stderr testenv.SyncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- watchTests(ctx, f, &stdout, &stderr) }()

@@ -4,9 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
 
 func TestDefaultUsers(t *testing.T) {
@@ -115,7 +116,7 @@ func TestNewErrors(t *testing.T) {
 }
 
 func TestLogLine(t *testing.T) {
-	b := &syncBuffer{}
+	b := &testenv.SyncBuffer{}
 	m := newMock(t, Config{Log: b})
 	get(t, httpClient(), m.URL()+"/rest/auth/1/session?x=1")
 	get(t, httpClient(), m.URL()+"/nowhere")
@@ -127,21 +128,4 @@ func TestLogLine(t *testing.T) {
 	if len(lines) != 2 || !strings.HasSuffix(lines[0], " GET /rest/auth/1/session?x=1 -> 401, anonymous (no complete set of OAuth parameters)") || !strings.HasSuffix(lines[1], " GET /nowhere -> 404, anonymous (no complete set of OAuth parameters)") {
 		t.Errorf("log lines %q", lines)
 	}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -9,8 +9,6 @@ import (
 
 // TestMain lets the test binary serve as the checks' sandbox worker.
 func TestMain(m *testing.M) {
-	if os.Getenv(sandbox.WorkerEnv) == "1" {
-		sandbox.ServeWorker(os.Stdin, os.Stdout)
-	}
+	sandbox.ServeIfWorker()
 	os.Exit(m.Run())
 }

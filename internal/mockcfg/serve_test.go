@@ -7,27 +7,10 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
-
-// syncBuffer is a strings.Builder safe to read while Serve writes to it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // Serve prints the base URL alone on stdout first, then the banner of the
 // protocol on stderr, serves until the context ends and says so.
@@ -35,7 +18,7 @@ func TestServe(t *testing.T) {
 	for _, tc := range []struct{ protocol, banner string }{{"oauth1", "consumer: auth0-jira, RSA-SHA1"}, {"oauth2", "client: --jira-client-id"}} {
 		ctx, cancel := context.WithCancel(context.Background())
 		outR, outW := io.Pipe()
-		var stderr, log syncBuffer
+		var stderr, log testenv.SyncBuffer
 		done := make(chan error, 1)
 		f := Flags{Addr: "127.0.0.1:0", Flavor: "server", ConsumerKey: "auth0-jira", Protocol: tc.protocol}
 		go func() { done <- f.Serve(ctx, &log, outW, &stderr); outW.Close() }()

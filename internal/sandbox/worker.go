@@ -68,6 +68,16 @@ func ServeWorker(in io.Reader, out io.Writer) {
 	os.Exit(code)
 }
 
+// ServeIfWorker serves as a sandbox worker, and does not return, when this
+// process was started as one (WorkerEnv is "1"). A package's TestMain calls
+// it first, so that its tests need no built bridge binary: the test binary
+// is re-executed as the worker.
+func ServeIfWorker() {
+	if os.Getenv(WorkerEnv) == "1" {
+		ServeWorker(os.Stdin, os.Stdout)
+	}
+}
+
 func serve(in io.Reader, out io.Writer, hooks *workerHooks) int {
 	// Auth0's sandbox is assumed to run in UTC (cmd/bridge main.go).
 	time.Local = time.UTC

@@ -10,8 +10,6 @@ import (
 // TestMain lets the test binary serve as the suite's sandbox worker, so the
 // tests need no built bridge binary.
 func TestMain(m *testing.M) {
-	if os.Getenv(sandbox.WorkerEnv) == "1" {
-		sandbox.ServeWorker(os.Stdin, os.Stdout)
-	}
+	sandbox.ServeIfWorker()
 	os.Exit(m.Run())
 }

@@ -10,8 +10,6 @@ import (
 // TestMain lets the test binary serve as the sandbox worker of the suites it
 // runs (internal/sandbox).
 func TestMain(m *testing.M) {
-	if os.Getenv(sandbox.WorkerEnv) == "1" {
-		sandbox.ServeWorker(os.Stdin, os.Stdout)
-	}
+	sandbox.ServeIfWorker()
 	os.Exit(m.Run())
 }

@@ -1,32 +1,14 @@
 package watch
 
 import (
-	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/jira-auth0-bridge/bridge/internal/testenv"
 )
-
-// syncBuffer is a bytes.Buffer safe for the loop's goroutine and the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestLoop: a run at once, one more per change, the screen cleared before
 // each and the watch line after each; canceling ctx ends the loop.
@@ -41,7 +23,7 @@ func TestLoop(t *testing.T) {
 	defer w.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	runs := make(chan int, 10)
-	var screen, log syncBuffer
+	var screen, log testenv.SyncBuffer
 	n := 0
 	done := make(chan struct{})
 	go func() {
