@@ -74,7 +74,7 @@ func (c *call) run(ctx context.Context) *script.Result {
 			c.pl.replace(c.s, c.p)
 			return c.timedOut(KillGrace)
 		case <-rss.C:
-			if n, ok := rssOf(c.p.cmd.Process.Pid); ok && n > satAdd(c.opts.MaxMemory, RSSSlack) {
+			if n, ok := rssOf(c.p.cmd.Process.Pid); ok && n > rssBar(c.opts.MaxMemory, RSSSlack) {
 				c.pl.replace(c.s, c.p)
 				return c.finish(script.KindMemory, fmt.Sprintf(
 					"the sandbox worker's memory grew past the %d MiB ceiling (%d MiB resident) and it was stopped; raise it with --max-memory if this is expected",
@@ -119,7 +119,7 @@ func (c *call) frame(f *frame) *script.Result {
 // measured against it and blamed for the memory.
 func (c *call) retire(res *script.Result) {
 	n, ok := rssOf(c.p.cmd.Process.Pid)
-	if res.Outcome == script.KindMemory || (ok && n > satAdd(c.opts.MaxMemory, RSSSlack/2)) {
+	if res.Outcome == script.KindMemory || (ok && n > rssBar(c.opts.MaxMemory, RSSSlack/2)) {
 		c.pl.replace(c.s, c.p)
 	}
 }
@@ -256,4 +256,14 @@ func (c *call) elapsed() time.Duration {
 		return 0
 	}
 	return time.Since(c.start)
+}
+
+// rssBar is the resident set past which a worker is stopped: the ceiling
+// plus slack, widened by rssFactor under the race detector.
+func rssBar(ceiling, slack int64) int64 {
+	bar := satAdd(ceiling, slack)
+	for i := 1; i < rssFactor; i++ {
+		bar = satAdd(bar, satAdd(ceiling, slack))
+	}
+	return bar
 }

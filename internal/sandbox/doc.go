@@ -21,7 +21,8 @@
 //     debug.SetMemoryLimit) and exits with exitMemory when a run's heap goes
 //     past the ceiling even inside a native call; the parent also reads the
 //     worker's resident set size (VmRSS in /proc/PID/status on Linux) and
-//     kills it past MaxMemory+RSSSlack. On macOS and Windows there is no
+//     kills it past MaxMemory+RSSSlack (rssFactor times that under the race
+//     detector, race.go). On macOS and Windows there is no
 //     /proc: only the worker's own heap watchdog holds the ceiling there
 //     (rss_other.go). A trip is memory, for the case that ran in that worker;
 //   - crashes: a worker that dies any other way ends its case as crash

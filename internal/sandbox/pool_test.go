@@ -247,3 +247,14 @@ func TestLargestCeiling(t *testing.T) {
 		t.Fatalf("outcome %s: %+v", res.Outcome, res.Error)
 	}
 }
+
+// TestRSSBar: the bar is the ceiling plus the slack (rssFactor times that
+// under the race detector), and saturates instead of wrapping round.
+func TestRSSBar(t *testing.T) {
+	if got, want := rssBar(32<<20, RSSSlack), int64(rssFactor)*(32<<20+RSSSlack); got != want {
+		t.Errorf("rssBar(32 MiB, RSSSlack) = %d, want %d", got, want)
+	}
+	if got := rssBar(math.MaxInt64, RSSSlack); got != math.MaxInt64 {
+		t.Errorf("rssBar(MaxInt64, RSSSlack) = %d", got)
+	}
+}
