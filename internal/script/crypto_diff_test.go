@@ -17,6 +17,8 @@ import (
 // byte for byte).
 var cryptoRows = []struct{ name, body string }{
 	{"hash digest buffer", `var d = c.createHash('sha256').update('abc').digest(); return [Buffer.isBuffer(d), d.length, d.toString('hex')]`},
+	{"hash update encodings", `return ['hex', 'base64', 'base64url', 'ucs2', 'utf-16le', 'latin1', 'binary', 'ascii', 'UTF-8'].map(function(e) {
+	  return c.createHash('sha1').update('aé-_4+/=x\u2713', e).update('12zz', e).digest('hex'); })`},
 	{"hash update buffer", `return c.createHash('md5').update(Buffer.from('é')).update('x', 'latin1').digest('hex')`},
 	{"hmac buffer key", `return c.createHmac('sha256', Buffer.from('k')).update('a').digest('base64')`},
 	{"hash update number", `return c.createHash('sha256').update(5)`},

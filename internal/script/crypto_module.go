@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"hash"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/dop251/goja"
 )
@@ -101,58 +100,14 @@ func (cm *cryptoModule) hashObject(alg goja.Value, key []byte) *goja.Object {
 }
 
 // nodeStringBytes is Buffer.from(s, encoding) for the encodings a hash's
-// update takes: utf8 (the default), latin1/binary/ascii, hex (up to the first
-// bad pair), base64 and base64url (lenient), ucs2/utf16le.
+// update takes (decodeNodeString, node_encoding.go); no encoding, or one
+// Node does not know, is utf8, as its ParseEncoding defaults.
 func nodeStringBytes(s string, enc goja.Value) []byte {
 	name := "utf8"
 	if enc != nil && !goja.IsUndefined(enc) && !goja.IsNull(enc) {
-		name = strings.ToLower(enc.String())
+		if n := nodeEncoding(enc.String()); n != "" {
+			name = n
+		}
 	}
-	switch name {
-	case "latin1", "binary", "ascii":
-		b := make([]byte, 0, len(s))
-		for _, c := range utf16.Encode([]rune(s)) {
-			b = append(b, byte(c))
-		}
-		return b
-	case "hex":
-		var b []byte
-		for i := 0; i+1 < len(s); i += 2 {
-			v, err := hex.DecodeString(s[i : i+2])
-			if err != nil {
-				break
-			}
-			b = append(b, v...)
-		}
-		return b
-	case "base64", "base64url":
-		var clean strings.Builder
-		for _, c := range s {
-			switch {
-			case c == '=':
-				goto decode
-			case c == '-':
-				clean.WriteByte('+')
-			case c == '_':
-				clean.WriteByte('/')
-			case c < 0x80 && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'):
-				clean.WriteRune(c)
-			}
-		}
-	decode:
-		t := clean.String()
-		if len(t)%4 == 1 { // a lone last character carries no whole byte
-			t = t[:len(t)-1]
-		}
-		b, _ := base64.RawStdEncoding.DecodeString(t)
-		return b
-	case "ucs2", "ucs-2", "utf16le", "utf-16le":
-		units := utf16.Encode([]rune(s))
-		b := make([]byte, 0, 2*len(units))
-		for _, u := range units {
-			b = append(b, byte(u), byte(u>>8))
-		}
-		return b
-	}
-	return []byte(s)
+	return decodeNodeString(s, name)
 }
